@@ -1,0 +1,72 @@
+package io.plansim.app;
+
+import io.plansim.runner.NumericFault;
+import io.plansim.scenario.InputException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code plansim} command line. Exit codes: 0 success, 2 bad input or usage (a message, no stack
+ * trace unless {@code --debug}), 1 internal failure.
+ */
+@Command(name = "plansim", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Scenario simulation and forecasting for city plan targets: can we hit this target, and what would it take?",
+        subcommands = {RunCommand.class, ListCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    public static final int EXIT_INPUT = 2;
+    public static final int EXIT_INTERNAL = 1;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line with the given streams; returns the exit code (used by tests too). */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        boolean debug = java.util.Arrays.asList(args).contains("--debug");
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            err.println("error: " + ex.getMessage());
+            err.println("(see: plansim " + ex.getCommandLine().getCommandName() + " --help)");
+            return EXIT_INPUT;
+        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (debug) {
+                ex.printStackTrace(err);
+            }
+            if (ex instanceof InputException || ex instanceof NumericFault) {
+                err.println("error: " + ex.getMessage());
+                return EXIT_INPUT;
+            }
+            err.println("internal error: " + ex + (debug ? "" : " (run with --debug for the stack trace)"));
+            return EXIT_INTERNAL;
+        });
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"plansim " + version()};
+        }
+    }
+
+    public static String version() {
+        String v = Main.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+}

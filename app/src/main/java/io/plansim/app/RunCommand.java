@@ -1,0 +1,119 @@
+package io.plansim.app;
+
+import io.plansim.compile.ScenarioCompiler;
+import io.plansim.runner.DeterministicRunner;
+import io.plansim.runner.Projection;
+import io.plansim.scenario.Scenario;
+import io.plansim.tables.ProjectionJson;
+import io.plansim.tables.ProjectionTables;
+import io.plansim.tables.TextTable;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code plansim run}: the deterministic central path of a scenario, year by year. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Project a scenario year by year (deterministic central path).")
+final class RunCommand implements Callable<Integer> {
+    /** What the table shows unless --all: the main variables of each area. */
+    static final List<String> MAIN = List.of("gdp_nominal", "gdp_real", "gdp_real_growth", "tertiary_share",
+            "exports", "imports", "goods_trade", "domestic_trade", "total_trade", "goods_trade_usd",
+            "population", "urbanization_rate", "energy_consumption", "energy_intensity", "co2", "income_per_capita");
+
+    @Parameters(index = "0", paramLabel = "SCENARIO", description = "Built-in name (yiwu/baseline) or a scenario file.")
+    String scenario;
+
+    @Mixin
+    ScenarioOptions options;
+
+    @Option(names = "--format", defaultValue = "table", description = "table, csv or json (default: ${DEFAULT-VALUE}).")
+    OutputFormat format;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Write the result into DIR instead of printing it.")
+    Path out;
+
+    @Option(names = "--all", description = "Table format: show every variable, not only the main ones.")
+    boolean all;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Scenario s = options.load(scenario);
+        Projection p = DeterministicRunner.run(ScenarioCompiler.compile(s));
+        String text = switch (format) {
+            case JSON -> ProjectionJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(ProjectionJson.toJson(p)) + "\n";
+            case CSV -> ProjectionTables.wide(p, List.of()).write().toString("csv");
+            case TABLE -> table(s, p, all ? List.of() : MAIN);
+        };
+        if (out != null) {
+            Path written = AtomicOutput.write(out, slug(p.scenario()) + "." + format.extension, text);
+            spec.commandLine().getOut().println("wrote " + written);
+        } else {
+            spec.commandLine().getOut().print(text);
+        }
+        return 0;
+    }
+
+    static String slug(String id) {
+        String base = Path.of(id).getFileName().toString().replaceFirst("\\.(ya?ml|json)$", "");
+        String prefix = id.contains("/") && !id.endsWith(".yaml") && !id.endsWith(".yml") && !id.endsWith(".json")
+                ? id.substring(0, id.lastIndexOf('/')).replace('/', '-') + "-" : "";
+        return prefix + base;
+    }
+
+    static String table(Scenario s, Projection p, List<String> ids) {
+        int years = p.years().length;
+        boolean[] right = new boolean[3 + years];
+        java.util.Arrays.fill(right, 3, right.length, true);
+        TextTable t = new TextTable(right);
+        String[] header = new String[3 + years];
+        header[0] = "variable";
+        header[1] = "指标";
+        header[2] = "unit";
+        for (int y = 0; y < years; y++) {
+            header[3 + y] = String.valueOf(p.years()[y]);
+        }
+        t.row(header);
+        List<Integer> rows = ids.isEmpty() ? java.util.stream.IntStream.range(0, p.variables().size()).boxed().toList()
+                : ids.stream().map(p::indexOf).filter(i -> i >= 0).toList();
+        for (int r : rows) {
+            var v = p.variables().get(r);
+            String[] cells = new String[3 + years];
+            cells[0] = v.id();
+            cells[1] = v.nameZh();
+            cells[2] = v.unit() + (v.basis() == io.plansim.model.Basis.NONE ? "" : " " + (v.basis() == io.plansim.model.Basis.REAL ? "real" : "nominal"));
+            for (int y = 0; y < years; y++) {
+                cells[3 + y] = format(p.values()[r][y]);
+            }
+            t.row(cells);
+        }
+        return s.name() + " (" + s.region() + ", " + s.baseYear() + "-" + s.horizon() + ", model " + s.production().name().toLowerCase(Locale.ROOT) + ")\n"
+                + "real = constant " + s.baseYear() + " prices; nominal = current prices. --all shows every variable; --format json|csv for machine-readable output.\n\n"
+                + t.render();
+    }
+
+    static String format(double v) {
+        if (Double.isNaN(v)) {
+            return "-";
+        }
+        double a = Math.abs(v);
+        if (a >= 1000) {
+            return String.format(Locale.ROOT, "%.0f", v);
+        }
+        if (a >= 10) {
+            return String.format(Locale.ROOT, "%.1f", v);
+        }
+        if (a >= 0.1 || v == 0) {
+            return String.format(Locale.ROOT, "%.2f", v);
+        }
+        return String.format(Locale.ROOT, "%.4f", v);
+    }
+}

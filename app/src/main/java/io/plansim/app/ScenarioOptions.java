@@ -1,0 +1,25 @@
+package io.plansim.app;
+
+import io.plansim.scenario.Scenario;
+import io.plansim.scenario.ScenarioLoader;
+import io.plansim.scenario.ScenarioOverride;
+import io.plansim.scenario.ScenarioRepository;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** The options every scenario-running command shares: overrides and --debug. */
+final class ScenarioOptions {
+    @Option(names = "--set", paramLabel = "PATH=VALUE",
+            description = "Override a driver or field without a new file, e.g. --set trade.exportTrend=0.04 "
+                    + "or --set \"trade.exportTrend[2026-2030]=0.03\" (repeatable).")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--debug", description = "Show stack traces of errors.")
+    boolean debug;
+
+    Scenario load(String ref) {
+        List<ScenarioOverride> overrides = sets.stream().map(ScenarioOverride::parse).toList();
+        return new ScenarioLoader(ScenarioRepository.onClasspath()).load(ref, overrides);
+    }
+}

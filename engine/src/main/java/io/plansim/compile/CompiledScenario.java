@@ -1,0 +1,137 @@
+package io.plansim.compile;
+
+import io.plansim.model.Variable;
+import io.plansim.model.VariableInfo;
+import io.plansim.scenario.BaseField;
+import io.plansim.scenario.Driver;
+import io.plansim.scenario.ProductionKind;
+import io.plansim.scenario.Scenario;
+import java.util.List;
+
+/**
+ * A scenario compiled once into flat per-year arrays, the form the projection kernel reads. Parameters
+ * are laid out row-major: {@code params[driver.ordinal() * years + t]}, t = 0 for the base year. Shocks
+ * are additive growth shocks per output row ({@code shocks[row * years + t]}).
+ *
+ * <p>The arrays are never mutated after compilation; a Monte Carlo runner copies them into per-thread
+ * scratch arrays before perturbing them.
+ */
+public final class CompiledScenario {
+    public static final int CORE_ROWS = Variable.values().length;
+    public static final int DRIVER_ROWS = Driver.values().length;
+
+    private final Scenario scenario;
+    private final int years;
+    private final double[] params;
+    private final double[] shocks;
+    private final double[] base;
+    private final int[] satelliteMode;
+    private final int[] satelliteLink;
+    private final double[] satelliteBase;
+    private final double[] satelliteParams;
+    private final List<VariableInfo> outputs;
+    private final int[] outputRows;
+
+    CompiledScenario(Scenario scenario, double[] params, double[] shocks, double[] base, int[] satelliteMode,
+                     int[] satelliteLink, double[] satelliteBase, double[] satelliteParams,
+                     List<VariableInfo> outputs, int[] outputRows) {
+        this.scenario = scenario;
+        this.years = scenario.years();
+        this.params = params;
+        this.shocks = shocks;
+        this.base = base;
+        this.satelliteMode = satelliteMode;
+        this.satelliteLink = satelliteLink;
+        this.satelliteBase = satelliteBase;
+        this.satelliteParams = satelliteParams;
+        this.outputs = List.copyOf(outputs);
+        this.outputRows = outputRows;
+    }
+
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    public int years() {
+        return years;
+    }
+
+    public int baseYear() {
+        return scenario.baseYear();
+    }
+
+    public boolean solow() {
+        return scenario.production() == ProductionKind.SOLOW;
+    }
+
+    /** Kernel rows: every core variable, then the satellites. */
+    public int rows() {
+        return CORE_ROWS + satelliteMode.length;
+    }
+
+    public int satellites() {
+        return satelliteMode.length;
+    }
+
+    /** The compiled driver paths; callers must not write to it (copy it first). */
+    public double[] params() {
+        return params;
+    }
+
+    public double[] shocks() {
+        return shocks;
+    }
+
+    public double param(Driver d, int t) {
+        return params[d.ordinal() * years + t];
+    }
+
+    public double base(BaseField f) {
+        return base[f.ordinal()];
+    }
+
+    int[] satelliteModes() {
+        return satelliteMode;
+    }
+
+    public int satelliteMode(int s) {
+        return satelliteMode[s];
+    }
+
+    /** Kernel row of the satellite's link variable (-1 for path mode). */
+    public int satelliteLink(int s) {
+        return satelliteLink[s];
+    }
+
+    public double satelliteBase(int s) {
+        return satelliteBase[s];
+    }
+
+    /** Row-major [satellite][primary, elasticity][year]. */
+    public double[] satelliteParams() {
+        return satelliteParams;
+    }
+
+    /** The variables a result shows, in order; {@link #outputRows()} gives their kernel rows. */
+    public List<VariableInfo> outputs() {
+        return outputs;
+    }
+
+    public int[] outputRows() {
+        return outputRows.clone();
+    }
+
+    public int outputRow(int i) {
+        return outputRows[i];
+    }
+
+    /** Kernel row of a variable id (core or satellite), or -1. */
+    public int rowOf(String id) {
+        for (int i = 0; i < outputs.size(); i++) {
+            if (outputs.get(i).id().equals(id)) {
+                return outputRows[i];
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,204 @@
+package io.plansim.kernel;
+
+import static io.plansim.model.Variable.*;
+
+import io.plansim.compile.CompiledScenario;
+import io.plansim.model.Variable;
+import io.plansim.scenario.BaseField;
+import io.plansim.scenario.Driver;
+import io.plansim.scenario.SatelliteMode;
+
+/**
+ * The projection kernel: one path, base year to horizon, in annual steps, on primitive arrays only.
+ * Every equation is stated in docs/MODEL.md. The kernel allocates nothing; the state of year t-1 is read
+ * back from the output rows.
+ *
+ * <p>{@code params} and {@code shocks} have the layout of {@link CompiledScenario#params()} and
+ * {@link CompiledScenario#shocks()}: the deterministic runner passes the compiled arrays, a Monte Carlo
+ * runner passes perturbed per-thread copies. {@code out} holds {@code c.rows() * c.years()} values,
+ * row-major by kernel row (core {@link Variable} ordinal, then satellites).
+ */
+public final class ProjectionKernel {
+    private static final int SAT_GROWTH = SatelliteMode.GROWTH.ordinal();
+    private static final int SAT_RATIO = SatelliteMode.RATIO.ordinal();
+
+    private ProjectionKernel() {
+    }
+
+    public static void project(CompiledScenario c, double[] params, double[] shocks, double[] out) {
+        final int n = c.years();
+        final boolean solow = c.solow();
+        final double alpha = params[Driver.CAPITAL_SHARE.ordinal() * n];
+
+        // ---- base year (t = 0): the state as observed ----
+        double realGdp = c.base(BaseField.GDP_NOMINAL); // constant prices of the base year
+        double pop = c.base(BaseField.POPULATION);
+        double urban = c.base(BaseField.URBANIZATION_RATE) / 100;
+        double primary = c.base(BaseField.PRIMARY_SHARE) / 100;
+        double secondary = c.base(BaseField.SECONDARY_SHARE) / 100;
+        double labour = pop * p(params, Driver.WORKING_AGE_SHARE, 0, n) * p(params, Driver.PARTICIPATION, 0, n);
+        double deflator = 1.0;
+        double exports = c.base(BaseField.EXPORTS);
+        double imports = c.base(BaseField.IMPORTS);
+        double domestic = c.base(BaseField.DOMESTIC_TRADE);
+        double intensity = c.base(BaseField.ENERGY_INTENSITY);
+        double income = c.base(BaseField.INCOME_PER_CAPITA);
+        double capital = 0;
+        double tfp = 0;
+        double tfp0 = 1;
+        double human = 1;
+        if (solow) {
+            capital = p(params, Driver.CAPITAL_OUTPUT_RATIO, 0, n) * realGdp;
+            tfp0 = realGdp / (Math.pow(capital, alpha) * Math.pow(human * labour, 1 - alpha));
+            tfp = tfp0;
+        }
+        set(out, GDP_REAL_GROWTH, 0, n, c.base(BaseField.GDP_REAL_GROWTH));
+        writeLevels(c, params, out, 0, n, realGdp, deflator, pop, urban, labour, primary, secondary,
+                exports, imports, domestic, intensity, income);
+        if (solow) {
+            set(out, CAPITAL_STOCK, 0, n, capital);
+            set(out, TFP, 0, n, 1.0);
+            set(out, HUMAN_CAPITAL, 0, n, 1.0);
+            set(out, GA_CAPITAL, 0, n, Double.NaN); // growth accounting starts with the first projected year
+            set(out, GA_LABOUR, 0, n, Double.NaN);
+            set(out, GA_HUMAN_CAPITAL, 0, n, Double.NaN);
+            set(out, GA_TFP, 0, n, Double.NaN);
+        }
+        final int sats = c.satellites();
+        for (int s = 0; s < sats; s++) {
+            out[(CompiledScenario.CORE_ROWS + s) * n] = c.satelliteBase(s);
+        }
+
+        // ---- annual steps ----
+        for (int t = 1; t < n; t++) {
+            double prevReal = realGdp;
+            double prevPop = pop;
+            double prevLabour = labour;
+            double prevNominal = realGdp * deflator;
+
+            pop *= 1 + p(params, Driver.NATURAL_GROWTH, t, n) + p(params, Driver.NET_MIGRATION, t, n)
+                    + shock(shocks, POPULATION, t, n);
+            double ceiling = p(params, Driver.URBAN_CEILING, t, n);
+            urban = ceiling / (1 + (ceiling / urban - 1) * Math.exp(-p(params, Driver.URBAN_SPEED, t, n)));
+            labour = pop * p(params, Driver.WORKING_AGE_SHARE, t, n) * p(params, Driver.PARTICIPATION, t, n);
+
+            double gdpShock = shock(shocks, GDP_REAL, t, n);
+            if (solow) {
+                double prevCapital = capital;
+                double prevTfp = tfp;
+                double prevHuman = human;
+                capital = (1 - p(params, Driver.DEPRECIATION, t, n)) * capital + p(params, Driver.SAVINGS_RATE, t, n) * prevReal;
+                tfp *= (1 + p(params, Driver.TFP_GROWTH, t, n)) * (1 + gdpShock);
+                human *= 1 + p(params, Driver.HUMAN_CAPITAL_GROWTH, t, n);
+                realGdp = tfp * Math.pow(capital, alpha) * Math.pow(human * labour, 1 - alpha);
+                set(out, CAPITAL_STOCK, t, n, capital);
+                set(out, TFP, t, n, tfp / tfp0);
+                set(out, HUMAN_CAPITAL, t, n, human);
+                set(out, GA_CAPITAL, t, n, 100 * alpha * Math.log(capital / prevCapital));
+                set(out, GA_LABOUR, t, n, 100 * (1 - alpha) * Math.log(labour / prevLabour));
+                set(out, GA_HUMAN_CAPITAL, t, n, 100 * (1 - alpha) * Math.log(human / prevHuman));
+                set(out, GA_TFP, t, n, 100 * Math.log(tfp / prevTfp));
+            } else {
+                realGdp *= 1 + p(params, Driver.REAL_GROWTH, t, n) + gdpShock;
+            }
+            set(out, GDP_REAL_GROWTH, t, n, 100 * (realGdp / prevReal - 1));
+            deflator *= 1 + p(params, Driver.DEFLATOR_GROWTH, t, n) + shock(shocks, GDP_DEFLATOR, t, n);
+            double nominalGrowth = realGdp * deflator / prevNominal - 1;
+
+            double speed = p(params, Driver.CONVERGENCE_SPEED, t, n);
+            primary += speed * (p(params, Driver.PRIMARY_LONG_RUN, t, n) - primary);
+            secondary += speed * (p(params, Driver.SECONDARY_LONG_RUN, t, n) - secondary);
+
+            exports *= 1 + p(params, Driver.EXPORT_TREND, t, n)
+                    + p(params, Driver.EXPORT_ELASTICITY, t, n) * p(params, Driver.WORLD_DEMAND_GROWTH, t, n)
+                    + shock(shocks, EXPORTS, t, n);
+            imports *= 1 + p(params, Driver.IMPORT_TREND, t, n)
+                    + p(params, Driver.IMPORT_ELASTICITY, t, n) * nominalGrowth
+                    + shock(shocks, IMPORTS, t, n);
+            domestic *= 1 + p(params, Driver.DOMESTIC_TRADE_GROWTH, t, n) + shock(shocks, DOMESTIC_TRADE, t, n);
+
+            intensity *= 1 - p(params, Driver.INTENSITY_DECLINE, t, n) + shock(shocks, ENERGY_INTENSITY, t, n);
+
+            double perCapitaGrowth = (realGdp / pop) / (prevReal / prevPop) - 1;
+            income *= (1 + p(params, Driver.INCOME_PASS_THROUGH, t, n) * perCapitaGrowth)
+                    * (1 + p(params, Driver.CPI_INFLATION, t, n));
+
+            writeLevels(c, params, out, t, n, realGdp, deflator, pop, urban, labour, primary, secondary,
+                    exports, imports, domestic, intensity, income);
+            satellites(c, shocks, out, t, n);
+        }
+    }
+
+    /** Writes every level that follows from the state of year t by identities. */
+    private static void writeLevels(CompiledScenario c, double[] params, double[] out, int t, int n,
+                                    double realGdp, double deflator, double pop, double urban, double labour,
+                                    double primary, double secondary, double exports, double imports,
+                                    double domestic, double intensity, double income) {
+        double nominal = realGdp * deflator;
+        double tertiary = 1 - primary - secondary;
+        double fx = p(params, Driver.CNY_PER_USD, t, n);
+        set(out, GDP_REAL, t, n, realGdp);
+        set(out, GDP_NOMINAL, t, n, nominal);
+        set(out, GDP_DEFLATOR, t, n, deflator);
+        set(out, GDP_PER_CAPITA, t, n, nominal / pop * 1e4); // 亿元 / 万人 = 1e4 元 per person
+        set(out, PRIMARY_SHARE, t, n, 100 * primary);
+        set(out, SECONDARY_SHARE, t, n, 100 * secondary);
+        set(out, TERTIARY_SHARE, t, n, 100 * tertiary);
+        set(out, PRIMARY_VA, t, n, primary * nominal);
+        set(out, SECONDARY_VA, t, n, secondary * nominal);
+        set(out, TERTIARY_VA, t, n, tertiary * nominal);
+        set(out, EXPORTS, t, n, exports);
+        set(out, IMPORTS, t, n, imports);
+        set(out, GOODS_TRADE, t, n, exports + imports);
+        set(out, DOMESTIC_TRADE, t, n, domestic);
+        set(out, TOTAL_TRADE, t, n, exports + imports + domestic);
+        set(out, EXPORTS_USD, t, n, exports / fx);
+        set(out, IMPORTS_USD, t, n, imports / fx);
+        set(out, GOODS_TRADE_USD, t, n, (exports + imports) / fx);
+        set(out, CNY_PER_USD, t, n, fx);
+        set(out, POPULATION, t, n, pop);
+        set(out, URBAN_POPULATION, t, n, pop * urban);
+        set(out, URBANIZATION_RATE, t, n, 100 * urban);
+        set(out, LABOUR, t, n, labour);
+        double energy = realGdp * intensity; // 亿元 x 吨标准煤/万元 = 万吨标准煤
+        double nonFossil = p(params, Driver.NON_FOSSIL_SHARE, t, n);
+        set(out, ENERGY_CONSUMPTION, t, n, energy);
+        set(out, ENERGY_INTENSITY, t, n, intensity);
+        set(out, NON_FOSSIL_SHARE, t, n, 100 * nonFossil);
+        set(out, CO2, t, n, energy * (1 - nonFossil) * p(params, Driver.FOSSIL_CARBON_FACTOR, t, n));
+        set(out, INCOME_PER_CAPITA, t, n, income);
+    }
+
+    private static void satellites(CompiledScenario c, double[] shocks, double[] out, int t, int n) {
+        double[] sp = c.satelliteParams();
+        for (int s = 0, sats = c.satellites(); s < sats; s++) {
+            int row = (CompiledScenario.CORE_ROWS + s) * n;
+            double primary = sp[(2 * s) * n + t];
+            int mode = c.satelliteMode(s);
+            if (mode == SAT_GROWTH) {
+                int link = c.satelliteLink(s) * n;
+                double linkGrowth = out[link + t] / out[link + t - 1] - 1;
+                out[row + t] = out[row + t - 1] * (1 + primary + sp[(2 * s + 1) * n + t] * linkGrowth
+                        + shocks[row + t]);
+            } else if (mode == SAT_RATIO) {
+                int link = c.satelliteLink(s) * n;
+                double ratio = primary == primary ? primary : c.satelliteBase(s) / out[link];
+                out[row + t] = ratio * out[link + t];
+            } else {
+                out[row + t] = primary;
+            }
+        }
+    }
+
+    private static double p(double[] params, Driver d, int t, int n) {
+        return params[d.ordinal() * n + t];
+    }
+
+    private static double shock(double[] shocks, Variable v, int t, int n) {
+        return shocks[v.ordinal() * n + t];
+    }
+
+    private static void set(double[] out, Variable v, int t, int n, double value) {
+        out[v.ordinal() * n + t] = value;
+    }
+}

@@ -1,0 +1,31 @@
+package io.plansim.runner;
+
+import io.plansim.compile.CompiledScenario;
+import io.plansim.kernel.ProjectionKernel;
+
+/** Runs the central path of a compiled scenario and checks it before anyone sees it. */
+public final class DeterministicRunner {
+    private DeterministicRunner() {
+    }
+
+    public static Projection run(CompiledScenario c) {
+        int n = c.years();
+        double[] out = new double[c.rows() * n];
+        ProjectionKernel.project(c, c.params(), c.shocks(), out);
+        PathCheck check = new PathCheck(c);
+        int fault = check.firstFault(out);
+        if (fault >= 0) {
+            throw check.fault(out, fault, null);
+        }
+        int k = c.outputs().size();
+        double[][] values = new double[k][];
+        for (int i = 0; i < k; i++) {
+            values[i] = java.util.Arrays.copyOfRange(out, c.outputRow(i) * n, c.outputRow(i) * n + n);
+        }
+        int[] years = new int[n];
+        for (int t = 0; t < n; t++) {
+            years[t] = c.baseYear() + t;
+        }
+        return new Projection(c.scenario().id(), c.scenario().name(), years, c.outputs(), values);
+    }
+}

@@ -1,0 +1,677 @@
+package io.plansim.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.plansim.model.Basis;
+import io.plansim.model.Variable;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The edge where user files become a trusted {@link Scenario}: resolves {@code extends} chains (child over
+ * parent, cycles refused), applies {@code --set} overrides, and validates everything at once, reporting
+ * every problem with file, line, column, field, what was found and what is allowed.
+ */
+public final class ScenarioLoader {
+    static final Set<String> TOP_KEYS = Set.of("name", "narrative", "region", "baseYear", "horizon", "currency",
+            "model", "base", "drivers", "satellites", "shocks", "extends");
+    private static final Pattern RANGE = Pattern.compile("^(\\d{4})(?:\\s*-\\s*(\\d{4}))?$");
+    private static final Pattern SNAKE = Pattern.compile("^[a-z][a-z0-9_]*$");
+    private static final Pattern ATOMIC = Pattern.compile(
+            "^/drivers/[^/]+/[^/]+$|^/satellites/[^/]+/(trend|ratio|path|elasticity)$|^/base/[^/]+/source$");
+    private static final List<String> SATELLITE_KEYS =
+            List.of("name", "name_zh", "unit", "basis", "mode", "link", "base", "trend", "ratio", "path", "elasticity", "note");
+    private static final List<String> VALUE_KEYS = List.of("value", "unit", "source", "note");
+
+    private final ScenarioRepository repository;
+
+    public ScenarioLoader(ScenarioRepository repository) {
+        this.repository = repository;
+    }
+
+    public Scenario load(String ref) {
+        return load(ref, List.of());
+    }
+
+    public Scenario load(String ref, List<ScenarioOverride> overrides) {
+        ScenarioRepository.ScenarioText top = repository.resolve(ref);
+        List<String> lineage = new ArrayList<>();
+        LocatedDocument doc = readChain(top, new ArrayDeque<>(), lineage);
+        doc.root().remove("extends");
+        List<ScenarioOverride> ranged = new ArrayList<>();
+        for (ScenarioOverride o : overrides) {
+            if (o.ranged()) {
+                ranged.add(o);
+            } else {
+                apply(doc, o);
+            }
+        }
+        return new Validation(doc, top.id(), lineage).run(ranged);
+    }
+
+    private LocatedDocument readChain(ScenarioRepository.ScenarioText text, Deque<String> stack, List<String> lineage) {
+        LocatedDocument doc = LocatedDocument.parse(text.displayFile(), text.text());
+        stack.push(text.displayFile());
+        lineage.add(text.id());
+        JsonNode ext = doc.root().get("extends");
+        if (ext == null || ext.isNull()) {
+            return doc;
+        }
+        SourceLocation where = doc.locate("/extends");
+        if (!ext.isTextual() || ext.asText().isBlank()) {
+            throw InputException.of(where, "extends", describe(ext), "the name of a parent scenario, e.g. baseline or yiwu/baseline");
+        }
+        ScenarioRepository.ScenarioText parent = repository.resolveParent(ext.asText(), text);
+        if (parent == null) {
+            throw InputException.of(where, "extends", "'" + ext.asText() + "' (no such scenario)",
+                    Suggestions.allowed(ext.asText(), repository.builtIns()));
+        }
+        if (stack.contains(parent.displayFile())) {
+            List<String> cycle = new ArrayList<>(stack);
+            java.util.Collections.reverse(cycle);
+            cycle.add(parent.displayFile());
+            throw InputException.of(where, "extends", "a cycle " + String.join(" -> ", cycle),
+                    "a scenario may not extend itself, directly or through its parents");
+        }
+        LocatedDocument parentDoc = readChain(parent, stack, lineage);
+        stack.pop();
+        return doc.over(parentDoc, p -> ATOMIC.matcher(p).matches());
+    }
+
+    /** Where a --set path lives in the document: drivers by their short path, anything else literally. */
+    static String pointerOf(String path) {
+        String first = path.contains(".") ? path.substring(0, path.indexOf('.')) : path;
+        boolean driverLike = Driver.byPath(path).isPresent()
+                || (Driver.groups().contains(first) && !TOP_KEYS.contains(first));
+        String full = driverLike ? "drivers." + path : path;
+        StringBuilder sb = new StringBuilder();
+        for (String part : full.split("\\.")) {
+            sb.append('/').append(LocatedDocument.escape(part));
+        }
+        return sb.toString();
+    }
+
+    private static void apply(LocatedDocument doc, ScenarioOverride o) {
+        String pointer = pointerOf(o.path());
+        JsonNode value = LocatedDocument.parse(o.location().file(), "v: " + o.value()).root().get("v");
+        ObjectNode node = doc.root();
+        String[] parts = pointer.substring(1).split("/");
+        StringBuilder at = new StringBuilder();
+        for (int i = 0; i < parts.length - 1; i++) {
+            String key = parts[i].replace("~1", "/").replace("~0", "~");
+            at.append('/').append(parts[i]);
+            JsonNode next = node.get(key);
+            if (next == null || !next.isObject()) {
+                if (next != null) {
+                    throw InputException.of(o.location(), o.path(), "'" + key + "' holds " + describe(next),
+                            "--set can only reach into mappings");
+                }
+                next = node.putObject(key);
+                doc.markLocation(at.toString(), o.location());
+            }
+            node = (ObjectNode) next;
+        }
+        node.set(parts[parts.length - 1].replace("~1", "/").replace("~0", "~"), value);
+        doc.markLocation(pointer, o.location());
+        // Values beneath the replaced node came from the file: they are gone now, so point at the override.
+    }
+
+    static String describe(JsonNode node) {
+        if (node == null || node.isMissingNode()) {
+            return "nothing";
+        }
+        if (node.isTextual()) {
+            return "text '" + node.asText() + "'";
+        }
+        if (node.isNumber()) {
+            return "number " + node.decimalValue().stripTrailingZeros().toPlainString();
+        }
+        if (node.isObject()) {
+            return "a mapping";
+        }
+        if (node.isArray()) {
+            return "a list";
+        }
+        return node.getNodeType().name().toLowerCase(Locale.ROOT) + " " + node.asText();
+    }
+
+    /** One validation pass over a merged document; collects every problem before failing. */
+    private static final class Validation {
+        private final LocatedDocument doc;
+        private final String id;
+        private final List<String> lineage;
+        private final List<InputProblem> problems = new ArrayList<>();
+        private int baseYear;
+        private int horizon;
+
+        Validation(LocatedDocument doc, String id, List<String> lineage) {
+            this.doc = doc;
+            this.id = id;
+            this.lineage = lineage;
+        }
+
+        void problem(String pointer, String found, String allowed) {
+            problems.add(new InputProblem(doc.locate(pointer), LocatedDocument.fieldPath(pointer), found, allowed));
+        }
+
+        Scenario run(List<ScenarioOverride> ranged) {
+            ObjectNode root = doc.root();
+            checkKeys("", root, TOP_KEYS);
+            String name = text("/name", root.get("name"), false, id);
+            String narrative = text("/narrative", root.get("narrative"), false, "");
+            String region = text("/region", root.get("region"), true, "");
+            String currency = text("/currency", root.get("currency"), false, "CNY");
+            if (!currency.equals("CNY")) {
+                problem("/currency", "'" + currency + "'", "allowed: CNY (values in 亿元; trade also in 亿美元)");
+            }
+            baseYear = year("/baseYear", root.get("baseYear"), 1950, 2100);
+            horizon = year("/horizon", root.get("horizon"), 1950, 3000);
+            if (baseYear > 0 && horizon > 0 && horizon <= baseYear) {
+                problem("/horizon", String.valueOf(horizon), "must be after baseYear " + baseYear);
+                horizon = -1;
+            }
+            ProductionKind model = ProductionKind.SOLOW;
+            JsonNode m = root.get("model");
+            if (m != null) {
+                String s = m.asText().toUpperCase(Locale.ROOT);
+                if (!m.isTextual() || !(s.equals("SOLOW") || s.equals("GROWTH"))) {
+                    problem("/model", describe(m), "allowed: solow, growth");
+                } else {
+                    model = ProductionKind.valueOf(s);
+                }
+            }
+            Map<BaseField, BaseValue> base = base(root.get("base"));
+            List<Satellite> satellites = satellites(root.get("satellites"));
+            Map<Driver, PathSpec> drivers = drivers(root.get("drivers"));
+            applyRanged(ranged, drivers, satellites);
+            List<Shock> shocks = shocks(root.get("shocks"), satellites);
+            if (!problems.isEmpty()) {
+                throw new InputException(problems);
+            }
+            return new Scenario(id, name, narrative, region, baseYear, horizon, currency, model, base, drivers,
+                    satellites, shocks, lineage);
+        }
+
+        private void checkKeys(String pointer, JsonNode node, java.util.Collection<String> allowed) {
+            for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+                String key = it.next();
+                if (!allowed.contains(key)) {
+                    problem(pointer + "/" + LocatedDocument.escape(key), "unknown key '" + key + "'",
+                            Suggestions.allowed(key, allowed.stream().sorted().toList()));
+                }
+            }
+        }
+
+        private String text(String pointer, JsonNode node, boolean required, String fallback) {
+            if (node == null || node.isNull()) {
+                if (required) {
+                    problem(pointer, "nothing", "this field is required (text)");
+                }
+                return fallback;
+            }
+            if (!node.isTextual() && !node.isNumber()) {
+                problem(pointer, describe(node), "text");
+                return fallback;
+            }
+            return node.asText();
+        }
+
+        private int year(String pointer, JsonNode node, int min, int max) {
+            if (node == null || node.isNull()) {
+                problem(pointer, "nothing", "this field is required (a year such as 2020)");
+                return -1;
+            }
+            if (!node.isIntegralNumber() || node.asInt() < min || node.asInt() > max) {
+                problem(pointer, describe(node), "a year between " + min + " and " + max);
+                return -1;
+            }
+            return node.asInt();
+        }
+
+        private Double number(String pointer, JsonNode node) {
+            if (node == null || node.isNull()) {
+                problem(pointer, "nothing", "a number");
+                return null;
+            }
+            if (!node.isNumber()) {
+                if (node.isTextual()) {
+                    try {
+                        return Double.parseDouble(node.asText().trim());
+                    } catch (NumberFormatException e) {
+                        // reported below
+                    }
+                }
+                problem(pointer, describe(node), "a number");
+                return null;
+            }
+            double v = node.doubleValue();
+            if (!Double.isFinite(v)) {
+                problem(pointer, describe(node), "a finite number");
+                return null;
+            }
+            return v;
+        }
+
+        private Source source(String pointer, JsonNode node) {
+            if (node == null || node.isNull()) {
+                problem(pointer, "no source", "every figure needs a source: a seed file with line and quote, "
+                        + "an address with a quote, or a note saying it is an assumption");
+                return null;
+            }
+            if (node.isTextual()) {
+                return Source.note(node.asText());
+            }
+            if (!node.isObject()) {
+                problem(pointer, describe(node), "a mapping with file, line, quote, url, note (or one line of text)");
+                return null;
+            }
+            checkKeys(pointer, node, List.of("file", "line", "quote", "url", "note"));
+            Integer line = null;
+            if (node.has("line")) {
+                if (!node.get("line").isIntegralNumber() || node.get("line").asInt() < 1) {
+                    problem(pointer + "/line", describe(node.get("line")), "a line number from 1");
+                } else {
+                    line = node.get("line").asInt();
+                }
+            }
+            return new Source(opt(node, "file"), line, opt(node, "quote"), opt(node, "url"), opt(node, "note"));
+        }
+
+        private static String opt(JsonNode node, String key) {
+            JsonNode v = node.get(key);
+            return v == null || v.isNull() ? null : v.asText();
+        }
+
+        private BaseValue value(String pointer, JsonNode node, String unit) {
+            if (node == null || node.isNull()) {
+                problem(pointer, "nothing", "this base-year value is required: {value: ..., unit: " + unit + ", source: ...}");
+                return null;
+            }
+            if (!node.isObject()) {
+                problem(pointer, describe(node), "a mapping {value: ..., unit: " + unit + ", source: ...}");
+                return null;
+            }
+            checkKeys(pointer, node, VALUE_KEYS);
+            Double v = number(pointer + "/value", node.get("value"));
+            String u = node.has("unit") ? node.get("unit").asText() : null;
+            if (unit != null && !unit.equals(u)) {
+                problem(pointer + "/unit", u == null ? "no unit" : "'" + u + "'", "the unit must be " + unit);
+            }
+            Source s = source(pointer + "/source", node.get("source"));
+            if (v != null && v < 0) {
+                problem(pointer + "/value", describe(node.get("value")), "a level cannot be negative");
+            }
+            return v == null ? null : new BaseValue(v, u == null ? unit : u, s);
+        }
+
+        private Map<BaseField, BaseValue> base(JsonNode node) {
+            Map<BaseField, BaseValue> out = new EnumMap<>(BaseField.class);
+            if (node == null || !node.isObject()) {
+                problem("/base", describe(node), "a mapping of base-year values: " + String.join(", ", BaseField.keys()));
+                return out;
+            }
+            checkKeys("/base", node, BaseField.keys());
+            for (BaseField f : BaseField.values()) {
+                BaseValue v = value("/base/" + f.key(), node.get(f.key()), f.unit());
+                if (v != null) {
+                    out.put(f, v);
+                }
+            }
+            if (out.containsKey(BaseField.PRIMARY_SHARE) && out.containsKey(BaseField.SECONDARY_SHARE)
+                    && out.containsKey(BaseField.TERTIARY_SHARE)) {
+                double sum = out.get(BaseField.PRIMARY_SHARE).value() + out.get(BaseField.SECONDARY_SHARE).value()
+                        + out.get(BaseField.TERTIARY_SHARE).value();
+                if (Math.abs(sum - 100) > 0.15) {
+                    problem("/base/tertiaryShare", "sector shares summing to " + sum + "%", "the three shares must sum to 100% (within 0.15 for rounding)");
+                }
+            }
+            BaseValue u = out.get(BaseField.URBANIZATION_RATE);
+            if (u != null && (u.value() <= 0 || u.value() >= 100)) {
+                problem("/base/urbanizationRate/value", String.valueOf(u.value()), "a rate in percent between 0 and 100");
+            }
+            for (BaseField f : List.of(BaseField.GDP_NOMINAL, BaseField.POPULATION, BaseField.ENERGY_INTENSITY,
+                    BaseField.INCOME_PER_CAPITA)) {
+                if (out.containsKey(f) && out.get(f).value() <= 0) {
+                    problem("/base/" + f.key() + "/value", "0", "a positive level");
+                }
+            }
+            return out;
+        }
+
+        private Map<Driver, PathSpec> drivers(JsonNode node) {
+            Map<Driver, PathSpec> out = new EnumMap<>(Driver.class);
+            if (node != null && !node.isNull()) {
+                if (!node.isObject()) {
+                    problem("/drivers", describe(node), "a mapping of driver groups: " + String.join(", ", Driver.groups()));
+                } else {
+                    checkKeys("/drivers", node, Driver.groups());
+                    for (Iterator<Map.Entry<String, JsonNode>> g = node.fields(); g.hasNext(); ) {
+                        Map.Entry<String, JsonNode> group = g.next();
+                        if (!Driver.groups().contains(group.getKey())) {
+                            continue;
+                        }
+                        String gp = "/drivers/" + group.getKey();
+                        List<String> names = java.util.Arrays.stream(Driver.values())
+                                .filter(d -> d.group().equals(group.getKey())).map(Driver::driverName).toList();
+                        if (!group.getValue().isObject()) {
+                            problem(gp, describe(group.getValue()), "a mapping of drivers: " + String.join(", ", names));
+                            continue;
+                        }
+                        checkKeys(gp, group.getValue(), names);
+                        for (Iterator<Map.Entry<String, JsonNode>> d = group.getValue().fields(); d.hasNext(); ) {
+                            Map.Entry<String, JsonNode> e = d.next();
+                            Driver.byPath(group.getKey() + "." + e.getKey()).ifPresent(driver -> {
+                                PathSpec spec = pathSpec(gp + "/" + e.getKey(), e.getValue(), driver.scalar());
+                                if (spec != null && checkBounds(gp + "/" + e.getKey(), spec, driver.kind(), driver.min(), driver.max())) {
+                                    out.put(driver, spec);
+                                }
+                            });
+                        }
+                    }
+                }
+            }
+            for (Driver d : Driver.values()) {
+                out.putIfAbsent(d, new PathSpec.Constant(d.defaultValue()));
+            }
+            return out;
+        }
+
+        /** Parses a time path; scalar drivers accept only a number. */
+        private PathSpec pathSpec(String pointer, JsonNode node, boolean scalar) {
+            if (node != null && (node.isNumber() || node.isTextual())) {
+                Double v = number(pointer, node);
+                return v == null ? null : new PathSpec.Constant(v);
+            }
+            String forms = scalar ? "a single number (this is a model constant, not a time path)"
+                    : "a number, a mapping of periods {2021-2025: 0.065, 2026-2035: 0.05}, or {anchors: {2020: 0.07, 2035: 0.04}}";
+            if (scalar || node == null || !node.isObject() || node.isEmpty()) {
+                problem(pointer, describe(node), forms);
+                return null;
+            }
+            if (node.has("anchors")) {
+                checkKeys(pointer, node, List.of("anchors"));
+                JsonNode a = node.get("anchors");
+                if (!a.isObject() || a.isEmpty()) {
+                    problem(pointer + "/anchors", describe(a), "a mapping of years to values {2020: 0.07, 2035: 0.04}");
+                    return null;
+                }
+                TreeMap<Integer, Double> anchors = new TreeMap<>();
+                for (Iterator<Map.Entry<String, JsonNode>> it = a.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> e = it.next();
+                    String p = pointer + "/anchors/" + e.getKey();
+                    Matcher mm = RANGE.matcher(e.getKey().trim());
+                    Double v = number(p, e.getValue());
+                    if (!mm.matches() || mm.group(2) != null) {
+                        problem(p, "key '" + e.getKey() + "'", "anchor keys are single years such as 2025");
+                    } else if (inRange(p, Integer.parseInt(mm.group(1)), Integer.parseInt(mm.group(1))) && v != null) {
+                        anchors.put(Integer.parseInt(mm.group(1)), v);
+                    }
+                }
+                return anchors.isEmpty() ? null : new PathSpec.Anchors(anchors);
+            }
+            List<PathSpec.Period> periods = new ArrayList<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                String p = pointer + "/" + LocatedDocument.escape(e.getKey());
+                Matcher mm = RANGE.matcher(e.getKey().trim());
+                Double v = number(p, e.getValue());
+                if (!mm.matches()) {
+                    problem(p, "key '" + e.getKey() + "'", "period keys are year ranges such as 2021-2025 or single years; " + forms);
+                    continue;
+                }
+                int from = Integer.parseInt(mm.group(1));
+                int to = mm.group(2) == null ? from : Integer.parseInt(mm.group(2));
+                if (to < from) {
+                    problem(p, "period " + e.getKey(), "a period ends in or after the year it starts");
+                } else if (inRange(p, from, to) && v != null) {
+                    periods.add(new PathSpec.Period(from, to, v));
+                }
+            }
+            periods.sort(java.util.Comparator.comparingInt(PathSpec.Period::from));
+            if (periods.isEmpty()) {
+                return null;
+            }
+            int expected = baseYear + 1;
+            for (PathSpec.Period per : periods) {
+                if (per.from() < expected && per.from() > baseYear) {
+                    problem(pointer, "periods overlapping in " + per.from() + "-" + Math.min(per.to(), expected - 1),
+                            "periods must not overlap");
+                } else if (per.from() > expected) {
+                    problem(pointer, "no value for " + expected + (per.from() - 1 > expected ? "-" + (per.from() - 1) : ""),
+                            "periods must cover every year from " + (baseYear + 1) + " to " + horizon + " without gaps");
+                }
+                expected = Math.max(expected, per.to() + 1);
+            }
+            if (baseYear > 0 && horizon > 0 && expected <= horizon) {
+                problem(pointer, "no value for " + expected + (horizon > expected ? "-" + horizon : ""),
+                        "periods must cover every year from " + (baseYear + 1) + " to " + horizon + " without gaps");
+            }
+            return new PathSpec.Periods(periods);
+        }
+
+        private boolean inRange(String pointer, int from, int to) {
+            if (baseYear <= 0 || horizon <= 0) {
+                return true;
+            }
+            if (from < baseYear || to > horizon) {
+                problem(pointer, (from == to ? "year " + from : "years " + from + "-" + to),
+                        "years between baseYear " + baseYear + " and horizon " + horizon);
+                return false;
+            }
+            return true;
+        }
+
+        private boolean checkBounds(String pointer, PathSpec spec, DriverKind kind, double min, double max) {
+            boolean ok = true;
+            for (double v : spec.values()) {
+                if (v < min || v > max) {
+                    String hint = kind == DriverKind.RATE && v / 100 >= min && v / 100 <= max && Math.abs(v) >= 1
+                            ? "; rates are fractions: write " + (v / 100) + " for " + v + "%"
+                            : kind == DriverKind.FRACTION && v > 1 && v <= 100 ? "; shares are fractions: write " + (v / 100) + " for " + v + "%" : "";
+                    problem(pointer, "value " + v, "allowed range is " + min + " to " + max + hint);
+                    ok = false;
+                }
+            }
+            return ok;
+        }
+
+        private List<Satellite> satellites(JsonNode node) {
+            List<Satellite> out = new ArrayList<>();
+            if (node == null || node.isNull()) {
+                return out;
+            }
+            if (!node.isObject()) {
+                problem("/satellites", describe(node), "a mapping of satellite ids to definitions");
+                return out;
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                String id = e.getKey();
+                String p = "/satellites/" + LocatedDocument.escape(id);
+                JsonNode s = e.getValue();
+                if (!SNAKE.matcher(id).matches() || Variable.byId(id).isPresent()) {
+                    problem(p, "id '" + id + "'", Variable.byId(id).isPresent()
+                            ? "this id is a core variable; pick another" : "snake_case ids such as express_parcels");
+                    continue;
+                }
+                if (!s.isObject()) {
+                    problem(p, describe(s), "a mapping with " + String.join(", ", SATELLITE_KEYS));
+                    continue;
+                }
+                checkKeys(p, s, SATELLITE_KEYS);
+                String unit = text(p + "/unit", s.get("unit"), true, "");
+                Basis basis = Basis.NONE;
+                if (s.has("basis")) {
+                    try {
+                        basis = Basis.valueOf(s.get("basis").asText().toUpperCase(Locale.ROOT));
+                    } catch (IllegalArgumentException ex) {
+                        problem(p + "/basis", describe(s.get("basis")), "allowed: nominal, real, none");
+                    }
+                }
+                SatelliteMode mode = SatelliteMode.GROWTH;
+                if (s.has("mode")) {
+                    try {
+                        mode = SatelliteMode.valueOf(s.get("mode").asText().toUpperCase(Locale.ROOT));
+                    } catch (IllegalArgumentException ex) {
+                        problem(p + "/mode", describe(s.get("mode")), "allowed: growth, ratio, path");
+                    }
+                }
+                String link = s.has("link") ? s.get("link").asText() : null;
+                if (mode != SatelliteMode.PATH) {
+                    if (link == null) {
+                        problem(p + "/link", "nothing", "the core variable this indicator moves with, e.g. gdp_nominal");
+                    } else if (Variable.byId(link).isEmpty()) {
+                        problem(p + "/link", "'" + link + "'", Suggestions.allowed(link,
+                                java.util.Arrays.stream(Variable.values()).map(Variable::id).toList()));
+                    }
+                }
+                BaseValue base = value(p + "/base", s.get("base"), unit.isEmpty() ? null : unit);
+                String primaryKey = switch (mode) {
+                    case GROWTH -> "trend";
+                    case RATIO -> "ratio";
+                    case PATH -> "path";
+                };
+                for (String k : List.of("trend", "ratio", "path")) {
+                    if (!k.equals(primaryKey) && s.has(k)) {
+                        problem(p + "/" + k, "'" + k + "' in mode " + mode.name().toLowerCase(Locale.ROOT),
+                                "mode " + mode.name().toLowerCase(Locale.ROOT) + " takes '" + primaryKey + "'");
+                    }
+                }
+                if (mode != SatelliteMode.GROWTH && s.has("elasticity")) {
+                    problem(p + "/elasticity", "an elasticity in mode " + mode.name().toLowerCase(Locale.ROOT),
+                            "only mode growth takes an elasticity");
+                }
+                PathSpec primary = null;
+                if (s.has(primaryKey)) {
+                    primary = pathSpec(p + "/" + primaryKey, s.get(primaryKey), false);
+                    if (primary != null && mode == SatelliteMode.GROWTH) {
+                        checkBounds(p + "/trend", primary, DriverKind.RATE, -0.5, 1.0);
+                    }
+                    if (primary != null && mode != SatelliteMode.GROWTH) {
+                        checkBounds(p + "/" + primaryKey, primary, DriverKind.LEVEL, 0, Double.MAX_VALUE);
+                    }
+                } else if (mode == SatelliteMode.PATH) {
+                    problem(p + "/path", "nothing", "mode path needs the path itself");
+                }
+                PathSpec elasticity = s.has("elasticity") && mode == SatelliteMode.GROWTH
+                        ? pathSpec(p + "/elasticity", s.get("elasticity"), false) : null;
+                out.add(new Satellite(id, text(p + "/name", s.get("name"), false, id),
+                        text(p + "/name_zh", s.get("name_zh"), false, ""), unit, basis, mode, link, base, primary, elasticity));
+            }
+            return out;
+        }
+
+        private void applyRanged(List<ScenarioOverride> ranged, Map<Driver, PathSpec> drivers, List<Satellite> satellites) {
+            for (ScenarioOverride o : ranged) {
+                String field = o.path();
+                InputProblem bad = null;
+                double value = Double.NaN;
+                try {
+                    value = Double.parseDouble(o.value());
+                } catch (NumberFormatException e) {
+                    bad = new InputProblem(o.location(), field, "'" + o.value() + "'", "a number");
+                }
+                if (bad == null && baseYear > 0 && (o.from() < baseYear + 1 || o.to() > horizon || o.to() < o.from())) {
+                    bad = new InputProblem(o.location(), field, "years " + o.from() + "-" + o.to(),
+                            "a range within " + (baseYear + 1) + "-" + horizon);
+                }
+                java.util.Optional<Driver> driver = Driver.byPath(field);
+                if (bad == null && driver.isPresent()) {
+                    Driver d = driver.get();
+                    if (d.scalar()) {
+                        bad = new InputProblem(o.location(), field, "a year range", "this driver is a model constant: --set " + field + "=value");
+                    } else if (value < d.min() || value > d.max()) {
+                        bad = new InputProblem(o.location(), field, "value " + value, "allowed range is " + d.min() + " to " + d.max());
+                    } else {
+                        drivers.put(d, new PathSpec.Overlay(drivers.get(d), new PathSpec.Period(o.from(), o.to(), value)));
+                    }
+                } else if (bad == null) {
+                    Matcher sm = Pattern.compile("^satellites\\.([a-z][a-z0-9_]*)\\.(trend|ratio|path|elasticity)$").matcher(field);
+                    int idx = -1;
+                    if (sm.matches()) {
+                        for (int i = 0; i < satellites.size(); i++) {
+                            if (satellites.get(i).id().equals(sm.group(1))) {
+                                idx = i;
+                            }
+                        }
+                    }
+                    if (idx < 0) {
+                        List<String> known = new ArrayList<>(java.util.Arrays.stream(Driver.values()).map(Driver::path).toList());
+                        satellites.forEach(s -> known.add("satellites." + s.id() + ".trend"));
+                        bad = new InputProblem(o.location(), field, "unknown driver '" + field + "'", Suggestions.closest(field, known)
+                                .map(s -> "did you mean '" + s + "'? a year range applies to drivers and satellite paths")
+                                .orElse("a year range applies to drivers (group.name) and satellites.<id>.trend|ratio|path|elasticity"));
+                    } else {
+                        Satellite s = satellites.get(idx);
+                        PathSpec.Period per = new PathSpec.Period(o.from(), o.to(), value);
+                        boolean el = sm.group(2).equals("elasticity");
+                        PathSpec under = el ? s.elasticity() : s.primary();
+                        PathSpec over = new PathSpec.Overlay(under == null ? new PathSpec.Constant(el ? 0 : defaultPrimary(s)) : under, per);
+                        satellites.set(idx, new Satellite(s.id(), s.name(), s.nameZh(), s.unit(), s.basis(), s.mode(), s.link(),
+                                s.base(), el ? s.primary() : over, el ? over : s.elasticity()));
+                    }
+                }
+                if (bad != null) {
+                    problems.add(bad);
+                }
+            }
+        }
+
+        private static double defaultPrimary(Satellite s) {
+            return s.mode() == SatelliteMode.PATH && s.base() != null ? s.base().value() : 0;
+        }
+
+        private List<Shock> shocks(JsonNode node, List<Satellite> satellites) {
+            List<Shock> out = new ArrayList<>();
+            if (node == null || node.isNull()) {
+                return out;
+            }
+            if (!node.isObject()) {
+                problem("/shocks", describe(node), "a mapping of shock names to {variable, year, size}");
+                return out;
+            }
+            List<String> shockable = new ArrayList<>(java.util.Arrays.stream(Variable.values())
+                    .filter(Variable::shockable).map(Variable::id).toList());
+            satellites.stream().filter(s -> s.mode() == SatelliteMode.GROWTH).forEach(s -> shockable.add(s.id()));
+            Map<String, JsonNode> sorted = new LinkedHashMap<>();
+            node.fields().forEachRemaining(e -> sorted.put(e.getKey(), e.getValue()));
+            for (Map.Entry<String, JsonNode> e : sorted.entrySet()) {
+                String p = "/shocks/" + LocatedDocument.escape(e.getKey());
+                JsonNode s = e.getValue();
+                if (!s.isObject()) {
+                    problem(p, describe(s), "a mapping {variable: exports, year: 2022, size: -0.04}");
+                    continue;
+                }
+                checkKeys(p, s, List.of("variable", "year", "size", "note"));
+                String variable = text(p + "/variable", s.get("variable"), true, "");
+                if (!variable.isEmpty() && !shockable.contains(variable)) {
+                    problem(p + "/variable", "'" + variable + "'", Suggestions.allowed(variable, shockable));
+                }
+                int year = year(p + "/year", s.get("year"), 1950, 3000);
+                if (year > 0 && baseYear > 0 && horizon > 0 && (year <= baseYear || year > horizon)) {
+                    problem(p + "/year", String.valueOf(year), "a projected year, " + (baseYear + 1) + " to " + horizon);
+                }
+                Double size = number(p + "/size", s.get("size"));
+                if (size != null && (size <= -1 || size > 1)) {
+                    problem(p + "/size", "value " + size, "a growth shock as a fraction above -1 and at most 1 (-0.04 = -4%)"
+                            + (Math.abs(size) > 1 && Math.abs(size) <= 100 ? "; write " + size / 100 + " for " + size + "%" : ""));
+                }
+                if (size != null) {
+                    out.add(new Shock(e.getKey(), variable, year, size, opt(s, "note")));
+                }
+            }
+            return out;
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package io.plansim.scenario;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Finds scenario files: built-ins by name on the classpath ({@code yiwu/baseline} ->
+ * {@code scenarios/yiwu/baseline.yaml}) and user files by path. A parent named in {@code extends} is looked
+ * up next to the child first, then among the built-ins (a bare name in the child's own built-in folder).
+ */
+public final class ScenarioRepository {
+    /** Classpath folder of the built-in scenarios (module {@code scenarios}). */
+    public static final String ROOT = "scenarios/";
+    private static final String[] EXTENSIONS = {".yaml", ".yml", ".json"};
+
+    private final ClassLoader classLoader;
+
+    public ScenarioRepository(ClassLoader classLoader) {
+        this.classLoader = classLoader;
+    }
+
+    public static ScenarioRepository onClasspath() {
+        return new ScenarioRepository(ScenarioRepository.class.getClassLoader());
+    }
+
+    /** A scenario's text and how to name it. {@code dir} is null for built-ins. */
+    public record ScenarioText(String id, String displayFile, String text, Path dir) {
+        boolean builtIn() {
+            return dir == null;
+        }
+
+        String builtInFolder() {
+            int slash = id.lastIndexOf('/');
+            return slash < 0 ? "" : id.substring(0, slash + 1);
+        }
+    }
+
+    /** Resolves a top-level reference (command line): a file path if one exists, else a built-in name. */
+    public ScenarioText resolve(String ref) {
+        Path file = Path.of(ref);
+        if (Files.isRegularFile(file)) {
+            return readFile(file);
+        }
+        ScenarioText builtIn = builtIn(ref);
+        if (builtIn != null) {
+            return builtIn;
+        }
+        throw InputException.of(SourceLocation.commandLine(), "scenario", "'" + ref + "' (no such file or built-in scenario)",
+                Suggestions.allowed(ref, builtIns()));
+    }
+
+    /** Resolves a parent named in {@code extends} of {@code child}; null when nothing matches. */
+    public ScenarioText resolveParent(String ref, ScenarioText child) {
+        if (!child.builtIn()) {
+            for (String candidate : withExtensions(ref)) {
+                Path p = child.dir().resolve(candidate);
+                if (Files.isRegularFile(p)) {
+                    return readFile(p);
+                }
+            }
+        } else if (!ref.contains("/")) {
+            ScenarioText sibling = builtIn(child.builtInFolder() + ref);
+            if (sibling != null) {
+                return sibling;
+            }
+        }
+        return builtIn(ref);
+    }
+
+    private static List<String> withExtensions(String ref) {
+        List<String> out = new ArrayList<>();
+        out.add(ref);
+        for (String ext : EXTENSIONS) {
+            out.add(ref + ext);
+        }
+        return out;
+    }
+
+    private ScenarioText builtIn(String name) {
+        for (String ext : EXTENSIONS) {
+            String resource = ROOT + name + ext;
+            try (InputStream in = classLoader.getResourceAsStream(resource)) {
+                if (in != null) {
+                    return new ScenarioText(name, resource, new String(in.readAllBytes(), StandardCharsets.UTF_8), null);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return null;
+    }
+
+    private static ScenarioText readFile(Path file) {
+        try {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            Path abs = file.toAbsolutePath().normalize();
+            return new ScenarioText(file.toString(), file.toString(), text, abs.getParent());
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw InputException.of(new SourceLocation(file.toString(), 0, 0), "", "bytes that are not UTF-8",
+                    "save the file as UTF-8 (with or without BOM)");
+        } catch (IOException e) {
+            throw InputException.of(new SourceLocation(file.toString(), 0, 0), "", "an unreadable file (" + e.getMessage() + ")",
+                    "a readable UTF-8 file");
+        }
+    }
+
+    /** Names of the built-in scenarios, from {@code scenarios/index.yaml}. */
+    public List<String> builtIns() {
+        return index().stream().map(BuiltIn::name).toList();
+    }
+
+    /** One built-in scenario and its one-line narrative. */
+    public record BuiltIn(String name, String summary) {
+    }
+
+    /** The built-in scenarios listed in {@code scenarios/index.yaml} (name -> one-line summary). */
+    public List<BuiltIn> index() {
+        try (InputStream in = classLoader.getResourceAsStream(ROOT + "index.yaml")) {
+            if (in == null) {
+                return List.of();
+            }
+            LocatedDocument doc = LocatedDocument.parse(ROOT + "index.yaml",
+                    new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            List<BuiltIn> out = new ArrayList<>();
+            doc.root().path("scenarios").fields()
+                    .forEachRemaining(e -> out.add(new BuiltIn(e.getKey(), e.getValue().asText())));
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package io.plansim.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import io.plansim.TestScenarios;
+import io.plansim.compile.CompiledScenario;
+import io.plansim.runner.Projection;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** A child scenario and a --set override each change exactly what they name, nothing else. */
+class InheritanceAndOverrideTest {
+
+    /** Drivers whose compiled path differs between two compiled scenarios. */
+    private static List<Driver> differing(CompiledScenario a, CompiledScenario b) {
+        List<Driver> out = new ArrayList<>();
+        int n = a.years();
+        for (Driver d : Driver.values()) {
+            double[] x = Arrays.copyOfRange(a.params(), d.ordinal() * n, d.ordinal() * n + n);
+            double[] y = Arrays.copyOfRange(b.params(), d.ordinal() * n, d.ordinal() * n + n);
+            if (!Arrays.equals(x, y)) {
+                out.add(d);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void childChangesOnlyTheDriverItStates() {
+        CompiledScenario parent = TestScenarios.compile("test/minimal");
+        CompiledScenario child = TestScenarios.compile("test/child");
+        assertEquals(List.of(Driver.IMPORT_TREND), differing(parent, child));
+        assertArrayEquals(parent.shocks(), child.shocks());
+        assertArrayEquals(parent.satelliteParams(), child.satelliteParams());
+        assertEquals(List.of("test/child", "test/minimal"), child.scenario().lineage());
+        assertEquals("Test child", child.scenario().name());
+        // inherited period path stays as the parent wrote it
+        assertEquals(0.02, child.param(Driver.EXPORT_TREND, 3));
+        assertEquals(0.01, child.param(Driver.EXPORT_TREND, 10));
+    }
+
+    @Test
+    void childAffectsOnlyTheVariablesDownstreamOfWhatItChanged() {
+        Projection parent = TestScenarios.run("test/minimal");
+        Projection child = TestScenarios.run("test/child");
+        for (int i = 0; i < parent.variables().size(); i++) {
+            String id = parent.variables().get(i).id();
+            boolean downstream = List.of("imports", "goods_trade", "total_trade", "imports_usd", "goods_trade_usd").contains(id);
+            if (downstream) {
+                assertFalse(Arrays.equals(parent.values()[i], child.values()[i]), id);
+            } else {
+                assertArrayEquals(parent.values()[i], child.values()[i], id);
+            }
+        }
+    }
+
+    @Test
+    void rangedSetChangesOnlyThoseYearsOfThatDriver() {
+        CompiledScenario base = TestScenarios.compile("test/minimal");
+        CompiledScenario set = TestScenarios.compile("test/minimal", "trade.exportTrend[2026-2030]=0.03");
+        assertEquals(List.of(Driver.EXPORT_TREND), differing(base, set));
+        for (int year = 2020; year <= 2035; year++) {
+            int t = year - 2020;
+            double expected = year >= 2026 && year <= 2030 ? 0.03 : base.param(Driver.EXPORT_TREND, t);
+            assertEquals(expected, set.param(Driver.EXPORT_TREND, t), "year " + year);
+        }
+    }
+
+    @Test
+    void plainSetReplacesTheWholePath() {
+        CompiledScenario base = TestScenarios.compile("test/minimal");
+        CompiledScenario set = TestScenarios.compile("test/minimal", "trade.exportTrend=0.04");
+        assertEquals(List.of(Driver.EXPORT_TREND), differing(base, set));
+        for (int t = 0; t < set.years(); t++) {
+            assertEquals(0.04, set.param(Driver.EXPORT_TREND, t));
+        }
+    }
+
+    @Test
+    void setReachesSatellitesAndScalars() {
+        Projection base = TestScenarios.run("test/minimal");
+        Projection set = TestScenarios.run("test/minimal", "satellites.express_parcels.trend=0.10");
+        assertNotEquals(base.value("express_parcels", 2030), set.value("express_parcels", 2030));
+        assertArrayEquals(base.series("gdp_nominal"), set.series("gdp_nominal"));
+        Projection ranged = TestScenarios.run("test/minimal", "satellites.rd_share.path[2030-2035]=3.0");
+        assertEquals(3.0, ranged.value("rd_share", 2031));
+        assertEquals(2.5, ranged.value("rd_share", 2029));
+        assertEquals(ProductionKind.GROWTH, TestScenarios.load("test/minimal", "model=growth").production());
+    }
+
+    @Test
+    void childMayChangeTheModelKind() {
+        Scenario growth = TestScenarios.load("test/growth");
+        assertEquals(ProductionKind.GROWTH, growth.production());
+        Projection p = TestScenarios.run("test/growth");
+        assertEquals(-1, p.indexOf("capital_stock"), "Solow-only rows are not shown for the growth kind");
+    }
+}

@@ -1,0 +1,121 @@
+package io.plansim.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.plansim.TestScenarios;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad input is reported with file, line, field, what was found and what is allowed. */
+class ScenarioErrorsTest {
+    @TempDir
+    Path dir;
+
+    private InputException loadFails(String yaml, String... sets) throws IOException {
+        Path file = dir.resolve("s.yaml");
+        Files.writeString(file, yaml, StandardCharsets.UTF_8);
+        return assertThrows(InputException.class, () -> TestScenarios.load(file.toString(), sets));
+    }
+
+    private static String minimalWith(String extra) {
+        return "extends: test/minimal\n" + extra;
+    }
+
+    @Test
+    void extendsCycleIsAnError() {
+        InputException e = assertThrows(InputException.class, () -> TestScenarios.load("test/cycle-a"));
+        assertTrue(e.getMessage().contains("cycle"), e.getMessage());
+        assertTrue(e.getMessage().contains("extends"), e.getMessage());
+    }
+
+    @Test
+    void unknownParentIsAnError() throws IOException {
+        InputException e = loadFails("extends: nowhere\n");
+        assertTrue(e.getMessage().contains("s.yaml:1:"), e.getMessage());
+        assertTrue(e.getMessage().contains("'nowhere' (no such scenario)"), e.getMessage());
+    }
+
+    @Test
+    void unknownKeysSuggestTheNearestName() throws IOException {
+        InputException e = loadFails(minimalWith("drivers:\n  trade:\n    exportTrnd: 0.04\n"));
+        InputProblem p = e.problems().get(0);
+        assertEquals("drivers.trade.exportTrnd", p.field());
+        assertEquals(4, p.location().line());
+        assertEquals(5, p.location().column());
+        assertTrue(p.allowed().contains("did you mean 'exportTrend'"), p.allowed());
+    }
+
+    @Test
+    void aPercentWrittenAsARateIsExplained() throws IOException {
+        InputException e = loadFails(minimalWith("drivers:\n  production:\n    tfpGrowth: 8\n"));
+        String m = e.getMessage();
+        assertTrue(m.contains("drivers.production.tfpGrowth"), m);
+        assertTrue(m.contains("found value 8.0"), m);
+        assertTrue(m.contains("write 0.08 for 8.0%"), m);
+    }
+
+    @Test
+    void periodsThatLeaveGapsOrOverlapAreErrors() throws IOException {
+        InputException gap = loadFails(minimalWith("drivers:\n  trade:\n    exportTrend: {2021-2024: 0.02, 2026-2035: 0.01}\n"));
+        assertTrue(gap.getMessage().contains("no value for 2025"), gap.getMessage());
+        InputException overlap = loadFails(minimalWith("drivers:\n  trade:\n    exportTrend: {2021-2026: 0.02, 2026-2035: 0.01}\n"));
+        assertTrue(overlap.getMessage().contains("overlapping in 2026"), overlap.getMessage());
+        InputException outside = loadFails(minimalWith("drivers:\n  trade:\n    exportTrend: {2021-2040: 0.02}\n"));
+        assertTrue(outside.getMessage().contains("years 2021-2040"), outside.getMessage());
+    }
+
+    @Test
+    void allProblemsOfAFileAreReportedTogether() throws IOException {
+        InputException e = loadFails(minimalWith("""
+                drivers:
+                  trade:
+                    exportTrnd: 0.04
+                  energy:
+                    nonFossilShare: 1.5
+                shocks:
+                  war: {variable: exprts, year: 2026, size: -0.1}
+                """));
+        List<InputProblem> ps = e.problems();
+        assertEquals(3, ps.size(), e.getMessage());
+    }
+
+    @Test
+    void badUnitsAndMissingSourcesAreErrors() throws IOException {
+        InputException e = loadFails(minimalWith("base:\n  gdpNominal: {value: 1000, unit: 万元, source: null}\n"));
+        String m = e.getMessage();
+        assertTrue(m.contains("base.gdpNominal.unit: found '万元'; the unit must be 亿元"), m);
+        assertTrue(m.contains("base.gdpNominal.source: found no source"), m);
+    }
+
+    @Test
+    void unknownSetPathsAreErrors() {
+        InputException e = assertThrows(InputException.class,
+                () -> TestScenarios.load("test/minimal", "trade.exportTrnd=0.04"));
+        assertTrue(e.getMessage().contains("--set trade.exportTrnd=0.04"), e.getMessage());
+        assertTrue(e.getMessage().contains("did you mean"), e.getMessage());
+        InputException ranged = assertThrows(InputException.class,
+                () -> TestScenarios.load("test/minimal", "trade.exportTrend[2010-2012]=0.04"));
+        assertTrue(ranged.getMessage().contains("a range within 2021-2035"), ranged.getMessage());
+    }
+
+    @Test
+    void bomAndCrlfLoad() throws IOException {
+        Path file = dir.resolve("bom.yaml");
+        Files.writeString(file, "\uFEFFextends: test/minimal\r\n# 注释 １２３\r\nname: BOM\r\n", StandardCharsets.UTF_8);
+        assertEquals("BOM", TestScenarios.load(file.toString()).name());
+    }
+
+    @Test
+    void malformedYamlNamesThePosition() throws IOException {
+        InputException e = loadFails("name: [unclosed\nregion: x\n");
+        assertTrue(e.getMessage().startsWith(dir.resolve("s.yaml").toString() + ":"), e.getMessage());
+        assertTrue(e.getMessage().contains("malformed YAML"), e.getMessage());
+    }
+}

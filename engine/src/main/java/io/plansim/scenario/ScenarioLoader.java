@@ -384,6 +384,19 @@ public final class ScenarioLoader {
             for (Driver d : Driver.values()) {
                 out.putIfAbsent(d, new PathSpec.Constant(d.defaultValue()));
             }
+            if (baseYear > 0 && horizon > baseYear) {
+                double[] primary = new double[horizon - baseYear + 1];
+                double[] secondary = new double[primary.length];
+                out.get(Driver.PRIMARY_LONG_RUN).fill(primary, baseYear);
+                out.get(Driver.SECONDARY_LONG_RUN).fill(secondary, baseYear);
+                for (int t = 0; t < primary.length; t++) {
+                    if (primary[t] + secondary[t] > 1) {
+                        problem("/drivers/structure", "long-run primary + secondary shares of " + (primary[t] + secondary[t])
+                                + " in " + (baseYear + t), "at most 1 (the tertiary share is the rest)");
+                        break;
+                    }
+                }
+            }
             return out;
         }
 

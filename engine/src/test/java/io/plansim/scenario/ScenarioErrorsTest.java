@@ -118,4 +118,11 @@ class ScenarioErrorsTest {
         assertTrue(e.getMessage().startsWith(dir.resolve("s.yaml").toString() + ":"), e.getMessage());
         assertTrue(e.getMessage().contains("malformed YAML"), e.getMessage());
     }
+
+    @Test
+    void longRunSharesMustLeaveRoomForTheTertiarySector() throws IOException {
+        InputException e = loadFails(minimalWith("drivers:\n  structure:\n    primaryLongRun: 0.5\n    secondaryLongRun: 0.6\n"));
+        assertTrue(e.getMessage().contains("drivers.structure"), e.getMessage());
+        assertTrue(e.getMessage().contains("at most 1"), e.getMessage());
+    }
 }

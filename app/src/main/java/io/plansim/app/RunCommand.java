@@ -32,11 +32,8 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ScenarioOptions options;
 
-    @Option(names = "--format", defaultValue = "table", description = "table, csv or json (default: ${DEFAULT-VALUE}).")
-    OutputFormat format;
-
-    @Option(names = "--out", paramLabel = "DIR", description = "Write the result into DIR instead of printing it.")
-    Path out;
+    @Mixin
+    OutputOptions output;
 
     @Option(names = "--all", description = "Table format: show every variable, not only the main ones.")
     boolean all;
@@ -48,17 +45,12 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Scenario s = options.load(scenario);
         Projection p = DeterministicRunner.run(ScenarioCompiler.compile(s));
-        String text = switch (format) {
+        String text = switch (output.format) {
             case JSON -> ProjectionJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(ProjectionJson.toJson(p)) + "\n";
             case CSV -> ProjectionTables.wide(p, List.of()).write().toString("csv");
             case TABLE -> table(s, p, all ? List.of() : MAIN);
         };
-        if (out != null) {
-            Path written = AtomicOutput.write(out, slug(p.scenario()) + "." + format.extension, text);
-            spec.commandLine().getOut().println("wrote " + written);
-        } else {
-            spec.commandLine().getOut().print(text);
-        }
+        output.emit(spec.commandLine().getOut(), slug(p.scenario()), text);
         return 0;
     }
 

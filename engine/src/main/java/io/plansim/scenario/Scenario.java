@@ -10,11 +10,14 @@ import java.util.Map;
  * @param id       the name it was loaded by ({@code yiwu/baseline} or a file path)
  * @param lineage  this scenario and its ancestors, child first
  * @param drivers  every driver, defaults filled in
+ * @param targets  the targets catalog the scenario names (null if none)
+ * @param history  the history file the scenario names (null if none)
  */
 public record Scenario(String id, String name, String narrative, String region, int baseYear, int horizon,
                        String currency, ProductionKind production, Map<BaseField, BaseValue> base,
                        Map<Driver, PathSpec> drivers, List<Satellite> satellites, List<Shock> shocks,
-                       List<String> lineage) {
+                       List<String> lineage, ScenarioRepository.Resource targets,
+                       ScenarioRepository.Resource history) {
 
     public Scenario {
         base = Map.copyOf(base);
@@ -22,6 +25,11 @@ public record Scenario(String id, String name, String narrative, String region, 
         satellites = List.copyOf(satellites);
         shocks = List.copyOf(shocks);
         lineage = List.copyOf(lineage);
+    }
+
+    public Scenario withCatalogs(ScenarioRepository.Resource targets, ScenarioRepository.Resource history) {
+        return new Scenario(id, name, narrative, region, baseYear, horizon, currency, production, base, drivers,
+                satellites, shocks, lineage, targets, history);
     }
 
     public int years() {

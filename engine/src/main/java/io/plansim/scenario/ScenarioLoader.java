@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  */
 public final class ScenarioLoader {
     static final Set<String> TOP_KEYS = Set.of("name", "narrative", "region", "baseYear", "horizon", "currency",
-            "model", "base", "drivers", "satellites", "shocks", "extends");
+            "model", "base", "drivers", "satellites", "shocks", "extends", "targets", "history");
     private static final Pattern RANGE = Pattern.compile("^(\\d{4})(?:\\s*-\\s*(\\d{4}))?$");
     private static final Pattern SNAKE = Pattern.compile("^[a-z][a-z0-9_]*$");
     private static final Pattern ATOMIC = Pattern.compile(
@@ -47,7 +47,8 @@ public final class ScenarioLoader {
     public Scenario load(String ref, List<ScenarioOverride> overrides) {
         ScenarioRepository.ScenarioText top = repository.resolve(ref);
         List<String> lineage = new ArrayList<>();
-        LocatedDocument doc = readChain(top, new ArrayDeque<>(), lineage);
+        Map<String, ScenarioRepository.ScenarioText> texts = new java.util.HashMap<>();
+        LocatedDocument doc = readChain(top, new ArrayDeque<>(), lineage, texts);
         doc.root().remove("extends");
         List<ScenarioOverride> ranged = new ArrayList<>();
         for (ScenarioOverride o : overrides) {
@@ -57,11 +58,29 @@ public final class ScenarioLoader {
                 apply(doc, o);
             }
         }
-        return new Validation(doc, top.id(), lineage).run(ranged);
+        Scenario s = new Validation(doc, top.id(), lineage).run(ranged);
+        return s.withCatalogs(resource(doc, texts, "targets"), resource(doc, texts, "history"));
     }
 
-    private LocatedDocument readChain(ScenarioRepository.ScenarioText text, Deque<String> stack, List<String> lineage) {
+    /** The targets or history file a scenario names, resolved next to the file that named it. */
+    private ScenarioRepository.Resource resource(LocatedDocument doc, Map<String, ScenarioRepository.ScenarioText> texts,
+                                                 String key) {
+        JsonNode ref = doc.root().get(key);
+        if (ref == null || ref.isNull()) {
+            return null;
+        }
+        SourceLocation at = doc.locate("/" + key);
+        ScenarioRepository.ScenarioText from = texts.get(at.file());
+        if (!ref.isTextual() || from == null) {
+            throw InputException.of(at, key, FieldReader.describe(ref), "a file name such as targets.yaml");
+        }
+        return repository.sibling(from, ref.asText());
+    }
+
+    private LocatedDocument readChain(ScenarioRepository.ScenarioText text, Deque<String> stack, List<String> lineage,
+                                      Map<String, ScenarioRepository.ScenarioText> texts) {
         LocatedDocument doc = LocatedDocument.parse(text.displayFile(), text.text());
+        texts.put(text.displayFile(), text);
         stack.push(text.displayFile());
         lineage.add(text.id());
         JsonNode ext = doc.root().get("extends");
@@ -70,7 +89,7 @@ public final class ScenarioLoader {
         }
         SourceLocation where = doc.locate("/extends");
         if (!ext.isTextual() || ext.asText().isBlank()) {
-            throw InputException.of(where, "extends", describe(ext), "the name of a parent scenario, e.g. baseline or yiwu/baseline");
+            throw InputException.of(where, "extends", FieldReader.describe(ext), "the name of a parent scenario, e.g. baseline or yiwu/baseline");
         }
         ScenarioRepository.ScenarioText parent = repository.resolveParent(ext.asText(), text);
         if (parent == null) {
@@ -84,7 +103,7 @@ public final class ScenarioLoader {
             throw InputException.of(where, "extends", "a cycle " + String.join(" -> ", cycle),
                     "a scenario may not extend itself, directly or through its parents");
         }
-        LocatedDocument parentDoc = readChain(parent, stack, lineage);
+        LocatedDocument parentDoc = readChain(parent, stack, lineage, texts);
         stack.pop();
         return doc.over(parentDoc, p -> ATOMIC.matcher(p).matches());
     }
@@ -114,7 +133,7 @@ public final class ScenarioLoader {
             JsonNode next = node.get(key);
             if (next == null || !next.isObject()) {
                 if (next != null) {
-                    throw InputException.of(o.location(), o.path(), "'" + key + "' holds " + describe(next),
+                    throw InputException.of(o.location(), o.path(), "'" + key + "' holds " + FieldReader.describe(next),
                             "--set can only reach into mappings");
                 }
                 next = node.putObject(key);
@@ -127,43 +146,19 @@ public final class ScenarioLoader {
         // Values beneath the replaced node came from the file: they are gone now, so point at the override.
     }
 
-    static String describe(JsonNode node) {
-        if (node == null || node.isMissingNode()) {
-            return "nothing";
-        }
-        if (node.isTextual()) {
-            return "text '" + node.asText() + "'";
-        }
-        if (node.isNumber()) {
-            return "number " + node.decimalValue().stripTrailingZeros().toPlainString();
-        }
-        if (node.isObject()) {
-            return "a mapping";
-        }
-        if (node.isArray()) {
-            return "a list";
-        }
-        return node.getNodeType().name().toLowerCase(Locale.ROOT) + " " + node.asText();
-    }
-
     /** One validation pass over a merged document; collects every problem before failing. */
-    private static final class Validation {
-        private final LocatedDocument doc;
+    private static final class Validation extends FieldReader {
         private final String id;
         private final List<String> lineage;
-        private final List<InputProblem> problems = new ArrayList<>();
         private int baseYear;
         private int horizon;
 
         Validation(LocatedDocument doc, String id, List<String> lineage) {
-            this.doc = doc;
+            super(doc);
             this.id = id;
             this.lineage = lineage;
         }
 
-        void problem(String pointer, String found, String allowed) {
-            problems.add(new InputProblem(doc.locate(pointer), LocatedDocument.fieldPath(pointer), found, allowed));
-        }
 
         Scenario run(List<ScenarioOverride> ranged) {
             ObjectNode root = doc.root();
@@ -172,6 +167,8 @@ public final class ScenarioLoader {
             String narrative = text("/narrative", root.get("narrative"), false, "");
             String region = text("/region", root.get("region"), true, "");
             String currency = text("/currency", root.get("currency"), false, "CNY");
+            text("/targets", root.get("targets"), false, "");
+            text("/history", root.get("history"), false, "");
             if (!currency.equals("CNY")) {
                 problem("/currency", "'" + currency + "'", "allowed: CNY (values in 亿元; trade also in 亿美元)");
             }
@@ -186,7 +183,7 @@ public final class ScenarioLoader {
             if (m != null) {
                 String s = m.asText().toUpperCase(Locale.ROOT);
                 if (!m.isTextual() || !(s.equals("SOLOW") || s.equals("GROWTH"))) {
-                    problem("/model", describe(m), "allowed: solow, growth");
+                    problem("/model", FieldReader.describe(m), "allowed: solow, growth");
                 } else {
                     model = ProductionKind.valueOf(s);
                 }
@@ -196,102 +193,16 @@ public final class ScenarioLoader {
             Map<Driver, PathSpec> drivers = drivers(root.get("drivers"));
             applyRanged(ranged, drivers, satellites);
             List<Shock> shocks = shocks(root.get("shocks"), satellites);
-            if (!problems.isEmpty()) {
-                throw new InputException(problems);
-            }
+            failIfProblems();
             return new Scenario(id, name, narrative, region, baseYear, horizon, currency, model, base, drivers,
-                    satellites, shocks, lineage);
+                    satellites, shocks, lineage, null, null);
         }
 
-        private void checkKeys(String pointer, JsonNode node, java.util.Collection<String> allowed) {
-            for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-                String key = it.next();
-                if (!allowed.contains(key)) {
-                    problem(pointer + "/" + LocatedDocument.escape(key), "unknown key '" + key + "'",
-                            Suggestions.allowed(key, allowed.stream().sorted().toList()));
-                }
-            }
-        }
 
-        private String text(String pointer, JsonNode node, boolean required, String fallback) {
-            if (node == null || node.isNull()) {
-                if (required) {
-                    problem(pointer, "nothing", "this field is required (text)");
-                }
-                return fallback;
-            }
-            if (!node.isTextual() && !node.isNumber()) {
-                problem(pointer, describe(node), "text");
-                return fallback;
-            }
-            return node.asText();
-        }
 
-        private int year(String pointer, JsonNode node, int min, int max) {
-            if (node == null || node.isNull()) {
-                problem(pointer, "nothing", "this field is required (a year such as 2020)");
-                return -1;
-            }
-            if (!node.isIntegralNumber() || node.asInt() < min || node.asInt() > max) {
-                problem(pointer, describe(node), "a year between " + min + " and " + max);
-                return -1;
-            }
-            return node.asInt();
-        }
 
-        private Double number(String pointer, JsonNode node) {
-            if (node == null || node.isNull()) {
-                problem(pointer, "nothing", "a number");
-                return null;
-            }
-            if (!node.isNumber()) {
-                if (node.isTextual()) {
-                    try {
-                        return Double.parseDouble(node.asText().trim());
-                    } catch (NumberFormatException e) {
-                        // reported below
-                    }
-                }
-                problem(pointer, describe(node), "a number");
-                return null;
-            }
-            double v = node.doubleValue();
-            if (!Double.isFinite(v)) {
-                problem(pointer, describe(node), "a finite number");
-                return null;
-            }
-            return v;
-        }
 
-        private Source source(String pointer, JsonNode node) {
-            if (node == null || node.isNull()) {
-                problem(pointer, "no source", "every figure needs a source: a seed file with line and quote, "
-                        + "an address with a quote, or a note saying it is an assumption");
-                return null;
-            }
-            if (node.isTextual()) {
-                return Source.note(node.asText());
-            }
-            if (!node.isObject()) {
-                problem(pointer, describe(node), "a mapping with file, line, quote, url, note (or one line of text)");
-                return null;
-            }
-            checkKeys(pointer, node, List.of("file", "line", "quote", "url", "note"));
-            Integer line = null;
-            if (node.has("line")) {
-                if (!node.get("line").isIntegralNumber() || node.get("line").asInt() < 1) {
-                    problem(pointer + "/line", describe(node.get("line")), "a line number from 1");
-                } else {
-                    line = node.get("line").asInt();
-                }
-            }
-            return new Source(opt(node, "file"), line, opt(node, "quote"), opt(node, "url"), opt(node, "note"));
-        }
 
-        private static String opt(JsonNode node, String key) {
-            JsonNode v = node.get(key);
-            return v == null || v.isNull() ? null : v.asText();
-        }
 
         private BaseValue value(String pointer, JsonNode node, String unit) {
             if (node == null || node.isNull()) {
@@ -299,7 +210,7 @@ public final class ScenarioLoader {
                 return null;
             }
             if (!node.isObject()) {
-                problem(pointer, describe(node), "a mapping {value: ..., unit: " + unit + ", source: ...}");
+                problem(pointer, FieldReader.describe(node), "a mapping {value: ..., unit: " + unit + ", source: ...}");
                 return null;
             }
             checkKeys(pointer, node, VALUE_KEYS);
@@ -310,7 +221,7 @@ public final class ScenarioLoader {
             }
             Source s = source(pointer + "/source", node.get("source"));
             if (v != null && v < 0) {
-                problem(pointer + "/value", describe(node.get("value")), "a level cannot be negative");
+                problem(pointer + "/value", FieldReader.describe(node.get("value")), "a level cannot be negative");
             }
             return v == null ? null : new BaseValue(v, u == null ? unit : u, s);
         }
@@ -318,7 +229,7 @@ public final class ScenarioLoader {
         private Map<BaseField, BaseValue> base(JsonNode node) {
             Map<BaseField, BaseValue> out = new EnumMap<>(BaseField.class);
             if (node == null || !node.isObject()) {
-                problem("/base", describe(node), "a mapping of base-year values: " + String.join(", ", BaseField.keys()));
+                problem("/base", FieldReader.describe(node), "a mapping of base-year values: " + String.join(", ", BaseField.keys()));
                 return out;
             }
             checkKeys("/base", node, BaseField.keys());
@@ -353,7 +264,7 @@ public final class ScenarioLoader {
             Map<Driver, PathSpec> out = new EnumMap<>(Driver.class);
             if (node != null && !node.isNull()) {
                 if (!node.isObject()) {
-                    problem("/drivers", describe(node), "a mapping of driver groups: " + String.join(", ", Driver.groups()));
+                    problem("/drivers", FieldReader.describe(node), "a mapping of driver groups: " + String.join(", ", Driver.groups()));
                 } else {
                     checkKeys("/drivers", node, Driver.groups());
                     for (Iterator<Map.Entry<String, JsonNode>> g = node.fields(); g.hasNext(); ) {
@@ -365,7 +276,7 @@ public final class ScenarioLoader {
                         List<String> names = java.util.Arrays.stream(Driver.values())
                                 .filter(d -> d.group().equals(group.getKey())).map(Driver::driverName).toList();
                         if (!group.getValue().isObject()) {
-                            problem(gp, describe(group.getValue()), "a mapping of drivers: " + String.join(", ", names));
+                            problem(gp, FieldReader.describe(group.getValue()), "a mapping of drivers: " + String.join(", ", names));
                             continue;
                         }
                         checkKeys(gp, group.getValue(), names);
@@ -409,14 +320,14 @@ public final class ScenarioLoader {
             String forms = scalar ? "a single number (this is a model constant, not a time path)"
                     : "a number, a mapping of periods {2021-2025: 0.065, 2026-2035: 0.05}, or {anchors: {2020: 0.07, 2035: 0.04}}";
             if (scalar || node == null || !node.isObject() || node.isEmpty()) {
-                problem(pointer, describe(node), forms);
+                problem(pointer, FieldReader.describe(node), forms);
                 return null;
             }
             if (node.has("anchors")) {
                 checkKeys(pointer, node, List.of("anchors"));
                 JsonNode a = node.get("anchors");
                 if (!a.isObject() || a.isEmpty()) {
-                    problem(pointer + "/anchors", describe(a), "a mapping of years to values {2020: 0.07, 2035: 0.04}");
+                    problem(pointer + "/anchors", FieldReader.describe(a), "a mapping of years to values {2020: 0.07, 2035: 0.04}");
                     return null;
                 }
                 TreeMap<Integer, Double> anchors = new TreeMap<>();
@@ -505,7 +416,7 @@ public final class ScenarioLoader {
                 return out;
             }
             if (!node.isObject()) {
-                problem("/satellites", describe(node), "a mapping of satellite ids to definitions");
+                problem("/satellites", FieldReader.describe(node), "a mapping of satellite ids to definitions");
                 return out;
             }
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
@@ -519,7 +430,7 @@ public final class ScenarioLoader {
                     continue;
                 }
                 if (!s.isObject()) {
-                    problem(p, describe(s), "a mapping with " + String.join(", ", SATELLITE_KEYS));
+                    problem(p, FieldReader.describe(s), "a mapping with " + String.join(", ", SATELLITE_KEYS));
                     continue;
                 }
                 checkKeys(p, s, SATELLITE_KEYS);
@@ -529,7 +440,7 @@ public final class ScenarioLoader {
                     try {
                         basis = Basis.valueOf(s.get("basis").asText().toUpperCase(Locale.ROOT));
                     } catch (IllegalArgumentException ex) {
-                        problem(p + "/basis", describe(s.get("basis")), "allowed: nominal, real, none");
+                        problem(p + "/basis", FieldReader.describe(s.get("basis")), "allowed: nominal, real, none");
                     }
                 }
                 SatelliteMode mode = SatelliteMode.GROWTH;
@@ -537,7 +448,7 @@ public final class ScenarioLoader {
                     try {
                         mode = SatelliteMode.valueOf(s.get("mode").asText().toUpperCase(Locale.ROOT));
                     } catch (IllegalArgumentException ex) {
-                        problem(p + "/mode", describe(s.get("mode")), "allowed: growth, ratio, path");
+                        problem(p + "/mode", FieldReader.describe(s.get("mode")), "allowed: growth, ratio, path");
                     }
                 }
                 String link = s.has("link") ? s.get("link").asText() : null;
@@ -651,7 +562,7 @@ public final class ScenarioLoader {
                 return out;
             }
             if (!node.isObject()) {
-                problem("/shocks", describe(node), "a mapping of shock names to {variable, year, size}");
+                problem("/shocks", FieldReader.describe(node), "a mapping of shock names to {variable, year, size}");
                 return out;
             }
             List<String> shockable = new ArrayList<>(java.util.Arrays.stream(Variable.values())
@@ -663,7 +574,7 @@ public final class ScenarioLoader {
                 String p = "/shocks/" + LocatedDocument.escape(e.getKey());
                 JsonNode s = e.getValue();
                 if (!s.isObject()) {
-                    problem(p, describe(s), "a mapping {variable: exports, year: 2022, size: -0.04}");
+                    problem(p, FieldReader.describe(s), "a mapping {variable: exports, year: 2022, size: -0.04}");
                     continue;
                 }
                 checkKeys(p, s, List.of("variable", "year", "size", "note"));

@@ -110,6 +110,48 @@ public final class ScenarioRepository {
         }
     }
 
+    /**
+     * A file a scenario refers to (its targets catalog or history): on the classpath for built-ins, on
+     * disk for user files.
+     */
+    public record Resource(String display, Path file, String classpathName) {
+    }
+
+    /** Resolves {@code ref} next to the scenario file that named it. */
+    public Resource sibling(ScenarioText from, String ref) {
+        if (from.builtIn()) {
+            String folder = from.displayFile().substring(0, from.displayFile().lastIndexOf('/') + 1);
+            String name = ref.contains("/") ? ROOT + ref : folder + ref;
+            return new Resource(name, null, name);
+        }
+        Path p = from.dir().resolve(ref).normalize();
+        if (!Files.exists(p) && ref.contains("/")) {
+            return new Resource(ROOT + ref, null, ROOT + ref);
+        }
+        return new Resource(p.toString(), p, null);
+    }
+
+    /** The text of a resource, or an input error naming it when it does not exist. */
+    public String read(Resource r, SourceLocation namedAt, String field) {
+        try {
+            if (r.file() != null) {
+                if (!Files.isRegularFile(r.file())) {
+                    throw InputException.of(namedAt, field, "'" + r.display() + "' (no such file)", "a path relative to the scenario file");
+                }
+                return Files.readString(r.file(), StandardCharsets.UTF_8);
+            }
+            try (InputStream in = classLoader.getResourceAsStream(r.classpathName())) {
+                if (in == null) {
+                    throw InputException.of(namedAt, field, "'" + r.display() + "' (no such built-in file)",
+                            "a file next to the scenario, or a built-in such as yiwu/targets.yaml");
+                }
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw InputException.of(namedAt, field, "an unreadable file (" + e.getMessage() + ")", "a readable UTF-8 file");
+        }
+    }
+
     /** Names of the built-in scenarios, from {@code scenarios/index.yaml}. */
     public List<String> builtIns() {
         return index().stream().map(BuiltIn::name).toList();

@@ -1,0 +1,23 @@
+package io.plansim.app;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** --format and --out, shared by every command that prints a result. */
+final class OutputOptions {
+    @Option(names = "--format", defaultValue = "table", description = "table, csv or json (default: ${DEFAULT-VALUE}).")
+    OutputFormat format;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Write the result into DIR instead of printing it.")
+    Path out;
+
+    /** Prints the text, or writes it atomically as DIR/name.ext and says where. */
+    void emit(PrintWriter stdout, String name, String text) {
+        if (out != null) {
+            stdout.println("wrote " + AtomicOutput.write(out, name + "." + format.extension, text));
+        } else {
+            stdout.print(text);
+        }
+    }
+}

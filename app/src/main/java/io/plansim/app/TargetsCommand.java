@@ -1,0 +1,52 @@
+package io.plansim.app;
+
+import io.plansim.compile.ScenarioCompiler;
+import io.plansim.runner.DeterministicRunner;
+import io.plansim.runner.Projection;
+import io.plansim.scenario.Scenario;
+import io.plansim.tables.ProjectionJson;
+import io.plansim.tables.VerdictTables;
+import io.plansim.verdict.TargetJudge;
+import io.plansim.verdict.TargetVerdict;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code plansim targets}: every plan target judged against a scenario's central path and the actuals. */
+@Command(name = "targets", mixinStandardHelpOptions = true,
+        description = "Judge every plan target against a scenario: central projection, gap, growth needed, verdict.")
+final class TargetsCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "SCENARIO", description = "Built-in name (yiwu/baseline) or a scenario file.")
+    String scenario;
+
+    @Mixin
+    ScenarioOptions options;
+
+    @Mixin
+    OutputOptions output;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Scenario s = options.load(scenario);
+        Catalogs catalogs = Catalogs.of(s);
+        Projection p = DeterministicRunner.run(ScenarioCompiler.compile(s));
+        List<TargetVerdict> verdicts = TargetJudge.judge(catalogs.targets(), p, catalogs.history());
+        String text = switch (output.format) {
+            case JSON -> ProjectionJson.MAPPER.writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(VerdictTables.json(p.scenario(), verdicts)) + "\n";
+            case CSV -> VerdictTables.table(p.scenario(), verdicts).write().toString("csv");
+            case TABLE -> s.name() + ": " + verdicts.size() + " targets from " + catalogs.targets().file()
+                    + " (central path; gap = central - target; need = annual growth from the latest actual to meet it)\n\n"
+                    + VerdictTables.text(verdicts);
+        };
+        output.emit(spec.commandLine().getOut(), RunCommand.slug(p.scenario()) + "-targets", text);
+        return 0;
+    }
+}

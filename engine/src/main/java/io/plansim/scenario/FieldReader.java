@@ -1,0 +1,145 @@
+package io.plansim.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * Reads typed fields out of a {@link LocatedDocument}, collecting every problem (with file, line,
+ * column, field path, what was found and what is allowed) instead of stopping at the first.
+ * Scenario, target and batch files share it.
+ */
+public class FieldReader {
+    protected final LocatedDocument doc;
+    protected final List<InputProblem> problems = new ArrayList<>();
+
+    public FieldReader(LocatedDocument doc) {
+        this.doc = doc;
+    }
+
+    /** Throws an {@link InputException} carrying every problem found so far, if any. */
+    public void failIfProblems() {
+        if (!problems.isEmpty()) {
+            throw new InputException(problems);
+        }
+    }
+
+    public List<InputProblem> problems() {
+        return problems;
+    }
+
+    public void problem(String pointer, String found, String allowed) {
+        problems.add(new InputProblem(doc.locate(pointer), LocatedDocument.fieldPath(pointer), found, allowed));
+    }
+
+    public void checkKeys(String pointer, JsonNode node, java.util.Collection<String> allowed) {
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            if (!allowed.contains(key)) {
+                problem(pointer + "/" + LocatedDocument.escape(key), "unknown key '" + key + "'",
+                        Suggestions.allowed(key, allowed.stream().sorted().toList()));
+            }
+        }
+    }
+
+    public String text(String pointer, JsonNode node, boolean required, String fallback) {
+        if (node == null || node.isNull()) {
+            if (required) {
+                problem(pointer, "nothing", "this field is required (text)");
+            }
+            return fallback;
+        }
+        if (!node.isTextual() && !node.isNumber()) {
+            problem(pointer, describe(node), "text");
+            return fallback;
+        }
+        return node.asText();
+    }
+
+    public int year(String pointer, JsonNode node, int min, int max) {
+        if (node == null || node.isNull()) {
+            problem(pointer, "nothing", "this field is required (a year such as 2020)");
+            return -1;
+        }
+        if (!node.isIntegralNumber() || node.asInt() < min || node.asInt() > max) {
+            problem(pointer, describe(node), "a year between " + min + " and " + max);
+            return -1;
+        }
+        return node.asInt();
+    }
+
+    public Double number(String pointer, JsonNode node) {
+        if (node == null || node.isNull()) {
+            problem(pointer, "nothing", "a number");
+            return null;
+        }
+        if (!node.isNumber()) {
+            if (node.isTextual()) {
+                try {
+                    return Double.parseDouble(node.asText().trim());
+                } catch (NumberFormatException e) {
+                    // reported below
+                }
+            }
+            problem(pointer, describe(node), "a number");
+            return null;
+        }
+        double v = node.doubleValue();
+        if (!Double.isFinite(v)) {
+            problem(pointer, describe(node), "a finite number");
+            return null;
+        }
+        return v;
+    }
+
+    public Source source(String pointer, JsonNode node) {
+        if (node == null || node.isNull()) {
+            problem(pointer, "no source", "every figure needs a source: a seed file with line and quote, "
+                    + "an address with a quote, or a note saying it is an assumption");
+            return null;
+        }
+        if (node.isTextual()) {
+            return Source.note(node.asText());
+        }
+        if (!node.isObject()) {
+            problem(pointer, describe(node), "a mapping with file, line, quote, url, note (or one line of text)");
+            return null;
+        }
+        checkKeys(pointer, node, List.of("file", "line", "quote", "url", "note"));
+        Integer line = null;
+        if (node.has("line")) {
+            if (!node.get("line").isIntegralNumber() || node.get("line").asInt() < 1) {
+                problem(pointer + "/line", describe(node.get("line")), "a line number from 1");
+            } else {
+                line = node.get("line").asInt();
+            }
+        }
+        return new Source(opt(node, "file"), line, opt(node, "quote"), opt(node, "url"), opt(node, "note"));
+    }
+
+    public static String opt(JsonNode node, String key) {
+        JsonNode v = node.get(key);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+
+    /** How a found value reads in a message: "number 8", "text 'abc'", "a mapping". */
+    public static String describe(JsonNode node) {
+        if (node == null || node.isMissingNode()) {
+            return "nothing";
+        }
+        if (node.isTextual()) {
+            return "text '" + node.asText() + "'";
+        }
+        if (node.isNumber()) {
+            return "number " + node.decimalValue().stripTrailingZeros().toPlainString();
+        }
+        if (node.isObject()) {
+            return "a mapping";
+        }
+        if (node.isArray()) {
+            return "a list";
+        }
+        return node.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + " " + node.asText();
+    }
+}

@@ -1,0 +1,87 @@
+package io.plansim.verdict;
+
+import io.plansim.runner.Projection;
+import io.plansim.target.History;
+import io.plansim.target.Target;
+import io.plansim.target.TargetCatalog;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.IntToDoubleFunction;
+
+/** Judges every target of a catalog against a scenario's central projection and the history. */
+public final class TargetJudge {
+    private TargetJudge() {
+    }
+
+    /** Verdicts sorted by year, then metric, then id. */
+    public static List<TargetVerdict> judge(TargetCatalog catalog, Projection central, History history) {
+        List<TargetVerdict> out = new ArrayList<>();
+        for (Target t : catalog.targets()) {
+            out.add(judge(t, central, history));
+        }
+        out.sort(Comparator.comparingInt((TargetVerdict v) -> v.target().year())
+                .thenComparing(v -> v.target().metric()).thenComparing(v -> v.target().id()));
+        return out;
+    }
+
+    /** Year -> value of a metric on the path, falling back to the actuals before the path starts. */
+    static IntToDoubleFunction pathWithHistory(Projection p, String metric, History history) {
+        int idx = p.indexOf(metric);
+        int first = p.years()[0];
+        int last = p.years()[p.years().length - 1];
+        return year -> {
+            if (idx >= 0 && year >= first && year <= last) {
+                return p.values()[idx][year - first];
+            }
+            return year < first ? history.value(metric, year).orElse(Double.NaN) : Double.NaN;
+        };
+    }
+
+    public static TargetVerdict judge(Target t, Projection p, History history) {
+        int base = p.years()[0];
+        IntToDoubleFunction actuals = y -> history.value(t.metric(), y).orElse(Double.NaN);
+        boolean past = t.year() <= base;
+        double actual = past ? TargetOutcome.of(t, actuals) : Double.NaN;
+        if (past && Double.isNaN(actual) && t.year() == base && p.indexOf(t.metric()) >= 0) {
+            // the base year of a projection is itself an observation
+            actual = TargetOutcome.of(t, pathWithHistory(p, t.metric(), history));
+        }
+        if (past) {
+            if (Double.isNaN(actual)) {
+                return new TargetVerdict(t, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, Double.NaN,
+                        null, Verdict.NOT_EVALUABLE, "the target year is not after the base year " + base
+                        + " and the history has no actual " + t.metric() + " for it");
+            }
+            boolean met = t.metBy(actual);
+            double gap = actual - t.value();
+            return new TargetVerdict(t, actual, gap, 100 * gap / Math.abs(t.value()), Double.NaN, Double.NaN, 0, actual,
+                    met, met ? Verdict.MET : Verdict.MISSED, null);
+        }
+        if (p.indexOf(t.metric()) < 0) {
+            return new TargetVerdict(t, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, Double.NaN, null,
+                    Verdict.NOT_EVALUABLE, "the scenario does not project " + t.metric());
+        }
+        if (t.year() > p.years()[p.years().length - 1]) {
+            return new TargetVerdict(t, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, Double.NaN, null,
+                    Verdict.NOT_EVALUABLE, "the target year is after the scenario's horizon");
+        }
+        double central = TargetOutcome.of(t, pathWithHistory(p, t.metric(), history));
+        if (Double.isNaN(central)) {
+            return new TargetVerdict(t, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, Double.NaN, null,
+                    Verdict.NOT_EVALUABLE, "the history has no actual " + t.metric() + " for " + t.from()
+                    + ", which the target is measured from");
+        }
+        // the latest actual: the base year of the path (an observation), or a later recorded actual
+        Optional<io.plansim.target.HistoryRecord> later = history.latest(t.metric(), t.year() - 1)
+                .filter(r -> r.year() > base);
+        int startYear = later.map(io.plansim.target.HistoryRecord::year).orElse(base);
+        double start = later.map(io.plansim.target.HistoryRecord::value).orElse(p.value(t.metric(), base));
+        double required = TargetOutcome.annualGrowthTo(t, t.threshold(), start, startYear);
+        double own = TargetOutcome.annualGrowthTo(t, central, start, startYear);
+        double gap = central - t.value();
+        return new TargetVerdict(t, central, gap, 100 * gap / Math.abs(t.value()), required, own, startYear, Double.NaN,
+                null, VerdictRules.fromCentral(t, central), null);
+    }
+}

@@ -1,0 +1,59 @@
+package io.plansim.verdict;
+
+import io.plansim.target.Comparator;
+import io.plansim.target.Target;
+import io.plansim.target.TargetKind;
+
+/**
+ * How a central projection becomes a verdict. The margin is how far the outcome lies beyond the target's
+ * threshold in the direction the target asks for (positive = met): relative to the threshold for levels,
+ * shares and sums, in percentage points for growth and change targets.
+ *
+ * <ul>
+ *   <li>on track: margin at least +2% (levels) or +0.3 points (rates);</li>
+ *   <li>at risk: between -5% and +2% (levels), or -1 and +0.3 points (rates);</li>
+ *   <li>off track: a shortfall beyond 5% (levels) or 1 point (rates).</li>
+ * </ul>
+ * Why these: a 2% cushion on a level is about one year of a 2-3% a-year miss on growth over a five-year
+ * plan, small against Monte Carlo spreads; a 5% shortfall is more than a plan's typical annual growth
+ * shortfall can recover in the last year.
+ */
+public final class VerdictRules {
+    public static final double LEVEL_ON_TRACK = 0.02;
+    public static final double LEVEL_OFF_TRACK = -0.05;
+    public static final double RATE_ON_TRACK = 0.3;
+    public static final double RATE_OFF_TRACK = -1.0;
+
+    private VerdictRules() {
+    }
+
+    static boolean rateKind(Target t) {
+        return t.kind() == TargetKind.GROWTH || t.kind() == TargetKind.CHANGE;
+    }
+
+    /** Signed distance of an outcome beyond the target (positive = met), relative or in points. */
+    public static double margin(Target t, double outcome) {
+        double scale = rateKind(t) ? 1.0 : Math.max(Math.abs(t.threshold()), 1e-12);
+        double m;
+        if (t.comparator() == Comparator.BETWEEN) {
+            m = Math.min(outcome - t.value(), t.high() - outcome);
+        } else if (t.comparator().upperBound()) {
+            m = t.threshold() - outcome;
+        } else {
+            m = outcome - t.threshold();
+        }
+        return m / scale;
+    }
+
+    public static Verdict fromCentral(Target t, double outcome) {
+        double m = margin(t, outcome);
+        boolean rate = rateKind(t);
+        if (m >= (rate ? RATE_ON_TRACK : LEVEL_ON_TRACK) && t.metBy(outcome)) {
+            return Verdict.ON_TRACK;
+        }
+        if (m > (rate ? RATE_OFF_TRACK : LEVEL_OFF_TRACK)) {
+            return Verdict.AT_RISK;
+        }
+        return Verdict.OFF_TRACK;
+    }
+}

@@ -1,0 +1,133 @@
+package io.plansim.verdict;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.plansim.model.Basis;
+import io.plansim.model.VariableInfo;
+import io.plansim.runner.Projection;
+import io.plansim.scenario.InputException;
+import io.plansim.target.History;
+import io.plansim.target.Target;
+import io.plansim.target.TargetCatalog;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Target outcomes are judged on each path against that same path; verdict thresholds behave as documented. */
+class TargetJudgeTest {
+    private static final String CATALOG = """
+            targets:
+              - {id: gdp.2035, plan: p, metric: gdp, year: 2035, kind: level, comparator: ">", value: 4000, unit: 亿元, basis: nominal,
+                 source: {file: f.txt, line: 1, quote: q}}
+              - {id: gdp.double, plan: p, metric: gdp, year: 2035, kind: change, from: 2025, comparator: ">=", value: 100, unit: "%",
+                 basis: nominal, source: {file: f.txt, line: 1, quote: q}}
+              - {id: intensity.2025, plan: p, metric: ei, year: 2025, kind: change, from: 2020, comparator: "<=", value: -16, unit: "%",
+                 basis: real, source: {file: f.txt, line: 1, quote: q}}
+              - {id: growth, plan: p, metric: gdp, year: 2025, kind: growth, from: 2020, comparator: about, value: 7, tolerance: 0.5,
+                 unit: "%", basis: real, source: {file: f.txt, line: 1, quote: q}}
+              - {id: jobs, plan: p, metric: jobs, year: 2022, kind: cumulative, from: 2019, comparator: ">=", value: 10, unit: 万人,
+                 basis: none, source: {file: f.txt, line: 1, quote: q}}
+            """;
+
+    private static Projection path(double[] gdp, double[] ei, double[] jobs) {
+        int[] years = new int[16];
+        for (int i = 0; i < 16; i++) {
+            years[i] = 2020 + i;
+        }
+        return new Projection("s", "s", years, List.of(
+                new VariableInfo("gdp", "GDP", "地区生产总值", "亿元", Basis.NOMINAL),
+                new VariableInfo("ei", "Energy intensity", "单位GDP能耗", "吨标准煤/万元", Basis.REAL),
+                new VariableInfo("jobs", "New jobs", "新增就业", "万人", Basis.NONE)), new double[][] {gdp, ei, jobs});
+    }
+
+    private static double[] geometric(double start, double growth) {
+        double[] v = new double[16];
+        for (int i = 0; i < 16; i++) {
+            v[i] = start * Math.pow(1 + growth, i);
+        }
+        return v;
+    }
+
+    @Test
+    void doublingIsJudgedAgainstTheSamePathsOwn2025() {
+        TargetCatalog c = TargetCatalog.parse("t.yaml", CATALOG);
+        Target doubling = c.byId("gdp.double");
+        // a path growing 7.2% a year doubles in ten years whatever its level
+        double[] low = geometric(1000, 0.072);
+        double[] high = geometric(3000, 0.072);
+        double[] flatLate = geometric(3000, 0.072);
+        for (int i = 6; i < 16; i++) {
+            flatLate[i] = flatLate[5] * (1 + 0.05 * (i - 5) / 10.0);
+        }
+        History h = History.empty();
+        double x = Math.pow(1.072, 10) * 100 - 100;
+        assertEquals(x, TargetJudge.judge(doubling, path(low, low, low), h).central(), 1e-9);
+        assertEquals(x, TargetJudge.judge(doubling, path(high, high, high), h).central(), 1e-9);
+        assertTrue(TargetJudge.judge(doubling, path(low, low, low), h).target().metBy(x));
+        assertEquals(5.0, TargetJudge.judge(doubling, path(flatLate, low, low), h).central(), 1e-9);
+        // the level target, by contrast, depends on the level
+        assertEquals(Verdict.OFF_TRACK, TargetJudge.judge(c.byId("gdp.2035"), path(low, low, low), h).verdict());
+        assertEquals(Verdict.ON_TRACK, TargetJudge.judge(c.byId("gdp.2035"), path(high, high, high), h).verdict());
+    }
+
+    @Test
+    void intensityCutIsMeasuredAgainstTheSamePathsBaseYear() {
+        Target t = TargetCatalog.parse("t.yaml", CATALOG).byId("intensity.2025");
+        double[] ei = geometric(0.5, -0.04);  // -18.5% over five years
+        TargetVerdict v = TargetJudge.judge(t, path(geometric(1, 0), ei, ei), History.empty());
+        assertEquals(100 * (Math.pow(0.96, 5) - 1), v.central(), 1e-9);
+        assertEquals(Verdict.ON_TRACK, v.verdict());
+        double[] slow = geometric(0.9, -0.03);  // -14.1%: a ceiling missed by 1.9 points
+        assertEquals(Verdict.OFF_TRACK, TargetJudge.judge(t, path(geometric(1, 0), slow, slow), History.empty()).verdict());
+        double[] close = geometric(0.9, -0.0335); // -15.7%: within a point
+        assertEquals(Verdict.AT_RISK, TargetJudge.judge(t, path(geometric(1, 0), close, close), History.empty()).verdict());
+    }
+
+    @Test
+    void requiredGrowthIsTheClosedFormRateFromTheLatestActual() {
+        Target t = TargetCatalog.parse("t.yaml", CATALOG).byId("gdp.2035");
+        TargetVerdict v = TargetJudge.judge(t, path(geometric(1485.6, 0.05), geometric(1, 0), geometric(1, 0)), History.empty());
+        assertEquals(100 * (Math.pow(4000 / 1485.6, 1.0 / 15) - 1), v.requiredGrowth(), 1e-9);
+        assertEquals(5.0, v.scenarioGrowth(), 1e-9);
+        assertEquals(1485.6 * Math.pow(1.05, 15) - 4000, v.gap(), 1e-9);
+    }
+
+    @Test
+    void aboutIsMetFromTheValueLessItsTolerance() {
+        Target t = TargetCatalog.parse("t.yaml", CATALOG).byId("growth");
+        assertTrue(t.metBy(6.6));
+        assertTrue(t.metBy(9.0));
+        assertFalse(t.metBy(6.4));
+    }
+
+    @Test
+    void pastTargetsAreJudgedOnActualsAndSumsReachIntoHistory() {
+        TargetCatalog c = TargetCatalog.parse("t.yaml", CATALOG);
+        History h = History.parse("h.csv", """
+                region,year,metric,value,unit,basis,status,source_file,source_line,quote,note
+                X,2019,jobs,3,万人,none,used,f.txt,1,q,
+                X,2018,jobs,9,万人,none,used,f.txt,1,q,
+                """);
+        double[] jobs = geometric(2.5, 0);
+        TargetVerdict v = TargetJudge.judge(c.byId("jobs"), path(geometric(1, 0), geometric(1, 0), jobs), h);
+        assertEquals(3 + 2.5 * 3, v.central(), 1e-12);   // 2019 actual + 2020..2022 on the path
+        assertEquals(Verdict.ON_TRACK, v.verdict());
+    }
+
+    @Test
+    void catalogErrorsAreLocatedAndComplete() {
+        InputException e = assertThrows(InputException.class, () -> TargetCatalog.parse("t.yaml", """
+                targets:
+                  - {id: a, plan: p, metric: gdp, year: 2035, kind: levle, comparator: ">", value: 1, unit: x, basis: nominal,
+                     source: {file: f, line: 1, quote: q}}
+                  - {id: a, plan: p, metric: gdp, year: 2035, kind: level, comparator: "=>", value: 1, unit: x, basis: nominal,
+                     source: {file: f, line: 1, quote: q}}
+                """));
+        String m = e.getMessage();
+        assertTrue(m.contains("t.yaml:2:") && m.contains("did you mean 'level'"), m);
+        assertTrue(m.contains("duplicate id 'a'"), m);
+        assertTrue(m.contains("allowed: >=, >, <=, <, about, between"), m);
+    }
+}

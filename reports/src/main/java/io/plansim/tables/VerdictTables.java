@@ -1,0 +1,157 @@
+package io.plansim.tables;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.plansim.target.Target;
+import io.plansim.verdict.TargetVerdict;
+import java.util.List;
+import java.util.Locale;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/** Target verdicts as a Tablesaw table, JSON and a terminal table; one row per target. */
+public final class VerdictTables {
+    private VerdictTables() {
+    }
+
+    public static Table table(String scenario, List<TargetVerdict> verdicts) {
+        StringColumn id = StringColumn.create("id");
+        StringColumn metric = StringColumn.create("metric");
+        StringColumn name = StringColumn.create("name");
+        StringColumn nameZh = StringColumn.create("name_zh");
+        IntColumn year = IntColumn.create("year");
+        StringColumn kind = StringColumn.create("kind");
+        StringColumn cmp = StringColumn.create("comparator");
+        DoubleColumn value = DoubleColumn.create("value");
+        StringColumn unit = StringColumn.create("unit");
+        StringColumn basis = StringColumn.create("basis");
+        DoubleColumn central = DoubleColumn.create("central");
+        DoubleColumn gap = DoubleColumn.create("gap");
+        DoubleColumn gapPct = DoubleColumn.create("gap_percent");
+        DoubleColumn required = DoubleColumn.create("required_growth");
+        DoubleColumn own = DoubleColumn.create("scenario_growth");
+        StringColumn verdict = StringColumn.create("verdict");
+        StringColumn source = StringColumn.create("source");
+        for (TargetVerdict v : verdicts) {
+            Target t = v.target();
+            id.append(t.id());
+            metric.append(t.metric());
+            name.append(t.name());
+            nameZh.append(t.nameZh());
+            year.append(t.year());
+            kind.append(t.kind().name().toLowerCase(Locale.ROOT));
+            cmp.append(t.comparator().symbol());
+            value.append(t.value());
+            unit.append(t.unit());
+            basis.append(t.basis().id());
+            appendOrMissing(central, v.central());
+            appendOrMissing(gap, v.gap());
+            appendOrMissing(gapPct, v.gapPercent());
+            appendOrMissing(required, v.requiredGrowth());
+            appendOrMissing(own, v.scenarioGrowth());
+            verdict.append(v.verdict().label());
+            source.append(t.source().toString());
+        }
+        return Table.create(scenario, id, metric, name, nameZh, year, kind, cmp, value, unit, basis, central, gap, gapPct,
+                required, own, verdict, source);
+    }
+
+    private static void appendOrMissing(DoubleColumn c, double v) {
+        if (Double.isFinite(v)) {
+            c.append(v);
+        } else {
+            c.appendMissing();
+        }
+    }
+
+    public static ObjectNode json(String scenario, List<TargetVerdict> verdicts) {
+        ObjectNode root = ProjectionJson.MAPPER.createObjectNode();
+        root.put("scenario", scenario);
+        ArrayNode arr = root.putArray("targets");
+        for (TargetVerdict v : verdicts) {
+            arr.add(json(v));
+        }
+        return root;
+    }
+
+    public static ObjectNode json(TargetVerdict v) {
+        Target t = v.target();
+        ObjectNode n = ProjectionJson.MAPPER.createObjectNode();
+        n.put("id", t.id());
+        n.put("plan", t.plan());
+        n.put("metric", t.metric());
+        n.put("name", t.name());
+        n.put("name_zh", t.nameZh());
+        n.put("year", t.year());
+        n.put("kind", t.kind().name().toLowerCase(Locale.ROOT));
+        n.put("comparator", t.comparator().symbol());
+        n.put("value", t.value());
+        number(n, "high", t.high());
+        number(n, "tolerance", t.tolerance());
+        if (t.from() > 0) {
+            n.put("from", t.from());
+        }
+        n.put("unit", t.unit());
+        n.put("basis", t.basis().id());
+        n.put("status", t.status());
+        number(n, "central", v.central());
+        number(n, "gap", v.gap());
+        number(n, "gapPercent", v.gapPercent());
+        number(n, "requiredGrowth", v.requiredGrowth());
+        number(n, "scenarioGrowth", v.scenarioGrowth());
+        if (v.fromYear() > 0) {
+            n.put("requiredGrowthFrom", v.fromYear());
+        }
+        number(n, "actual", v.actual());
+        if (v.actualMet() != null) {
+            n.put("actualMet", v.actualMet());
+        }
+        n.put("verdict", v.verdict().label());
+        if (v.reason() != null) {
+            n.put("reason", v.reason());
+        }
+        ObjectNode src = n.putObject("source");
+        src.put("file", t.source().file());
+        src.put("line", t.source().line());
+        src.put("quote", t.source().quote());
+        if (t.note() != null) {
+            n.put("note", t.note());
+        }
+        return n;
+    }
+
+    /** A number, or null when undefined (JSON has no NaN). */
+    static void number(ObjectNode n, String key, double v) {
+        if (Double.isFinite(v)) {
+            n.put(key, v);
+        } else {
+            n.putNull(key);
+        }
+    }
+
+    /** The terminal table: one line per target, the Chinese metric name beside the id; reasons as notes below. */
+    public static String text(List<TargetVerdict> verdicts) {
+        TextTable t = new TextTable(new boolean[] {false, false, true, false, true, true, true, true, false});
+        t.row("id", "指标", "year", "target", "central", "gap %", "need %/yr", "scen %/yr", "verdict");
+        StringBuilder notes = new StringBuilder();
+        for (TargetVerdict v : verdicts) {
+            Target x = v.target();
+            t.row(x.id(), x.nameZh(), String.valueOf(x.year()), x.statement(), fmt(v.central()),
+                    fmt(v.gapPercent()), fmt(v.requiredGrowth()), fmt(v.scenarioGrowth()), v.verdict().label());
+            if (v.reason() != null) {
+                notes.append("  ").append(x.id()).append(": ").append(v.reason()).append('\n');
+            }
+        }
+        return t.render() + (notes.length() == 0 ? "" : "\nNot evaluable:\n" + notes);
+    }
+
+    static String fmt(double v) {
+        if (!Double.isFinite(v)) {
+            return "-";
+        }
+        double a = Math.abs(v);
+        return String.format(Locale.ROOT, a >= 1000 ? "%.0f" : a >= 10 ? "%.1f" : "%.2f", v);
+    }
+}

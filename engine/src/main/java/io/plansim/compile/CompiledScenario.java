@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * A scenario compiled once into flat per-year arrays, the form the projection kernel reads. Parameters
  * are laid out row-major: {@code params[driver.ordinal() * years + t]}, t = 0 for the base year. Shocks
- * are additive growth shocks per output row ({@code shocks[row * years + t]}).
+ * are level factors per output row ({@code shocks[row * years + t]}, 1 = no shock) that multiply the
+ * row's growth factor in that year.
  *
  * <p>The arrays are never mutated after compilation; a Monte Carlo runner copies them into per-thread
  * scratch arrays before perturbing them.

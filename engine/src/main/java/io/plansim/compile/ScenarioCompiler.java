@@ -62,6 +62,7 @@ public final class ScenarioCompiler {
         }
 
         double[] shocks = new double[(CompiledScenario.CORE_ROWS + n) * years];
+        java.util.Arrays.fill(shocks, 1.0);
         for (Shock shock : s.shocks()) {
             int r = Variable.byId(shock.variable()).map(Enum::ordinal).orElseGet(() -> {
                 for (int i = 0; i < n; i++) {
@@ -71,7 +72,7 @@ public final class ScenarioCompiler {
                 }
                 throw new IllegalStateException("validated shock names unknown variable " + shock.variable());
             });
-            shocks[r * years + (shock.year() - s.baseYear())] += shock.size();
+            shocks[r * years + (shock.year() - s.baseYear())] *= 1 + shock.size();
         }
 
         List<VariableInfo> outputs = new ArrayList<>();

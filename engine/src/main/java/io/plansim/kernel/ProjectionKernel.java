@@ -13,6 +13,9 @@ import io.plansim.scenario.SatelliteMode;
  * Every equation is stated in docs/MODEL.md. The kernel allocates nothing; the state of year t-1 is read
  * back from the output rows.
  *
+ * <p>Shocks are level factors: a variable's growth factor (1 + g) is multiplied by its shock factor, 1 when
+ * there is no shock, 0.96 for a one-off -4% shock, exp(e) for a random log shock e.
+ *
  * <p>{@code params} and {@code shocks} have the layout of {@link CompiledScenario#params()} and
  * {@link CompiledScenario#shocks()}: the deterministic runner passes the compiled arrays, a Monte Carlo
  * runner passes perturbed per-thread copies. {@code out} holds {@code c.rows() * c.years()} values,
@@ -76,8 +79,8 @@ public final class ProjectionKernel {
             double prevLabour = labour;
             double prevNominal = realGdp * deflator;
 
-            pop *= 1 + p(params, Driver.NATURAL_GROWTH, t, n) + p(params, Driver.NET_MIGRATION, t, n)
-                    + shock(shocks, POPULATION, t, n);
+            pop *= (1 + p(params, Driver.NATURAL_GROWTH, t, n) + p(params, Driver.NET_MIGRATION, t, n))
+                    * shock(shocks, POPULATION, t, n);
             double ceiling = p(params, Driver.URBAN_CEILING, t, n);
             urban = ceiling / (1 + (ceiling / urban - 1) * Math.exp(-p(params, Driver.URBAN_SPEED, t, n)));
             labour = pop * p(params, Driver.WORKING_AGE_SHARE, t, n) * p(params, Driver.PARTICIPATION, t, n);
@@ -88,7 +91,7 @@ public final class ProjectionKernel {
                 double prevTfp = tfp;
                 double prevHuman = human;
                 capital = (1 - p(params, Driver.DEPRECIATION, t, n)) * capital + p(params, Driver.SAVINGS_RATE, t, n) * prevReal;
-                tfp *= (1 + p(params, Driver.TFP_GROWTH, t, n)) * (1 + gdpShock);
+                tfp *= (1 + p(params, Driver.TFP_GROWTH, t, n)) * gdpShock;
                 human *= 1 + p(params, Driver.HUMAN_CAPITAL_GROWTH, t, n);
                 realGdp = tfp * Math.pow(capital, alpha) * Math.pow(human * labour, 1 - alpha);
                 set(out, CAPITAL_STOCK, t, n, capital);
@@ -99,25 +102,25 @@ public final class ProjectionKernel {
                 set(out, GA_HUMAN_CAPITAL, t, n, 100 * (1 - alpha) * Math.log(human / prevHuman));
                 set(out, GA_TFP, t, n, 100 * Math.log(tfp / prevTfp));
             } else {
-                realGdp *= 1 + p(params, Driver.REAL_GROWTH, t, n) + gdpShock;
+                realGdp *= (1 + p(params, Driver.REAL_GROWTH, t, n)) * gdpShock;
             }
             set(out, GDP_REAL_GROWTH, t, n, 100 * (realGdp / prevReal - 1));
-            deflator *= 1 + p(params, Driver.DEFLATOR_GROWTH, t, n) + shock(shocks, GDP_DEFLATOR, t, n);
+            deflator *= (1 + p(params, Driver.DEFLATOR_GROWTH, t, n)) * shock(shocks, GDP_DEFLATOR, t, n);
             double nominalGrowth = realGdp * deflator / prevNominal - 1;
 
             double speed = p(params, Driver.CONVERGENCE_SPEED, t, n);
             primary += speed * (p(params, Driver.PRIMARY_LONG_RUN, t, n) - primary);
             secondary += speed * (p(params, Driver.SECONDARY_LONG_RUN, t, n) - secondary);
 
-            exports *= 1 + p(params, Driver.EXPORT_TREND, t, n)
-                    + p(params, Driver.EXPORT_ELASTICITY, t, n) * p(params, Driver.WORLD_DEMAND_GROWTH, t, n)
-                    + shock(shocks, EXPORTS, t, n);
-            imports *= 1 + p(params, Driver.IMPORT_TREND, t, n)
-                    + p(params, Driver.IMPORT_ELASTICITY, t, n) * nominalGrowth
-                    + shock(shocks, IMPORTS, t, n);
-            domestic *= 1 + p(params, Driver.DOMESTIC_TRADE_GROWTH, t, n) + shock(shocks, DOMESTIC_TRADE, t, n);
+            exports *= (1 + p(params, Driver.EXPORT_TREND, t, n)
+                    + p(params, Driver.EXPORT_ELASTICITY, t, n) * p(params, Driver.WORLD_DEMAND_GROWTH, t, n))
+                    * shock(shocks, EXPORTS, t, n);
+            imports *= (1 + p(params, Driver.IMPORT_TREND, t, n)
+                    + p(params, Driver.IMPORT_ELASTICITY, t, n) * nominalGrowth)
+                    * shock(shocks, IMPORTS, t, n);
+            domestic *= (1 + p(params, Driver.DOMESTIC_TRADE_GROWTH, t, n)) * shock(shocks, DOMESTIC_TRADE, t, n);
 
-            intensity *= 1 - p(params, Driver.INTENSITY_DECLINE, t, n) + shock(shocks, ENERGY_INTENSITY, t, n);
+            intensity *= (1 - p(params, Driver.INTENSITY_DECLINE, t, n)) * shock(shocks, ENERGY_INTENSITY, t, n);
 
             double perCapitaGrowth = (realGdp / pop) / (prevReal / prevPop) - 1;
             income *= (1 + p(params, Driver.INCOME_PASS_THROUGH, t, n) * perCapitaGrowth)
@@ -178,8 +181,8 @@ public final class ProjectionKernel {
             if (mode == SAT_GROWTH) {
                 int link = c.satelliteLink(s) * n;
                 double linkGrowth = out[link + t] / out[link + t - 1] - 1;
-                out[row + t] = out[row + t - 1] * (1 + primary + sp[(2 * s + 1) * n + t] * linkGrowth
-                        + shocks[row + t]);
+                out[row + t] = out[row + t - 1] * (1 + primary + sp[(2 * s + 1) * n + t] * linkGrowth)
+                        * shocks[row + t];
             } else if (mode == SAT_RATIO) {
                 int link = c.satelliteLink(s) * n;
                 double ratio = primary == primary ? primary : c.satelliteBase(s) / out[link];

@@ -79,8 +79,8 @@ public enum Variable {
     }
 
     /**
-     * Can take a one-off or random shock: the shock adds to the variable's growth in that year (a level
-     * shift that persists). A shock on gdp_real acts on TFP in the Solow kind.
+     * Can take a one-off or random shock: the shock multiplies the variable's growth factor in that year (a
+     * level shift that persists). A shock on gdp_real acts on TFP in the Solow kind.
      */
     public boolean shockable() {
         return shockable;

@@ -44,8 +44,10 @@ public final class TargetJudge {
         IntToDoubleFunction actuals = y -> history.value(t.metric(), y).orElse(Double.NaN);
         boolean past = t.year() <= base;
         double actual = past ? TargetOutcome.of(t, actuals) : Double.NaN;
-        if (past && Double.isNaN(actual) && t.year() == base && p.indexOf(t.metric()) >= 0) {
-            // the base year of a projection is itself an observation
+        if (past && Double.isNaN(actual) && t.year() == base && io.plansim.model.Variable.byId(t.metric()).isPresent()
+                && p.indexOf(t.metric()) >= 0) {
+            // the base year of a core variable is itself an observation (satellite bases may be derived, so
+            // a past target on a satellite needs a recorded actual)
             actual = TargetOutcome.of(t, pathWithHistory(p, t.metric(), history));
         }
         if (past) {

@@ -1,0 +1,53 @@
+package io.plansim.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+class TargetsCommandTest {
+
+    @Test
+    void everyTargetGetsAVerdictWithTheDocumentedFields() throws Exception {
+        RunCommandTest.Result r = RunCommandTest.plansim("targets", "yiwu/baseline", "--format", "json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        JsonNode targets = json.get("targets");
+        assertTrue(targets.size() >= 40);
+        int previousYear = 0;
+        for (JsonNode t : targets) {
+            for (String f : new String[] {"id", "metric", "year", "kind", "comparator", "value", "unit", "central", "gap",
+                    "requiredGrowth", "verdict"}) {
+                assertTrue(t.has(f), t.get("id") + " lacks " + f);
+            }
+            assertTrue(t.get("year").asInt() >= previousYear, "sorted by year");
+            previousYear = t.get("year").asInt();
+        }
+        JsonNode gdp2025 = find(targets, "yiwu14.gdp_nominal.2025");
+        assertEquals(2000, gdp2025.get("value").asDouble());
+        assertEquals(gdp2025.get("central").asDouble() - 2000, gdp2025.get("gap").asDouble(), 1e-9);
+        // the 2020 GDP target is judged on the actual 1485.6
+        JsonNode gdp2020 = find(targets, "yiwu13.gdp_nominal.2020");
+        assertEquals("missed", gdp2020.get("verdict").asText());
+        assertEquals(1485.6, gdp2020.get("actual").asDouble(), 1e-9);
+    }
+
+    @Test
+    void tablePrintsChineseNames() {
+        RunCommandTest.Result r = RunCommandTest.plansim("targets", "yiwu/baseline");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("全市生产总值"), r.out());
+        assertTrue(r.out().contains("on track") || r.out().contains("off track"));
+    }
+
+    private static JsonNode find(JsonNode targets, String id) {
+        for (JsonNode t : targets) {
+            if (t.get("id").asText().equals(id)) {
+                return t;
+            }
+        }
+        throw new AssertionError("no target " + id);
+    }
+}

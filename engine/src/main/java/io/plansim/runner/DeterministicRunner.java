@@ -17,6 +17,12 @@ public final class DeterministicRunner {
         if (fault >= 0) {
             throw check.fault(out, fault, null);
         }
+        return toProjection(c, out);
+    }
+
+    /** The output rows of a kernel buffer as a projection. */
+    static Projection toProjection(CompiledScenario c, double[] out) {
+        int n = c.years();
         int k = c.outputs().size();
         double[][] values = new double[k][];
         for (int i = 0; i < k; i++) {

@@ -12,12 +12,13 @@ import java.util.Map;
  * @param drivers  every driver, defaults filled in
  * @param targets  the targets catalog the scenario names (null if none)
  * @param history  the history file the scenario names (null if none)
+ * @param uncertainty what Monte Carlo draws (empty when the scenario states nothing uncertain)
  */
 public record Scenario(String id, String name, String narrative, String region, int baseYear, int horizon,
                        String currency, ProductionKind production, Map<BaseField, BaseValue> base,
                        Map<Driver, PathSpec> drivers, List<Satellite> satellites, List<Shock> shocks,
                        List<String> lineage, ScenarioRepository.Resource targets,
-                       ScenarioRepository.Resource history) {
+                       ScenarioRepository.Resource history, Uncertainty uncertainty) {
 
     public Scenario {
         base = Map.copyOf(base);
@@ -29,7 +30,7 @@ public record Scenario(String id, String name, String narrative, String region, 
 
     public Scenario withCatalogs(ScenarioRepository.Resource targets, ScenarioRepository.Resource history) {
         return new Scenario(id, name, narrative, region, baseYear, horizon, currency, production, base, drivers,
-                satellites, shocks, lineage, targets, history);
+                satellites, shocks, lineage, targets, history, uncertainty);
     }
 
     public int years() {

@@ -25,11 +25,12 @@ import java.util.regex.Pattern;
  */
 public final class ScenarioLoader {
     static final Set<String> TOP_KEYS = Set.of("name", "narrative", "region", "baseYear", "horizon", "currency",
-            "model", "base", "drivers", "satellites", "shocks", "extends", "targets", "history");
+            "model", "base", "drivers", "satellites", "shocks", "extends", "targets", "history", "uncertainty");
     private static final Pattern RANGE = Pattern.compile("^(\\d{4})(?:\\s*-\\s*(\\d{4}))?$");
     private static final Pattern SNAKE = Pattern.compile("^[a-z][a-z0-9_]*$");
     private static final Pattern ATOMIC = Pattern.compile(
-            "^/drivers/[^/]+/[^/]+$|^/satellites/[^/]+/(trend|ratio|path|elasticity)$|^/base/[^/]+/source$");
+            "^/drivers/[^/]+/[^/]+$|^/satellites/[^/]+/(trend|ratio|path|elasticity)$|^/base/[^/]+/source$"
+                    + "|^/uncertainty/(parameters|shocks|events)/[^/]+$|^/uncertainty/correlation$");
     private static final List<String> SATELLITE_KEYS =
             List.of("name", "name_zh", "unit", "basis", "mode", "link", "base", "trend", "ratio", "path", "elasticity", "note");
     private static final List<String> VALUE_KEYS = List.of("value", "unit", "source", "note");
@@ -193,9 +194,11 @@ public final class ScenarioLoader {
             Map<Driver, PathSpec> drivers = drivers(root.get("drivers"));
             applyRanged(ranged, drivers, satellites);
             List<Shock> shocks = shocks(root.get("shocks"), satellites);
+            Uncertainty uncertainty = new UncertaintyReader(this, baseYear, horizon, shockable(satellites))
+                    .read(root.get("uncertainty"));
             failIfProblems();
             return new Scenario(id, name, narrative, region, baseYear, horizon, currency, model, base, drivers,
-                    satellites, shocks, lineage, null, null);
+                    satellites, shocks, lineage, null, null, uncertainty);
         }
 
 
@@ -556,6 +559,13 @@ public final class ScenarioLoader {
             return s.mode() == SatelliteMode.PATH && s.base() != null ? s.base().value() : 0;
         }
 
+        private static List<String> shockable(List<Satellite> satellites) {
+            List<String> shockable = new ArrayList<>(java.util.Arrays.stream(Variable.values())
+                    .filter(Variable::shockable).map(Variable::id).toList());
+            satellites.stream().filter(s -> s.mode() == SatelliteMode.GROWTH).forEach(s -> shockable.add(s.id()));
+            return shockable;
+        }
+
         private List<Shock> shocks(JsonNode node, List<Satellite> satellites) {
             List<Shock> out = new ArrayList<>();
             if (node == null || node.isNull()) {
@@ -565,9 +575,7 @@ public final class ScenarioLoader {
                 problem("/shocks", FieldReader.describe(node), "a mapping of shock names to {variable, year, size}");
                 return out;
             }
-            List<String> shockable = new ArrayList<>(java.util.Arrays.stream(Variable.values())
-                    .filter(Variable::shockable).map(Variable::id).toList());
-            satellites.stream().filter(s -> s.mode() == SatelliteMode.GROWTH).forEach(s -> shockable.add(s.id()));
+            List<String> shockable = shockable(satellites);
             Map<String, JsonNode> sorted = new LinkedHashMap<>();
             node.fields().forEachRemaining(e -> sorted.put(e.getKey(), e.getValue()));
             for (Map.Entry<String, JsonNode> e : sorted.entrySet()) {

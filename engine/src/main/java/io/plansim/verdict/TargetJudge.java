@@ -4,6 +4,7 @@ import io.plansim.runner.Projection;
 import io.plansim.target.History;
 import io.plansim.target.Target;
 import io.plansim.target.TargetCatalog;
+import io.plansim.target.TargetOutcome;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,6 +1,5 @@
-package io.plansim.verdict;
+package io.plansim.target;
 
-import io.plansim.target.Target;
 import java.util.function.IntToDoubleFunction;
 
 /**

@@ -1,0 +1,73 @@
+package io.plansim.aggregate;
+
+import io.plansim.model.VariableInfo;
+import io.plansim.target.Target;
+import java.util.List;
+import org.apache.commons.math3.stat.interval.ConfidenceInterval;
+import org.apache.commons.math3.stat.interval.WilsonScoreInterval;
+
+/**
+ * What a Monte Carlo run keeps: per variable and year the mean, sd and percentiles; per target the
+ * number of paths that met it; numeric faults with the first faulty path so it can be replayed.
+ */
+public record McResult(String scenario, long seed, String sampler, int[] years, List<VariableInfo> variables,
+                       Moments moments, Quantiles quantiles, List<Target> targets, long[] met, long paths,
+                       long faults, long firstFaultPath, String firstFault) {
+    /** The percentiles every result reports. */
+    public static final double[] PERCENTILES = {0.05, 0.10, 0.25, 0.50, 0.75, 0.90, 0.95};
+
+    public int index(int variable, int t) {
+        return variable * years.length + t;
+    }
+
+    public double mean(int variable, int t) {
+        return moments.mean(index(variable, t));
+    }
+
+    public double sd(int variable, int t) {
+        return moments.sd(index(variable, t));
+    }
+
+    public double quantile(int variable, int t, double q) {
+        return quantiles.quantile(index(variable, t), q);
+    }
+
+    public int variableIndex(String id) {
+        for (int i = 0; i < variables.size(); i++) {
+            if (variables.get(i).id().equals(id)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Share of the (fault-free) paths that met target i. */
+    public double probability(int i) {
+        return paths == 0 ? Double.NaN : (double) met[i] / paths;
+    }
+
+    /** Monte Carlo standard error of that share, sqrt(p(1-p)/n). */
+    public double standardError(int i) {
+        double p = probability(i);
+        return Math.sqrt(p * (1 - p) / paths);
+    }
+
+    /** Wilson score 95% interval of that share. */
+    public double[] wilson95(int i) {
+        if (paths == 0) {
+            return new double[] {Double.NaN, Double.NaN};
+        }
+        ConfidenceInterval ci = new WilsonScoreInterval().createInterval((int) Math.min(paths, Integer.MAX_VALUE),
+                (int) Math.min(met[i], Integer.MAX_VALUE), 0.95);
+        return new double[] {ci.getLowerBound(), ci.getUpperBound()};
+    }
+
+    public int targetIndex(String id) {
+        for (int i = 0; i < targets.size(); i++) {
+            if (targets.get(i).id().equals(id)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

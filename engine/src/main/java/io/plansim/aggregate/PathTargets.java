@@ -1,0 +1,86 @@
+package io.plansim.aggregate;
+
+import io.plansim.compile.CompiledScenario;
+import io.plansim.target.History;
+import io.plansim.target.Target;
+import io.plansim.target.TargetKind;
+import io.plansim.target.TargetOutcome;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntToDoubleFunction;
+
+/**
+ * The targets a Monte Carlo run can judge on each path, each against that path itself (a doubling against
+ * the same path's 2025, an intensity cut against its own base year). Years before the projection come from
+ * the history. Targets of past years or on metrics the scenario does not project are left out.
+ */
+public final class PathTargets {
+    private final List<Target> targets;
+    private final int[] rows;
+    private final int base;
+    private final int years;
+    private final History history;
+
+    private PathTargets(List<Target> targets, int[] rows, int base, int years, History history) {
+        this.targets = List.copyOf(targets);
+        this.rows = rows;
+        this.base = base;
+        this.years = years;
+        this.history = history;
+    }
+
+    public static PathTargets none() {
+        return new PathTargets(List.of(), new int[0], 0, 0, History.empty());
+    }
+
+    public static PathTargets of(CompiledScenario c, List<Target> all, History history) {
+        List<Target> kept = new ArrayList<>();
+        List<Integer> rows = new ArrayList<>();
+        int base = c.baseYear();
+        int horizon = base + c.years() - 1;
+        for (Target t : all) {
+            int row = c.rowOf(t.metric());
+            if (row < 0 || t.year() <= base || t.year() > horizon) {
+                continue;
+            }
+            boolean historyOk = true;
+            int firstNeeded = t.kind() == TargetKind.CUMULATIVE || t.kind() == TargetKind.GROWTH || t.kind() == TargetKind.CHANGE
+                    ? t.from() : t.year();
+            int lastBefore = t.kind() == TargetKind.CUMULATIVE ? base - 1 : Math.min(firstNeeded, base - 1);
+            for (int y = firstNeeded; y <= lastBefore && y < base; y++) {
+                historyOk &= history.value(t.metric(), y).isPresent();
+            }
+            if (historyOk) {
+                kept.add(t);
+                rows.add(row);
+            }
+        }
+        return new PathTargets(kept, rows.stream().mapToInt(Integer::intValue).toArray(), base, c.years(), history);
+    }
+
+    public List<Target> targets() {
+        return targets;
+    }
+
+    public int size() {
+        return targets.size();
+    }
+
+    /** Adds 1 to {@code met[i]} for every target i the path (a kernel output buffer) meets. */
+    public void count(double[] out, long[] met) {
+        for (int i = 0; i < rows.length; i++) {
+            if (targets.get(i).metBy(outcome(i, out))) {
+                met[i]++;
+            }
+        }
+    }
+
+    /** Target i's outcome on a kernel output buffer. */
+    public double outcome(int i, double[] out) {
+        Target t = targets.get(i);
+        int offset = rows[i] * years;
+        IntToDoubleFunction valueAt = y -> y >= base ? out[offset + y - base]
+                : history.value(t.metric(), y).orElse(Double.NaN);
+        return TargetOutcome.of(t, valueAt);
+    }
+}

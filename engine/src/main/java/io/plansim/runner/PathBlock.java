@@ -1,0 +1,146 @@
+package io.plansim.runner;
+
+import io.plansim.aggregate.Moments;
+import io.plansim.aggregate.PathTargets;
+import io.plansim.aggregate.Quantiles;
+import io.plansim.compile.CompiledScenario;
+import io.plansim.compile.CompiledUncertainty;
+import io.plansim.kernel.ProjectionKernel;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.AhrensDieterMarsagliaTsangGammaSampler;
+import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.apache.commons.rng.simple.RandomSource;
+
+/**
+ * The paths of one block: its own random stream (XoShiRo256++ seeded from (seed, block)), scratch arrays
+ * allocated once per block, and per path: parameter draws, correlated AR(1) annual shocks with optional
+ * Student-t tails, rare events, the kernel, a numeric check, and aggregation.
+ */
+final class PathBlock {
+    private final CompiledScenario c;
+    private final CompiledUncertainty u;
+    private final McOptions o;
+    private final PathTargets targets;
+    private final long first;
+    private final int count;
+    private final UniformRandomProvider rng;
+    private final ContinuousSampler normal;
+    private final ContinuousSampler chiSquare;
+    private final ParameterPoints.Cursor cursor;
+    private final double[] params;
+    private final double[] shocks;
+    private final double[] out;
+    private final double[] point;
+    private final double[] z;
+    private final double[] state;
+
+    PathBlock(CompiledScenario c, CompiledUncertainty u, McOptions o, ParameterPoints points, PathTargets targets, long block) {
+        this.c = c;
+        this.u = u;
+        this.o = o;
+        this.targets = targets;
+        this.first = block * o.blockSize();
+        this.count = (int) Math.min(o.blockSize(), o.paths() - first);
+        this.rng = RandomSource.XO_SHI_RO_256_PP.create(Seeds.mix(o.seed(), block));
+        this.normal = ZigguratSampler.NormalizedGaussian.of(rng);
+        this.chiSquare = u.tailsDf > 0 ? AhrensDieterMarsagliaTsangGammaSampler.of(rng, u.tailsDf / 2, 2) : null;
+        this.cursor = points.cursor(first, rng);
+        this.params = new double[c.params().length];
+        this.shocks = new double[c.shocks().length];
+        this.out = new double[c.rows() * c.years()];
+        this.point = new double[u.dimensions()];
+        this.z = new double[u.shocks()];
+        this.state = new double[u.shocks()];
+    }
+
+    MonteCarloRunner.BlockResult run(int size, Quantiles quantiles) {
+        Moments moments = new Moments(size);
+        long[] met = new long[targets.size()];
+        double[] values = new double[size];
+        PathCheck check = new PathCheck(c);
+        int outputs = c.outputs().size();
+        int n = c.years();
+        long faults = 0;
+        long firstFaultPath = -1;
+        String firstFault = null;
+        for (int p = 0; p < count; p++) {
+            long path = first + p;
+            draw();
+            int fault = check.firstFault(out);
+            if (fault >= 0) {
+                if (faults++ == 0) {
+                    firstFaultPath = path;
+                    firstFault = check.fault(out, fault, "path " + path + " (replay: --seed " + o.seed()
+                            + " --paths " + o.paths() + " --sampler " + o.sampler().name().toLowerCase(java.util.Locale.ROOT)
+                            + " --replay-path " + path + ")").getMessage();
+                }
+                continue;
+            }
+            for (int i = 0; i < outputs; i++) {
+                System.arraycopy(out, c.outputRow(i) * n, values, i * n, n);
+            }
+            moments.add(values);
+            quantiles.add(path, values);
+            targets.count(out, met);
+        }
+        return new MonteCarloRunner.BlockResult(count - faults, moments, met, faults, firstFaultPath, firstFault);
+    }
+
+    /** Draws the block's next path and returns its kernel output buffer (reused; for tests and replay). */
+    double[] next() {
+        draw();
+        return out;
+    }
+
+    /** Runs the block up to {@code path} and returns that path's kernel output. */
+    double[] replay(long path) {
+        for (long p = first; p <= path; p++) {
+            draw();
+        }
+        return out.clone();
+    }
+
+    /** Draws one path's parameters and shocks and projects it into {@code out}. */
+    private void draw() {
+        final int n = c.years();
+        cursor.next(point);
+        System.arraycopy(c.params(), 0, params, 0, params.length);
+        for (int j = 0; j < point.length; j++) {
+            double x = u.paramDist[j].inverseCdf(point[j]);
+            int row = u.paramRow[j] * n;
+            for (int t = u.paramFrom[j]; t <= u.paramTo[j]; t++) {
+                params[row + t] = u.paramShift[j] ? params[row + t] + x : x;
+            }
+        }
+        System.arraycopy(c.shocks(), 0, shocks, 0, shocks.length);
+        final int k = z.length;
+        java.util.Arrays.fill(state, 0);
+        final int events = u.eventProbability.length;
+        for (int t = 1; t < n; t++) {
+            if (k > 0) {
+                for (int j = 0; j < k; j++) {
+                    z[j] = normal.sample();
+                }
+                double scale = chiSquare == null ? 1 : Math.sqrt((u.tailsDf - 2) / chiSquare.sample());
+                for (int j = 0; j < k; j++) {
+                    double eps = 0;
+                    for (int l = 0; l < k; l++) {
+                        eps += u.cholesky[j * k + l] * z[l];
+                    }
+                    state[j] = u.shockRho[j] * state[j] + u.shockSd[j] * eps * scale;
+                    shocks[u.shockRow[j] * n + t] *= Math.exp(state[j]);
+                }
+            }
+            for (int e = 0; e < events; e++) {
+                if (rng.nextDouble() < u.eventProbability[e]) {
+                    int[] rows = u.eventRows[e];
+                    for (int x = 0; x < rows.length; x++) {
+                        shocks[rows[x] * n + t] *= 1 + u.eventSize[e][x].inverseCdf(ParameterPoints.clamp(rng.nextDouble()));
+                    }
+                }
+            }
+        }
+        ProjectionKernel.project(c, params, shocks, out);
+    }
+}

@@ -1,0 +1,48 @@
+package io.plansim.scenario;
+
+import io.plansim.distribution.Distribution;
+import java.util.List;
+
+/**
+ * What a scenario leaves uncertain, for Monte Carlo: parameters drawn once per path, annual shocks drawn
+ * every year of every path (correlated, with AR(1) persistence and optional Student-t tails), and rare
+ * events. Empty when the scenario states none.
+ */
+public record Uncertainty(List<Parameter> parameters, List<AnnualShock> shocks, double[][] correlation,
+                          double tailsDf, List<RareEvent> events) {
+
+    public Uncertainty {
+        parameters = List.copyOf(parameters);
+        shocks = List.copyOf(shocks);
+        events = List.copyOf(events);
+    }
+
+    public static Uncertainty none() {
+        return new Uncertainty(List.of(), List.of(), new double[0][0], 0, List.of());
+    }
+
+    public boolean isEmpty() {
+        return parameters.isEmpty() && shocks.isEmpty() && events.isEmpty();
+    }
+
+    /**
+     * A driver drawn once per path. {@code shift}: the draw is added to the driver's path; otherwise it
+     * replaces the path in years {@code from..to}.
+     */
+    public record Parameter(Driver driver, Distribution distribution, int from, int to, boolean shift) {
+    }
+
+    /** A yearly log shock on a variable: e(t) = rho e(t-1) + sd z(t), the level factor is exp(e). */
+    public record AnnualShock(String variable, double sd, double persistence) {
+    }
+
+    /** With {@code probability} each year, the named variables' levels move by (1 + a draw of each effect). */
+    public record RareEvent(String name, double probability, List<Effect> effects) {
+        public RareEvent {
+            effects = List.copyOf(effects);
+        }
+    }
+
+    public record Effect(String variable, Distribution size) {
+    }
+}

@@ -1,0 +1,166 @@
+package io.plansim.runner;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.plansim.TestScenarios;
+import io.plansim.aggregate.McResult;
+import io.plansim.aggregate.PathTargets;
+import io.plansim.compile.CompiledScenario;
+import io.plansim.compile.CompiledUncertainty;
+import io.plansim.target.History;
+import io.plansim.target.TargetCatalog;
+import org.apache.commons.math3.distribution.NormalDistribution;
+import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
+import org.junit.jupiter.api.Test;
+
+/** Closed-form and statistical checks of the Monte Carlo engine. */
+class MonteCarloTest {
+
+    /** Paths of a block one after another, as the runner draws them. */
+    private static double[][] paths(CompiledScenario c, McOptions o, int count, String variable) {
+        CompiledUncertainty u = CompiledUncertainty.of(c);
+        PathBlock block = new PathBlock(c, u, o, ParameterPoints.of(o, u.dimensions()), PathTargets.none(), 0);
+        int row = c.rowOf(variable);
+        int n = c.years();
+        double[][] series = new double[count][];
+        for (int p = 0; p < count; p++) {
+            double[] out = block.next();
+            series[p] = java.util.Arrays.copyOfRange(out, row * n, row * n + n);
+        }
+        return series;
+    }
+
+    @Test
+    void gdpWithNormalLogGrowthIsLognormalAtTheHorizon() {
+        CompiledScenario c = TestScenarios.compile("test/lognormal");
+        double y0 = 1000, mu = Math.log(1.05), sigma = 0.02;
+        int years = 15;
+        double[] xs = {1900, 2050, 2079, 2100, 2250};
+        StringBuilder catalog = new StringBuilder("targets:\n");
+        for (double x : xs) {
+            catalog.append("  - {id: x").append((int) x).append(", plan: t, metric: gdp_real, year: 2035, kind: level, comparator: \">=\", value: ")
+                    .append(x).append(", unit: 亿元, basis: real, source: {file: f, line: 1, quote: q}}\n");
+        }
+        TargetCatalog targets = TargetCatalog.parse("t.yaml", catalog.toString());
+        McResult r = MonteCarloRunner.run(c, McOptions.of(200_000, 7), PathTargets.of(c, targets.targets(), History.empty()), null);
+        NormalDistribution phi = new NormalDistribution();
+        for (int i = 0; i < xs.length; i++) {
+            double exact = 1 - phi.cumulativeProbability((Math.log(xs[i]) - Math.log(y0) - years * mu) / (sigma * Math.sqrt(years)));
+            double p = r.probability(i);
+            double se = Math.sqrt(exact * (1 - exact) / r.paths());
+            assertTrue(Math.abs(p - exact) <= 4 * se, "X=" + xs[i] + ": " + p + " vs " + exact + " (se " + se + ")");
+            double[] ci = r.wilson95(i);
+            assertTrue(ci[0] <= p && p <= ci[1]);
+        }
+        // the median of the lognormal is the deterministic path
+        int gdp = r.variableIndex("gdp_real");
+        double median = y0 * Math.exp(years * mu);
+        assertEquals(median, r.quantile(gdp, 15, 0.5), median * 0.006);
+    }
+
+    @Test
+    void shockCorrelationsMatchTheMatrix() {
+        CompiledScenario c = TestScenarios.compile("test/correlated", "uncertainty.shocks.gdp_real.persistence=0",
+                "uncertainty.shocks.imports.persistence=0", "uncertainty.events=null", "uncertainty.parameters=null",
+                "trade.importElasticity=0");
+        McOptions o = new McOptions(20_000, 3, Sampler.MC, 1, 20_000);
+        int count = 20_000;
+        double[][] gdp = paths(c, o, count, "gdp_real");
+        double[][] exp = paths(c, o, count, "exports");
+        double[][] imp = paths(c, o, count, "imports");
+        double[] g = new double[count];
+        double[] x = new double[count];
+        double[] m = new double[count];
+        for (int p = 0; p < count; p++) {
+            g[p] = Math.log(gdp[p][5] / gdp[p][4]);
+            x[p] = Math.log(exp[p][5] / exp[p][4]);
+            m[p] = Math.log(imp[p][5] / imp[p][4]);
+        }
+        PearsonsCorrelation pc = new PearsonsCorrelation();
+        // sampling sd of a correlation estimate is about (1 - r^2)/sqrt(n) < 0.007 here
+        assertEquals(0.5, pc.correlation(g, x), 0.03);
+        assertEquals(0.3, pc.correlation(g, m), 0.03);
+        assertEquals(0.6, pc.correlation(x, m), 0.03);
+        assertEquals(0.05, new org.apache.commons.math3.stat.descriptive.moment.StandardDeviation().evaluate(x), 0.002);
+    }
+
+    @Test
+    void ar1ShocksReachTheirStationaryVariance() {
+        double sd = 0.02, rho = 0.6;
+        CompiledScenario c = TestScenarios.compile("test/correlated", "uncertainty.events=null", "uncertainty.parameters=null");
+        McOptions o = new McOptions(20_000, 5, Sampler.MC, 1, 20_000);
+        double[][] gdp = paths(c, o, 20_000, "gdp_real");
+        double[] late = new double[gdp.length];
+        double[] early = new double[gdp.length];
+        for (int p = 0; p < gdp.length; p++) {
+            late[p] = Math.log(gdp[p][100] / gdp[p][99]);
+            early[p] = Math.log(gdp[p][1] / gdp[p][0]);
+        }
+        var var = new org.apache.commons.math3.stat.descriptive.moment.Variance();
+        double stationary = sd * sd / (1 - rho * rho);
+        assertEquals(stationary, var.evaluate(late), stationary * 0.04);
+        assertEquals(sd * sd, var.evaluate(early), sd * sd * 0.04); // the first year has only its own innovation
+    }
+
+    @Test
+    void latinHypercubeHitsEveryStratumOncePerDimension() {
+        int n = 1000;
+        McOptions o = new McOptions(n, 11, Sampler.LHS, 1, 128);
+        ParameterPoints points = ParameterPoints.of(o, 3);
+        boolean[][] hit = new boolean[3][n];
+        for (long b = 0; b < o.blocks(); b++) {
+            var rng = org.apache.commons.rng.simple.RandomSource.XO_SHI_RO_256_PP.create(Seeds.mix(11, b));
+            ParameterPoints.Cursor cur = points.cursor(b * 128, rng);
+            double[] u = new double[3];
+            for (long i = b * 128; i < Math.min(n, (b + 1) * 128); i++) {
+                cur.next(u);
+                for (int j = 0; j < 3; j++) {
+                    int s = (int) Math.floor(u[j] * n);
+                    assertTrue(!hit[j][s], "stratum " + s + " of dimension " + j + " hit twice");
+                    hit[j][s] = true;
+                }
+            }
+        }
+        for (int j = 0; j < 3; j++) {
+            for (int s = 0; s < n; s++) {
+                assertTrue(hit[j][s], "stratum " + s + " of dimension " + j + " missed");
+            }
+        }
+    }
+
+    @Test
+    void resultsAreIdenticalWhateverTheNumberOfThreads() {
+        CompiledScenario c = TestScenarios.compile("test/correlated", "horizon=2035");
+        for (Sampler s : Sampler.values()) {
+            for (long paths : new long[] {5_000, 30_000}) {
+                McOptions one = new McOptions(paths, 42, s, 1, 1024);
+                McResult a = MonteCarloRunner.run(c, one, PathTargets.none(), null);
+                McResult b = MonteCarloRunner.run(c, one.withThreads(4), PathTargets.none(), null);
+                for (int v = 0; v < a.variables().size(); v++) {
+                    for (int t = 0; t < a.years().length; t++) {
+                        assertEquals(a.mean(v, t), b.mean(v, t), 0.0, s + " mean");
+                        assertEquals(a.sd(v, t), b.sd(v, t), 0.0, s + " sd");
+                        for (double q : McResult.PERCENTILES) {
+                            assertEquals(a.quantile(v, t, q), b.quantile(v, t, q), 0.0, s + " quantile");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void differentSeedsGiveDifferentPathsAndParameterDrawsFollowTheirDistribution() {
+        CompiledScenario c = TestScenarios.compile("test/correlated", "horizon=2035", "uncertainty.shocks=null",
+                "uncertainty.correlation=null", "uncertainty.events=null");
+        McResult r = MonteCarloRunner.run(c, new McOptions(50_000, 1, Sampler.SOBOL, 2, 2048), PathTargets.none(), null);
+        // with shocks off, 2021 real growth is the triangular(0.02, 0.05, 0.06) draw: mean 0.0433
+        int g = r.variableIndex("gdp_real_growth");
+        assertEquals(100 * (0.02 + 0.05 + 0.06) / 3, r.mean(g, 1), 0.01);
+        McResult other = MonteCarloRunner.run(c, new McOptions(50_000, 2, Sampler.SOBOL, 2, 2048), PathTargets.none(), null);
+        assertTrue(r.mean(g, 1) != other.mean(g, 1));
+        assertArrayEquals(new int[] {2020, 2035}, new int[] {r.years()[0], r.years()[r.years().length - 1]});
+    }
+}

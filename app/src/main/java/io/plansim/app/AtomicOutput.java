@@ -24,6 +24,12 @@ final class AtomicOutput {
             try {
                 Files.writeString(tmp, text, StandardCharsets.UTF_8);
                 try {
+                    // createTempFile makes the file private (600); a result is an ordinary file (644)
+                    Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+                } catch (UnsupportedOperationException e) {
+                    // not a POSIX file system: keep the default
+                }
+                try {
                     Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 } catch (AtomicMoveNotSupportedException e) {
                     Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);

@@ -14,7 +14,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code plansim run}: the deterministic central path of a scenario, year by year. */
@@ -25,9 +24,6 @@ final class RunCommand implements Callable<Integer> {
     static final List<String> MAIN = List.of("gdp_nominal", "gdp_real", "gdp_real_growth", "tertiary_share",
             "exports", "imports", "goods_trade", "domestic_trade", "total_trade", "goods_trade_usd",
             "population", "urbanization_rate", "energy_consumption", "energy_intensity", "co2", "income_per_capita");
-
-    @Parameters(index = "0", paramLabel = "SCENARIO", description = "Built-in name (yiwu/baseline) or a scenario file.")
-    String scenario;
 
     @Mixin
     ScenarioOptions options;
@@ -43,7 +39,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Scenario s = options.load(scenario);
+        Scenario s = options.load();
         Projection p = DeterministicRunner.run(ScenarioCompiler.compile(s));
         String text = switch (output.format) {
             case JSON -> ProjectionJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(ProjectionJson.toJson(p)) + "\n";

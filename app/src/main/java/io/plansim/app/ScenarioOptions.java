@@ -8,8 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
 
-/** The options every scenario-running command shares: overrides and --debug. */
+/** What every scenario-running command shares: the scenario argument, overrides and --debug. */
 final class ScenarioOptions {
+    @picocli.CommandLine.Parameters(index = "0", paramLabel = "SCENARIO",
+            description = "Built-in name (yiwu/baseline) or a scenario file.")
+    String scenario;
+
     @Option(names = "--set", paramLabel = "PATH=VALUE",
             description = "Override a driver or field without a new file, e.g. --set trade.exportTrend=0.04 "
                     + "or --set \"trade.exportTrend[2026-2030]=0.03\" (repeatable).")
@@ -17,6 +21,10 @@ final class ScenarioOptions {
 
     @Option(names = "--debug", description = "Show stack traces of errors.")
     boolean debug;
+
+    Scenario load() {
+        return load(scenario);
+    }
 
     Scenario load(String ref) {
         List<ScenarioOverride> overrides = sets.stream().map(ScenarioOverride::parse).toList();

@@ -13,37 +13,41 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code plansim targets}: every plan target judged against a scenario's central path and the actuals. */
 @Command(name = "targets", mixinStandardHelpOptions = true,
         description = "Judge every plan target against a scenario: central projection, gap, growth needed, verdict.")
 final class TargetsCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "SCENARIO", description = "Built-in name (yiwu/baseline) or a scenario file.")
-    String scenario;
-
     @Mixin
     ScenarioOptions options;
 
     @Mixin
     OutputOptions output;
 
+    @Mixin
+    McRunOptions run;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        Scenario s = options.load(scenario);
+        Scenario s = options.load();
         Catalogs catalogs = Catalogs.of(s);
-        Projection p = DeterministicRunner.run(ScenarioCompiler.compile(s));
-        List<TargetVerdict> verdicts = TargetJudge.judge(catalogs.targets(), p, catalogs.history());
+        var compiled = ScenarioCompiler.compile(s);
+        Projection p = DeterministicRunner.run(compiled);
+        boolean mc = spec.commandLine().getParseResult().hasMatchedOption("--paths");
+        List<TargetVerdict> verdicts = mc
+                ? McCommand.execute(s, compiled, run.options(), run.quiet ? null : new ProgressBar(spec.commandLine().getErr())).verdicts()
+                : TargetJudge.judge(catalogs.targets(), p, catalogs.history());
         String text = switch (output.format) {
             case JSON -> ProjectionJson.MAPPER.writerWithDefaultPrettyPrinter()
                     .writeValueAsString(VerdictTables.json(p.scenario(), verdicts)) + "\n";
             case CSV -> VerdictTables.table(p.scenario(), verdicts).write().toString("csv");
             case TABLE -> s.name() + ": " + verdicts.size() + " targets from " + catalogs.targets().file()
-                    + " (central path; gap = central - target; need = annual growth from the latest actual to meet it)\n\n"
+                    + (mc ? " (" + run.paths + " Monte Carlo paths, seed " + run.seed + "; verdicts follow P(met))" : " (central path)")
+                    + "; gap = central - target; need = annual growth from the latest actual to meet it\n\n"
                     + VerdictTables.text(verdicts);
         };
         output.emit(spec.commandLine().getOut(), RunCommand.slug(p.scenario()) + "-targets", text);

@@ -27,6 +27,24 @@ public final class TargetJudge {
         return out;
     }
 
+    /** Verdicts with the probability of every target a Monte Carlo run could judge. */
+    public static List<TargetVerdict> judge(TargetCatalog catalog, Projection central, History history,
+                                            io.plansim.aggregate.McResult mc) {
+        List<TargetVerdict> out = new ArrayList<>();
+        for (TargetVerdict v : judge(catalog, central, history)) {
+            int i = mc.targetIndex(v.target().id());
+            if (i >= 0 && v.verdict() != Verdict.MET && v.verdict() != Verdict.MISSED) {
+                double[] ci = mc.wilson95(i);
+                out.add(v.withProbability(mc.probability(i), ci[0], ci[1], mc.standardError(i)));
+            } else if (v.actualMet() != null) {
+                out.add(v.withKnownOutcome()); // a past target: the actual is known, its probability is 0 or 1
+            } else {
+                out.add(v);
+            }
+        }
+        return out;
+    }
+
     /** Year -> value of a metric on the path, falling back to the actuals before the path starts. */
     static IntToDoubleFunction pathWithHistory(Projection p, String metric, History history) {
         int idx = p.indexOf(metric);

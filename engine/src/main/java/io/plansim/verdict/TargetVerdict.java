@@ -14,8 +14,32 @@ import io.plansim.target.Target;
  * @param actual         the actual outcome when the target year is in the history, else NaN
  * @param actualMet      whether the actual met it (null when there is no actual)
  * @param reason         why a target is not evaluable, else null
+ * @param probability    share of Monte Carlo paths that meet it, each judged against itself (NaN without a run)
+ * @param ciLow          Wilson 95% interval of that share, lower end
+ * @param ciHigh         upper end
+ * @param standardError  Monte Carlo standard error of the share
  */
 public record TargetVerdict(Target target, double central, double gap, double gapPercent, double requiredGrowth,
                             double scenarioGrowth, int fromYear, double actual, Boolean actualMet, Verdict verdict,
-                            String reason) {
+                            String reason, double probability, double ciLow, double ciHigh, double standardError) {
+
+    public TargetVerdict(Target target, double central, double gap, double gapPercent, double requiredGrowth,
+                         double scenarioGrowth, int fromYear, double actual, Boolean actualMet, Verdict verdict,
+                         String reason) {
+        this(target, central, gap, gapPercent, requiredGrowth, scenarioGrowth, fromYear, actual, actualMet, verdict, reason,
+                Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+    }
+
+    /** A past target's verdict with the probability of the known outcome: 1 if the actual met it, else 0. */
+    public TargetVerdict withKnownOutcome() {
+        double p = Boolean.TRUE.equals(actualMet) ? 1 : 0;
+        return new TargetVerdict(target, central, gap, gapPercent, requiredGrowth, scenarioGrowth, fromYear, actual,
+                actualMet, verdict, reason, p, p, p, 0);
+    }
+
+    /** This verdict with a Monte Carlo probability; the verdict follows the probability (VerdictRules). */
+    public TargetVerdict withProbability(double p, double low, double high, double se) {
+        return new TargetVerdict(target, central, gap, gapPercent, requiredGrowth, scenarioGrowth, fromYear, actual,
+                actualMet, VerdictRules.fromProbability(p), reason, p, low, high, se);
+    }
 }

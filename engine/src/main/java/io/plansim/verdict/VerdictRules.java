@@ -14,7 +14,10 @@ import io.plansim.target.TargetKind;
  *   <li>at risk: between -5% and +2% (levels), or -1 and +0.3 points (rates);</li>
  *   <li>off track: a shortfall beyond 5% (levels) or 1 point (rates).</li>
  * </ul>
- * Why these: a 2% cushion on a level is about one year of a 2-3% a-year miss on growth over a five-year
+ * With a Monte Carlo run the probability decides instead: on track when at least 2/3 of paths meet
+ * the target ("likely" in the IPCC's calibrated language), at risk from 1/3 to 2/3, off track below 1/3.
+ *
+ * <p>Why these: a 2% cushion on a level is about one year of a 2-3% a-year miss on growth over a five-year
  * plan, small against Monte Carlo spreads; a 5% shortfall is more than a plan's typical annual growth
  * shortfall can recover in the last year.
  */
@@ -43,6 +46,13 @@ public final class VerdictRules {
             m = outcome - t.threshold();
         }
         return m / scale;
+    }
+
+    public static final double LIKELY = 2.0 / 3;
+    public static final double UNLIKELY = 1.0 / 3;
+
+    public static Verdict fromProbability(double p) {
+        return p >= LIKELY ? Verdict.ON_TRACK : p >= UNLIKELY ? Verdict.AT_RISK : Verdict.OFF_TRACK;
     }
 
     public static Verdict fromCentral(Target t, double outcome) {

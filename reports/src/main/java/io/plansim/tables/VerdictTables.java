@@ -109,6 +109,12 @@ public final class VerdictTables {
             n.put("actualMet", v.actualMet());
         }
         n.put("verdict", v.verdict().label());
+        if (!Double.isNaN(v.probability())) {
+            n.put("probability", v.probability());
+            n.put("ciLow", v.ciLow());
+            n.put("ciHigh", v.ciHigh());
+            n.put("standardError", v.standardError());
+        }
         if (v.reason() != null) {
             n.put("reason", v.reason());
         }
@@ -133,13 +139,14 @@ public final class VerdictTables {
 
     /** The terminal table: one line per target, the Chinese metric name beside the id; reasons as notes below. */
     public static String text(List<TargetVerdict> verdicts) {
-        TextTable t = new TextTable(new boolean[] {false, false, true, false, true, true, true, true, false});
-        t.row("id", "指标", "year", "target", "central", "gap %", "need %/yr", "scen %/yr", "verdict");
+        TextTable t = new TextTable(new boolean[] {false, false, true, false, true, true, true, true, true, false});
+        t.row("id", "指标", "year", "target", "central", "gap %", "need %/yr", "scen %/yr", "P(met)", "verdict");
         StringBuilder notes = new StringBuilder();
         for (TargetVerdict v : verdicts) {
             Target x = v.target();
             t.row(x.id(), x.nameZh(), String.valueOf(x.year()), x.statement(), fmt(v.central()),
-                    fmt(v.gapPercent()), fmt(v.requiredGrowth()), fmt(v.scenarioGrowth()), v.verdict().label());
+                    fmt(v.gapPercent()), fmt(v.requiredGrowth()), fmt(v.scenarioGrowth()),
+                    Double.isNaN(v.probability()) ? "-" : String.format(Locale.ROOT, "%.3f", v.probability()), v.verdict().label());
             if (v.reason() != null) {
                 notes.append("  ").append(x.id()).append(": ").append(v.reason()).append('\n');
             }

@@ -1,0 +1,94 @@
+package io.plansim.app;
+
+import io.plansim.aggregate.McResult;
+import io.plansim.aggregate.PathTargets;
+import io.plansim.compile.CompiledScenario;
+import io.plansim.compile.ScenarioCompiler;
+import io.plansim.runner.DeterministicRunner;
+import io.plansim.runner.McOptions;
+import io.plansim.runner.MonteCarloRunner;
+import io.plansim.runner.Projection;
+import io.plansim.scenario.Scenario;
+import io.plansim.tables.McTables;
+import io.plansim.tables.ProjectionJson;
+import io.plansim.verdict.TargetJudge;
+import io.plansim.verdict.TargetVerdict;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code plansim mc}: Monte Carlo over the scenario's uncertainty, with a probability for every target. */
+@Command(name = "mc", mixinStandardHelpOptions = true,
+        description = "Monte Carlo: percentiles of every variable and the probability of every target.")
+final class McCommand implements Callable<Integer> {
+    @Mixin
+    ScenarioOptions options;
+
+    @Mixin
+    McRunOptions run;
+
+    @Mixin
+    OutputOptions output;
+
+    @Option(names = "--replay-path", paramLabel = "I", description = "Print path I of this run (same seed, paths, sampler) instead of the summary.")
+    Long replay;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Scenario s = options.load();
+        CompiledScenario c = ScenarioCompiler.compile(s);
+        McOptions o = run.options();
+        if (replay != null) {
+            if (replay < 0 || replay >= o.paths()) {
+                throw io.plansim.scenario.InputException.of(io.plansim.scenario.SourceLocation.commandLine(), "--replay-path",
+                        String.valueOf(replay), "a path index from 0 to " + (o.paths() - 1));
+            }
+            Projection p = MonteCarloRunner.replay(c, o, replay);
+            output.emit(spec.commandLine().getOut(), RunCommand.slug(s.id()) + "-path-" + replay,
+                    ProjectionJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(ProjectionJson.toJson(p)) + "\n");
+            return 0;
+        }
+        Result r = execute(s, c, o, run.quiet ? null : new ProgressBar(spec.commandLine().getErr()));
+        String text = switch (output.format) {
+            case JSON -> ProjectionJson.MAPPER.writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(McTables.json(r.mc(), r.verdicts(), Main.version())) + "\n";
+            case CSV -> McTables.longTable(r.mc()).write().toString("csv");
+            case TABLE -> s.name() + ": " + r.mc().paths() + " paths, seed " + o.seed() + ", sampler " + r.mc().sampler()
+                    + ", percentiles " + r.mc().quantiles().accuracy() + "\n\n" + McTables.text(r.mc(), RunCommand.MAIN, r.verdicts());
+        };
+        if (r.mc().faults() > 0) {
+            spec.commandLine().getErr().println("warning: " + r.mc().faults() + " paths produced invalid numbers and were left out; first: "
+                    + r.mc().firstFault());
+        }
+        output.emit(spec.commandLine().getOut(), RunCommand.slug(s.id()) + "-mc", text);
+        return 0;
+    }
+
+    record Result(McResult mc, List<TargetVerdict> verdicts) {
+    }
+
+    /** Runs the Monte Carlo and judges the scenario's targets with it (when it names a catalog). */
+    static Result execute(Scenario s, CompiledScenario c, McOptions o, ProgressBar bar) {
+        Catalogs catalogs = s.targets() == null ? null : Catalogs.of(s);
+        PathTargets targets = catalogs == null ? PathTargets.none()
+                : PathTargets.of(c, catalogs.targets().targets(), catalogs.history());
+        McResult mc;
+        try {
+            mc = MonteCarloRunner.run(c, o, targets, bar);
+        } finally {
+            if (bar != null) {
+                bar.finish();
+            }
+        }
+        Projection central = DeterministicRunner.run(c);
+        List<TargetVerdict> verdicts = catalogs == null ? List.of()
+                : TargetJudge.judge(catalogs.targets(), central, catalogs.history(), mc);
+        return new Result(mc, verdicts);
+    }
+}

@@ -1,0 +1,159 @@
+package io.plansim.tables;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.plansim.aggregate.McResult;
+import io.plansim.model.VariableInfo;
+import io.plansim.verdict.TargetVerdict;
+import java.util.List;
+import java.util.Locale;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/** Monte Carlo results as JSON, a long Tablesaw table (variable, year, statistics) and a terminal summary. */
+public final class McTables {
+    static final String[] NAMES = {"p05", "p10", "p25", "p50", "p75", "p90", "p95"};
+
+    private McTables() {
+    }
+
+    public static ObjectNode json(McResult r, List<TargetVerdict> verdicts, String version) {
+        ObjectNode root = ProjectionJson.MAPPER.createObjectNode();
+        root.put("scenario", r.scenario());
+        root.put("paths", r.paths());
+        root.put("seed", r.seed());
+        root.put("sampler", r.sampler());
+        root.put("plansimVersion", version);
+        root.put("quantiles", r.quantiles().accuracy());
+        ArrayNode years = root.putArray("years");
+        for (int y : r.years()) {
+            years.add(y);
+        }
+        ObjectNode vars = root.putObject("variables");
+        int n = r.years().length;
+        for (int v = 0; v < r.variables().size(); v++) {
+            VariableInfo info = r.variables().get(v);
+            ObjectNode node = vars.putObject(info.id());
+            ProjectionJson.describe(node, info);
+            double[] mean = new double[n];
+            double[] sd = new double[n];
+            for (int t = 0; t < n; t++) {
+                mean[t] = r.mean(v, t);
+                sd[t] = r.sd(v, t);
+            }
+            ProjectionJson.numbers(node.putArray("mean"), mean);
+            ProjectionJson.numbers(node.putArray("sd"), sd);
+            for (int q = 0; q < NAMES.length; q++) {
+                double[] x = new double[n];
+                for (int t = 0; t < n; t++) {
+                    x[t] = r.quantile(v, t, McResult.PERCENTILES[q]);
+                }
+                ProjectionJson.numbers(node.putArray(NAMES[q]), x);
+            }
+        }
+        ArrayNode targets = root.putArray("targets");
+        for (TargetVerdict v : verdicts) {
+            ObjectNode t = VerdictTables.json(v);
+            VerdictTables.number(t, "probability", v.probability());
+            VerdictTables.number(t, "ciLow", v.ciLow());
+            VerdictTables.number(t, "ciHigh", v.ciHigh());
+            VerdictTables.number(t, "standardError", v.standardError());
+            targets.add(t);
+        }
+        ObjectNode faults = root.putObject("faults");
+        faults.put("count", r.faults());
+        if (r.faults() > 0) {
+            faults.put("firstPath", r.firstFaultPath());
+            faults.put("message", r.firstFault());
+        }
+        return root;
+    }
+
+    /** One row per variable and year: mean, sd and the percentiles. */
+    public static Table longTable(McResult r) {
+        StringColumn variable = StringColumn.create("variable");
+        StringColumn unit = StringColumn.create("unit");
+        IntColumn year = IntColumn.create("year");
+        DoubleColumn mean = DoubleColumn.create("mean");
+        DoubleColumn sd = DoubleColumn.create("sd");
+        DoubleColumn[] qs = new DoubleColumn[NAMES.length];
+        Table t = Table.create(r.scenario(), variable, unit, year, mean, sd);
+        for (int q = 0; q < NAMES.length; q++) {
+            qs[q] = DoubleColumn.create(NAMES[q]);
+            t.addColumns(qs[q]);
+        }
+        for (int v = 0; v < r.variables().size(); v++) {
+            for (int y = 0; y < r.years().length; y++) {
+                double m = r.mean(v, y);
+                if (!Double.isFinite(m)) {
+                    continue; // growth accounting has no base-year value
+                }
+                variable.append(r.variables().get(v).id());
+                unit.append(r.variables().get(v).unit());
+                year.append(r.years()[y]);
+                mean.append(m);
+                sd.append(r.sd(v, y));
+                for (int q = 0; q < NAMES.length; q++) {
+                    qs[q].append(r.quantile(v, y, McResult.PERCENTILES[q]));
+                }
+            }
+        }
+        return t;
+    }
+
+    /** Median and 90% band of the main variables at a few years, then every target's probability. */
+    public static String text(McResult r, List<String> ids, List<TargetVerdict> verdicts) {
+        StringBuilder sb = new StringBuilder();
+        int[] show = pickYears(r.years());
+        boolean[] right = new boolean[3 + show.length];
+        java.util.Arrays.fill(right, 3, right.length, true);
+        TextTable t = new TextTable(right);
+        String[] header = new String[3 + show.length];
+        header[0] = "variable";
+        header[1] = "指标";
+        header[2] = "unit";
+        for (int i = 0; i < show.length; i++) {
+            header[3 + i] = r.years()[show[i]] + " p50 [p05, p95]";
+        }
+        t.row(header);
+        for (String id : ids) {
+            int v = r.variableIndex(id);
+            if (v < 0) {
+                continue;
+            }
+            String[] row = new String[3 + show.length];
+            row[0] = id;
+            row[1] = r.variables().get(v).nameZh();
+            row[2] = r.variables().get(v).unit();
+            for (int i = 0; i < show.length; i++) {
+                row[3 + i] = VerdictTables.fmt(r.quantile(v, show[i], 0.5)) + " [" + VerdictTables.fmt(r.quantile(v, show[i], 0.05))
+                        + ", " + VerdictTables.fmt(r.quantile(v, show[i], 0.95)) + "]";
+            }
+            t.row(row);
+        }
+        sb.append(t.render()).append('\n');
+        TextTable p = new TextTable(new boolean[] {false, false, true, false, true, true, false, false});
+        p.row("target", "指标", "year", "target", "central", "P(met)", "95% CI", "verdict");
+        for (TargetVerdict v : verdicts) {
+            p.row(v.target().id(), v.target().nameZh(), String.valueOf(v.target().year()), v.target().statement(),
+                    VerdictTables.fmt(v.central()), Double.isNaN(v.probability()) ? "-" : String.format(Locale.ROOT, "%.3f", v.probability()),
+                    Double.isNaN(v.ciLow()) ? "-" : String.format(Locale.ROOT, "%.3f-%.3f", v.ciLow(), v.ciHigh()), v.verdict().label());
+        }
+        sb.append(p.render());
+        return sb.toString();
+    }
+
+    private static int[] pickYears(int[] years) {
+        java.util.List<Integer> idx = new java.util.ArrayList<>();
+        for (int i = 0; i < years.length; i++) {
+            if (years[i] % 5 == 0 && i > 0 || i == years.length - 1) {
+                if (!idx.contains(i)) {
+                    idx.add(i);
+                }
+            }
+        }
+        return idx.stream().mapToInt(Integer::intValue).toArray();
+    }
+}

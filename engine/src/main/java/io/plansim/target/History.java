@@ -1,0 +1,127 @@
+package io.plansim.target;
+
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.plansim.scenario.InputException;
+import io.plansim.scenario.InputProblem;
+import io.plansim.scenario.Source;
+import io.plansim.scenario.SourceLocation;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+
+/**
+ * The actual figures of a region (history.csv): header
+ * {@code region,year,metric,value,unit,basis,status,source_file,source_line,quote,note}.
+ */
+public final class History {
+    static final List<String> COLUMNS = List.of("region", "year", "metric", "value", "unit", "basis", "status",
+            "source_file", "source_line", "quote", "note");
+    private static final Set<String> STATUSES = Set.of("used", "alternative", "break");
+
+    private final List<HistoryRecord> records;
+
+    public History(List<HistoryRecord> records) {
+        this.records = List.copyOf(records);
+    }
+
+    public static History empty() {
+        return new History(List.of());
+    }
+
+    public List<HistoryRecord> records() {
+        return records;
+    }
+
+    /** The figure the baseline uses for a metric and year. */
+    public Optional<HistoryRecord> actual(String metric, int year) {
+        return records.stream().filter(r -> r.used() && r.metric().equals(metric) && r.year() == year).findFirst();
+    }
+
+    public OptionalDouble value(String metric, int year) {
+        return actual(metric, year).map(r -> OptionalDouble.of(r.value())).orElse(OptionalDouble.empty());
+    }
+
+    /** The latest used figure of a metric in or before a year. */
+    public Optional<HistoryRecord> latest(String metric, int notAfter) {
+        return records.stream().filter(r -> r.used() && r.metric().equals(metric) && r.year() <= notAfter)
+                .max(java.util.Comparator.comparingInt(HistoryRecord::year));
+    }
+
+    public static History parse(String file, String text) {
+        String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        CsvMapper mapper = new CsvMapper();
+        CsvSchema schema = CsvSchema.emptySchema().withHeader();
+        List<InputProblem> problems = new ArrayList<>();
+        List<HistoryRecord> out = new ArrayList<>();
+        try (MappingIterator<Map<String, String>> it = mapper.readerFor(Map.class).with(schema).readValues(body)) {
+            while (it.hasNextValue()) {
+                Map<String, String> row = it.nextValue();
+                int line = it.getCurrentLocation().getLineNr() - (it.hasNextValue() ? 1 : 0);
+                line = Math.max(line, 2);
+                for (String c : COLUMNS) {
+                    if (!row.containsKey(c)) {
+                        throw InputException.of(new SourceLocation(file, 1, 1), c, "a header without column '" + c + "'",
+                                "header: " + String.join(",", COLUMNS));
+                    }
+                }
+                SourceLocation at = new SourceLocation(file, line, 1);
+                Integer year = parseInt(row.get("year"));
+                Double value = parseDouble(row.get("value"));
+                if (year == null) {
+                    problems.add(new InputProblem(at, "year", "'" + row.get("year") + "'", "a year"));
+                }
+                if (value == null) {
+                    problems.add(new InputProblem(at, "value", "'" + row.get("value") + "'", "a number"));
+                }
+                if (!STATUSES.contains(row.get("status"))) {
+                    problems.add(new InputProblem(at, "status", "'" + row.get("status") + "'", "allowed: used, alternative, break"));
+                }
+                if (year == null || value == null) {
+                    continue;
+                }
+                String src = row.get("source_file");
+                boolean url = src != null && src.startsWith("http");
+                Source source = new Source(url ? null : blankToNull(src), parseInt(row.get("source_line")),
+                        blankToNull(row.get("quote")), url ? src : null, blankToNull(row.get("note")));
+                out.add(new HistoryRecord(row.get("region"), year, row.get("metric"), value, row.get("unit"),
+                        row.get("basis"), row.get("status"), source, line));
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof InputException ie) {
+                throw ie;
+            }
+            throw InputException.of(new SourceLocation(file, 0, 0), "", "malformed CSV (" + e.getMessage() + ")",
+                    "RFC-4180 CSV with header " + String.join(",", COLUMNS));
+        }
+        if (!problems.isEmpty()) {
+            throw new InputException(problems);
+        }
+        return new History(out);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    private static Integer parseInt(String s) {
+        try {
+            return s == null || s.isBlank() ? null : Integer.valueOf(s.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static Double parseDouble(String s) {
+        try {
+            return s == null || s.isBlank() ? null : Double.valueOf(s.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package io.plansim.target;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.plansim.model.Basis;
+import io.plansim.scenario.FieldReader;
+import io.plansim.scenario.LocatedDocument;
+import io.plansim.scenario.Source;
+import io.plansim.scenario.Suggestions;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** A catalog of plan targets (targets.yaml), validated like a scenario: every problem at once, located. */
+public record TargetCatalog(String file, List<Target> targets) {
+    static final List<String> KEYS = List.of("id", "plan", "metric", "name", "name_zh", "year", "kind", "comparator",
+            "value", "high", "tolerance", "from", "unit", "basis", "status", "source", "note");
+    private static final Set<String> STATUSES = Set.of("binding", "expected", "unspecified");
+
+    public TargetCatalog {
+        targets = List.copyOf(targets);
+    }
+
+    public static TargetCatalog parse(String file, String text) {
+        LocatedDocument doc = LocatedDocument.parse(file, text);
+        Reader r = new Reader(doc);
+        List<Target> out = r.read();
+        r.failIfProblems();
+        return new TargetCatalog(file, out);
+    }
+
+    public Target byId(String id) {
+        return targets.stream().filter(t -> t.id().equals(id)).findFirst().orElse(null);
+    }
+
+    private static final class Reader extends FieldReader {
+        Reader(LocatedDocument doc) {
+            super(doc);
+        }
+
+        List<Target> read() {
+            checkKeys("", doc.root(), List.of("targets"));
+            JsonNode list = doc.root().get("targets");
+            List<Target> out = new ArrayList<>();
+            if (list == null || !list.isArray()) {
+                problem("/targets", FieldReader.describe(list), "a list of targets");
+                return out;
+            }
+            Map<String, Integer> seen = new HashMap<>();
+            for (int i = 0; i < list.size(); i++) {
+                String p = "/targets/" + i;
+                JsonNode t = list.get(i);
+                if (!t.isObject()) {
+                    problem(p, FieldReader.describe(t), "a mapping with " + String.join(", ", KEYS));
+                    continue;
+                }
+                checkKeys(p, t, KEYS);
+                String id = text(p + "/id", t.get("id"), true, "");
+                if (seen.containsKey(id)) {
+                    problem(p + "/id", "duplicate id '" + id + "'", "ids are unique; the first is at targets[" + seen.get(id) + "]");
+                }
+                seen.putIfAbsent(id, i);
+                TargetKind kind = enumValue(p + "/kind", t.get("kind"), TargetKind.class);
+                String cmpText = text(p + "/comparator", t.get("comparator"), true, "");
+                Comparator cmp = Comparator.of(cmpText);
+                if (cmp == null && !cmpText.isEmpty()) {
+                    problem(p + "/comparator", "'" + cmpText + "'", "allowed: >=, >, <=, <, about, between");
+                }
+                Basis basis = enumValue(p + "/basis", t.get("basis"), Basis.class);
+                int year = year(p + "/year", t.get("year"), 1950, 3000);
+                Double value = number(p + "/value", t.get("value"));
+                double high = Double.NaN;
+                double tolerance = Double.NaN;
+                if (cmp == Comparator.BETWEEN) {
+                    Double h = number(p + "/high", t.get("high"));
+                    high = h == null ? Double.NaN : h;
+                    if (value != null && h != null && h < value) {
+                        problem(p + "/high", "value " + h, "the upper end of a range, at least value " + value);
+                    }
+                }
+                if (cmp == Comparator.ABOUT) {
+                    Double tol = number(p + "/tolerance", t.get("tolerance"));
+                    tolerance = tol == null ? Double.NaN : tol;
+                    if (tol != null && tol < 0) {
+                        problem(p + "/tolerance", "value " + tol, "a tolerance of at least 0");
+                    }
+                }
+                int from = 0;
+                if (kind == TargetKind.GROWTH || kind == TargetKind.CHANGE || kind == TargetKind.CUMULATIVE) {
+                    from = year(p + "/from", t.get("from"), 1950, 3000);
+                    if (from > 0 && year > 0 && (from > year || (from == year && kind != TargetKind.CUMULATIVE))) {
+                        problem(p + "/from", String.valueOf(from), "a year before the target year " + year);
+                    }
+                }
+                String status = text(p + "/status", t.get("status"), false, "unspecified");
+                if (!STATUSES.contains(status)) {
+                    problem(p + "/status", "'" + status + "'", "allowed: binding, expected, unspecified");
+                }
+                Source source = source(p + "/source", t.get("source"));
+                if (source != null && (source.file() == null || source.line() == null || source.quote() == null)) {
+                    problem(p + "/source", "an incomplete source", "every target cites the seed file, line and exact quote");
+                }
+                if (value != null && kind != null && cmp != null && basis != null && year > 0) {
+                    out.add(new Target(id, text(p + "/plan", t.get("plan"), true, ""), text(p + "/metric", t.get("metric"), true, ""),
+                            text(p + "/name", t.get("name"), false, id), text(p + "/name_zh", t.get("name_zh"), false, ""),
+                            year, kind, cmp, value, high, tolerance, from, text(p + "/unit", t.get("unit"), true, ""), basis,
+                            status, source, opt(t, "note")));
+                }
+            }
+            return out;
+        }
+
+        private <E extends Enum<E>> E enumValue(String pointer, JsonNode node, Class<E> type) {
+            String s = text(pointer, node, true, "");
+            if (s.isEmpty()) {
+                return null;
+            }
+            try {
+                return Enum.valueOf(type, s.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                List<String> allowed = java.util.Arrays.stream(type.getEnumConstants())
+                        .map(c -> c.name().toLowerCase(Locale.ROOT)).toList();
+                problem(pointer, "'" + s + "'", Suggestions.allowed(s, allowed));
+                return null;
+            }
+        }
+    }
+}

@@ -163,4 +163,21 @@ class MonteCarloTest {
         assertTrue(r.mean(g, 1) != other.mean(g, 1));
         assertArrayEquals(new int[] {2020, 2035}, new int[] {r.years()[0], r.years()[r.years().length - 1]});
     }
+
+    @Test
+    void studentTailsKeepTheVarianceAndFattenTheTails() {
+        CompiledScenario c = TestScenarios.compile("test/correlated", "uncertainty.events=null", "uncertainty.parameters=null",
+                "uncertainty.shocks.gdp_real.persistence=0", "uncertainty.tails={df: 5}");
+        McOptions o = new McOptions(40_000, 13, Sampler.MC, 1, 40_000);
+        double[][] gdp = paths(c, o, 40_000, "gdp_real");
+        double[] g = new double[gdp.length];
+        for (int p = 0; p < gdp.length; p++) {
+            g[p] = Math.log(gdp[p][3] / gdp[p][2]);
+        }
+        double var = new org.apache.commons.math3.stat.descriptive.moment.Variance().evaluate(g);
+        double kurt = new org.apache.commons.math3.stat.descriptive.moment.Kurtosis().evaluate(g);
+        assertEquals(0.02 * 0.02, var, 0.0004 * 0.06);
+        // excess kurtosis of a t(5) is 6; a normal would give 0
+        assertTrue(kurt > 2, "excess kurtosis " + kurt);
+    }
 }

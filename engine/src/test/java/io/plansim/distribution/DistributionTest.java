@@ -1,0 +1,50 @@
+package io.plansim.distribution;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** Inverse CDFs against closed forms, and constructor validation that shows the bad value. */
+class DistributionTest {
+    /** Mean by midpoint integration of the inverse CDF over (0,1). */
+    private static double meanOf(Distribution d) {
+        int n = 200_000;
+        double s = 0;
+        for (int i = 0; i < n; i++) {
+            s += d.inverseCdf((i + 0.5) / n);
+        }
+        return s / n;
+    }
+
+    @Test
+    void meansMatchTheirClosedForms() {
+        for (Distribution d : new Distribution[] {Normal.of(0.01, 0.02), Uniform.of(-1, 3), Triangular.of(0.005, 0.015, 0.025),
+                Pert.of(0.02, 0.03, 0.045), LogNormal.of(0.1, 0.3)}) {
+            assertEquals(d.mean(), meanOf(d), 1e-4 * Math.max(1, Math.abs(d.mean())), d.describe());
+        }
+        // truncated normal, symmetric truncation: mean stays at the centre
+        assertEquals(0.05, meanOf(TruncatedNormal.of(0.05, 0.02, 0.01, 0.09)), 1e-6);
+    }
+
+    @Test
+    void truncatedNormalStaysInItsBounds() {
+        TruncatedNormal t = TruncatedNormal.of(0, 1, 0.5, 2);
+        for (double u : new double[] {1e-12, 0.3, 0.999999}) {
+            double x = t.inverseCdf(u);
+            assertTrue(x >= 0.5 && x <= 2, "x=" + x);
+        }
+    }
+
+    @Test
+    void badParametersFailWithTheValue() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Normal.of(0, -0.5));
+        assertTrue(e.getMessage().contains("-0.5"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Triangular.of(0, 2, 1));
+        assertTrue(e.getMessage().contains("mode") && e.getMessage().contains("2.0"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Pert.of(3, 3, 1));
+        assertTrue(e.getMessage().contains("3.0"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> TruncatedNormal.of(0, 1, 50, 60));
+    }
+}

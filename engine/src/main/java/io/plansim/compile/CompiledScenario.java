@@ -49,6 +49,18 @@ public final class CompiledScenario {
         this.outputRows = outputRows;
     }
 
+    /**
+     * The same scenario with other driver paths (same layout as {@link #params()}), for solvers and
+     * sensitivity analyses that vary drivers without recompiling.
+     */
+    public CompiledScenario withParams(double[] newParams) {
+        if (newParams.length != params.length) {
+            throw new IllegalArgumentException("parameter array of " + newParams.length + " values, expected " + params.length);
+        }
+        return new CompiledScenario(scenario, newParams.clone(), shocks, base, satelliteMode, satelliteLink, satelliteBase,
+                satelliteParams, outputs, outputRows);
+    }
+
     public Scenario scenario() {
         return scenario;
     }

@@ -1,0 +1,149 @@
+package io.plansim.app;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.plansim.aggregate.PathTargets;
+import io.plansim.analysis.Sensitivity;
+import io.plansim.analysis.SobolIndices;
+import io.plansim.compile.CompiledScenario;
+import io.plansim.compile.ScenarioCompiler;
+import io.plansim.scenario.InputException;
+import io.plansim.scenario.Scenario;
+import io.plansim.scenario.SourceLocation;
+import io.plansim.scenario.Uncertainty;
+import io.plansim.tables.ProjectionJson;
+import io.plansim.tables.TextTable;
+import io.plansim.target.Target;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.ToDoubleFunction;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code plansim sensitivity}: what matters most, as a tornado or as Sobol indices. */
+@Command(name = "sensitivity", mixinStandardHelpOptions = true,
+        description = "Which uncertain parameters matter most for an output: tornado (one at a time) or Sobol indices.")
+final class SensitivityCommand implements Callable<Integer> {
+    enum Method { TORNADO, SOBOL }
+
+    @Mixin
+    ScenarioOptions options;
+
+    @Option(names = "--output", required = true, paramLabel = "METRIC@YEAR|TARGET",
+            description = "A variable in a year (gdp_nominal@2035) or a target id (its outcome).")
+    String outputSpec;
+
+    @Option(names = "--method", defaultValue = "tornado", description = "tornado or sobol (default: ${DEFAULT-VALUE}).")
+    Method method;
+
+    @Option(names = "--paths", paramLabel = "N", defaultValue = "4096", description = "Sobol base sample N; N (d + 2) model runs (default: ${DEFAULT-VALUE}).")
+    int paths;
+
+    @Option(names = "--bootstrap", defaultValue = "500", description = "Bootstrap resamples for the Sobol intervals (default: ${DEFAULT-VALUE}).")
+    int bootstrap;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the bootstrap (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Mixin
+    OutputOptions output;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Scenario s = options.load();
+        CompiledScenario c = ScenarioCompiler.compile(s);
+        List<Uncertainty.Parameter> ps = s.uncertainty().parameters();
+        if (ps.isEmpty()) {
+            throw InputException.of(new SourceLocation(s.lineage().get(0), 0, 0), "uncertainty.parameters", "no uncertain parameters",
+                    "sensitivity needs at least one parameter with a distribution under uncertainty.parameters");
+        }
+        if (paths < 16 || bootstrap < 20) {
+            throw InputException.of(SourceLocation.commandLine(), "--paths/--bootstrap", paths + "/" + bootstrap,
+                    "at least 16 base samples and 20 bootstrap resamples");
+        }
+        ToDoubleFunction<double[]> out = output(s, c);
+        ObjectNode json = ProjectionJson.MAPPER.createObjectNode();
+        json.put("scenario", s.id());
+        json.put("output", outputSpec);
+        json.put("method", method.name().toLowerCase(Locale.ROOT));
+        json.put("central", Sensitivity.central(c, out));
+        ArrayNode arr = json.putArray("parameters");
+        StringBuilder text = new StringBuilder();
+        if (method == Method.TORNADO) {
+            TextTable t = new TextTable(new boolean[] {false, true, true, true, true, true});
+            t.row("parameter", "p10 input", "p90 input", "output at p10", "output at p90", "swing");
+            for (Sensitivity.Bar b : Sensitivity.tornado(c, out)) {
+                ObjectNode n = arr.addObject();
+                n.put("parameter", b.parameter());
+                n.put("lowInput", b.lowInput());
+                n.put("highInput", b.highInput());
+                n.put("atLow", b.atLow());
+                n.put("atHigh", b.atHigh());
+                n.put("swing", b.swing());
+                t.row(b.parameter(), f(b.lowInput()), f(b.highInput()), f(b.atLow()), f(b.atHigh()), f(b.swing()));
+            }
+            text.append("Tornado for ").append(outputSpec).append(" (each parameter at its 10th and 90th percentile, the others at their medians; central ")
+                    .append(f(json.get("central").asDouble())).append("; annual shocks and rare events off):\n\n").append(t.render());
+        } else {
+            SobolIndices.Result r = SobolIndices.analyse(ps.size(), Sensitivity.model(c, out), paths, bootstrap, seed);
+            json.put("runs", r.runs());
+            json.put("variance", r.variance());
+            TextTable t = new TextTable(new boolean[] {false, true, false, true, false});
+            t.row("parameter", "first order S", "95% CI", "total ST", "95% CI");
+            for (int i = 0; i < ps.size(); i++) {
+                Uncertainty.Parameter p = ps.get(i);
+                ObjectNode n = arr.addObject();
+                n.put("parameter", p.driver().path());
+                n.put("distribution", p.distribution().describe());
+                n.put("first", r.first()[i]);
+                n.put("firstLow", r.firstLow()[i]);
+                n.put("firstHigh", r.firstHigh()[i]);
+                n.put("total", r.total()[i]);
+                n.put("totalLow", r.totalLow()[i]);
+                n.put("totalHigh", r.totalHigh()[i]);
+                t.row(p.driver().path(), f(r.first()[i]), "[" + f(r.firstLow()[i]) + ", " + f(r.firstHigh()[i]) + "]",
+                        f(r.total()[i]), "[" + f(r.totalLow()[i]) + ", " + f(r.totalHigh()[i]) + "]");
+            }
+            text.append("Sobol indices of ").append(outputSpec).append(" (Saltelli sampling, ").append(r.runs())
+                    .append(" model runs, Jansen total-order estimator, ").append(bootstrap)
+                    .append(" bootstrap resamples; annual shocks and rare events off):\n\n").append(t.render());
+        }
+        String result = output.format == OutputFormat.JSON
+                ? ProjectionJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n" : text.toString();
+        output.emit(spec.commandLine().getOut(), RunCommand.slug(s.id()) + "-sensitivity", result);
+        return 0;
+    }
+
+    private ToDoubleFunction<double[]> output(Scenario s, CompiledScenario c) {
+        int at = outputSpec.indexOf('@');
+        try {
+            if (at > 0) {
+                return Sensitivity.variableAt(c, outputSpec.substring(0, at), Integer.parseInt(outputSpec.substring(at + 1)));
+            }
+            Catalogs catalogs = Catalogs.of(s);
+            Target t = catalogs.targets().byId(outputSpec);
+            if (t == null) {
+                throw new IllegalArgumentException("no target " + outputSpec + " in " + catalogs.targets().file());
+            }
+            PathTargets one = PathTargets.of(c, List.of(t), catalogs.history());
+            if (one.size() == 0) {
+                throw new IllegalArgumentException("target " + outputSpec + " is not in the projected years");
+            }
+            return Sensitivity.targetOutcome(one);
+        } catch (IllegalArgumentException e) {
+            throw InputException.of(SourceLocation.commandLine(), "--output", "'" + outputSpec + "' (" + e.getMessage() + ")",
+                    "METRIC@YEAR such as gdp_nominal@2035, or a target id");
+        }
+    }
+
+    private static String f(double v) {
+        double a = Math.abs(v);
+        return String.format(Locale.ROOT, a >= 100 ? "%.1f" : a >= 1 ? "%.3f" : "%.4f", v);
+    }
+}

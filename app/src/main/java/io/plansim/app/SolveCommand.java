@@ -1,0 +1,199 @@
+package io.plansim.app;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.plansim.analysis.DriverSetting;
+import io.plansim.analysis.RequiredDriverSolver;
+import io.plansim.analysis.SolveResult;
+import io.plansim.compile.CompiledScenario;
+import io.plansim.compile.ScenarioCompiler;
+import io.plansim.scenario.Driver;
+import io.plansim.scenario.InputException;
+import io.plansim.scenario.Scenario;
+import io.plansim.scenario.SourceLocation;
+import io.plansim.scenario.Suggestions;
+import io.plansim.tables.ProjectionJson;
+import io.plansim.tables.TextTable;
+import io.plansim.target.Target;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code plansim solve}: the driver value that meets a target, centrally or with a chosen probability. */
+@Command(name = "solve", mixinStandardHelpOptions = true,
+        description = "What would it take: the driver value at which a target is met (central path, or on a share P of paths).")
+final class SolveCommand implements Callable<Integer> {
+    @Mixin
+    ScenarioOptions options;
+
+    @Option(names = "--target", required = true, paramLabel = "ID", description = "Target id from the catalog, or 'all'.")
+    String targetId;
+
+    @Option(names = "--driver", required = true, paramLabel = "PATH", description = "Driver to solve for, e.g. production.tfpGrowth.")
+    String driverPath;
+
+    @Option(names = "--period", paramLabel = "Y1-Y2", description = "Years the driver takes the value (default: the year after the base to the target year).")
+    String period;
+
+    @Option(names = "--shift", description = "Solve for a shift added to the driver's path instead of a level replacing it.")
+    boolean shift;
+
+    @Option(names = "--range", paramLabel = "LO,HI", split = ",", description = "Bracket to search (default: the driver's allowed range; for --shift, +/- half of it).")
+    double[] range;
+
+    @Option(names = "--probability", paramLabel = "P", description = "Meet the target on a share P of Monte Carlo paths (common random numbers).")
+    Double probability;
+
+    @Mixin
+    McRunOptions run;
+
+    @Mixin
+    OutputOptions output;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    record Row(Target target, DriverSetting knob, SolveResult result) {
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Scenario s = options.load();
+        Catalogs catalogs = Catalogs.of(s);
+        Driver driver = Driver.byPath(driverPath).orElseThrow(() -> InputException.of(SourceLocation.commandLine(), "--driver",
+                "'" + driverPath + "'", Suggestions.allowed(driverPath, Arrays.stream(Driver.values()).map(Driver::path).toList())));
+        if (probability != null && !(probability > 0 && probability < 1)) {
+            throw InputException.of(SourceLocation.commandLine(), "--probability", String.valueOf(probability), "a share strictly between 0 and 1");
+        }
+        double lo = range != null && range.length == 2 ? range[0] : shift ? -(driver.max() - driver.min()) / 2 : driver.min();
+        double hi = range != null && range.length == 2 ? range[1] : shift ? (driver.max() - driver.min()) / 2 : driver.max();
+        if (range != null && (range.length != 2 || !(range[0] < range[1]))) {
+            throw InputException.of(SourceLocation.commandLine(), "--range", Arrays.toString(range), "two numbers LO,HI with LO < HI");
+        }
+        List<Target> targets = new ArrayList<>();
+        if (targetId.equals("all")) {
+            for (Target t : catalogs.targets().targets()) {
+                if (t.year() > s.baseYear() && t.year() <= s.horizon()) {
+                    targets.add(t);
+                }
+            }
+        } else {
+            Target t = catalogs.targets().byId(targetId);
+            if (t == null) {
+                throw InputException.of(SourceLocation.commandLine(), "--target", "'" + targetId + "'",
+                        Suggestions.allowed(targetId, catalogs.targets().targets().stream().map(Target::id).toList()));
+            }
+            targets.add(t);
+        }
+        CompiledScenario c = ScenarioCompiler.compile(s);
+        if (probability != null && !shift && s.uncertainty().parameters().stream()
+                .anyMatch(p -> p.driver() == driver && !p.shift())) {
+            throw InputException.of(SourceLocation.commandLine(), "--driver", driverPath + " is drawn per path (apply: replace)",
+                    "solve for a shift instead: add --shift");
+        }
+        List<Row> rows = new ArrayList<>();
+        for (Target t : targets) {
+            int[] years = years(s, t);
+            DriverSetting knob = new DriverSetting(driver, years[0], years[1], shift);
+            try {
+                SolveResult r = probability == null
+                        ? RequiredDriverSolver.central(c, t, catalogs.history(), knob, lo, hi)
+                        : RequiredDriverSolver.probability(c, t, catalogs.history(), knob, lo, hi, probability, run.options());
+                rows.add(new Row(t, knob, r));
+            } catch (IllegalArgumentException e) {
+                rows.add(new Row(t, knob, new SolveResult(false, Double.NaN, lo, hi, Double.NaN, Double.NaN, 0, Double.NaN, e.getMessage())));
+            }
+        }
+        String text = switch (output.format) {
+            case JSON -> ProjectionJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json(s, rows)) + "\n";
+            case CSV, TABLE -> table(rows, output.format == OutputFormat.CSV);
+        };
+        output.emit(spec.commandLine().getOut(), RunCommand.slug(s.id()) + "-solve", text);
+        return 0;
+    }
+
+    private int[] years(Scenario s, Target t) {
+        if (period == null) {
+            return new int[] {s.baseYear() + 1, t.year()};
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(\\d{4})-(\\d{4})$").matcher(period.trim());
+        if (!m.matches() || Integer.parseInt(m.group(1)) <= s.baseYear() || Integer.parseInt(m.group(2)) > s.horizon()
+                || Integer.parseInt(m.group(1)) > Integer.parseInt(m.group(2))) {
+            throw InputException.of(SourceLocation.commandLine(), "--period", "'" + period + "'",
+                    "a range within " + (s.baseYear() + 1) + "-" + s.horizon() + ", e.g. 2026-2035");
+        }
+        return new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))};
+    }
+
+    private ObjectNode json(Scenario s, List<Row> rows) {
+        ObjectNode root = ProjectionJson.MAPPER.createObjectNode();
+        root.put("scenario", s.id());
+        root.put("driver", driverPath);
+        root.put("mode", shift ? "shift" : "level");
+        if (probability != null) {
+            root.put("probability", probability);
+            root.put("paths", run.paths);
+            root.put("seed", run.seed);
+        }
+        ArrayNode arr = root.putArray("results");
+        for (Row r : rows) {
+            ObjectNode n = arr.addObject();
+            n.put("target", r.target().id());
+            n.put("metric", r.target().metric());
+            n.put("year", r.target().year());
+            n.put("from", r.knob().from());
+            n.put("to", r.knob().to());
+            n.put("found", r.result().found());
+            num(n, "value", r.result().value());
+            n.putArray("bracket").add(r.result().low()).add(r.result().high());
+            num(n, "atLow", r.result().atLow());
+            num(n, "atHigh", r.result().atHigh());
+            num(n, "achieved", r.result().achieved());
+            n.put("iterations", r.result().iterations());
+            n.put("message", r.result().message());
+        }
+        return root;
+    }
+
+    private static void num(ObjectNode n, String k, double v) {
+        if (Double.isFinite(v)) {
+            n.put(k, v);
+        } else {
+            n.putNull(k);
+        }
+    }
+
+    private String table(List<Row> rows, boolean csv) {
+        String what = probability == null ? "central outcome" : "P(met)";
+        String[] header = {"target", "year", "driver", "value", "bracket", "iterations", what + " at value", "result"};
+        if (csv) {
+            StringBuilder sb = new StringBuilder(String.join(",", header).replace(" ", "_")).append('\n');
+            for (Row r : rows) {
+                sb.append(String.join(",", cells(r)).replace(",[", ",\"[").replace("],", "]\",")).append('\n');
+            }
+            return sb.toString();
+        }
+        TextTable t = new TextTable(new boolean[] {false, true, false, true, false, true, true, false});
+        t.row(header);
+        for (Row r : rows) {
+            t.row(cells(r));
+        }
+        return (probability == null ? "Driver value at which the central path just meets each target"
+                : "Driver value at which a share " + probability + " of " + run.paths + " paths (seed " + run.seed + ") meets each target")
+                + " (Brent's method):\n\n" + t.render();
+    }
+
+    private static String[] cells(Row r) {
+        SolveResult x = r.result();
+        return new String[] {r.target().id(), String.valueOf(r.target().year()), r.knob().describe(),
+                x.found() ? String.format(Locale.ROOT, "%.6f", x.value()) : "-",
+                String.format(Locale.ROOT, "[%s; %s]", x.low(), x.high()), String.valueOf(x.iterations()),
+                Double.isFinite(x.achieved()) ? String.format(Locale.ROOT, "%.4f", x.achieved()) : "-", x.message()};
+    }
+}

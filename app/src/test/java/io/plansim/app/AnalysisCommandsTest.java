@@ -1,0 +1,45 @@
+package io.plansim.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+class AnalysisCommandsTest {
+    @Test
+    void solveAnswersWithAValueForTheProbabilityTarget() throws Exception {
+        RunCommandTest.Result r = RunCommandTest.plansim("solve", "yiwu/baseline", "--target", "yiwu2035.gdp_nominal.2035",
+                "--driver", "production.tfpGrowth", "--probability", "0.8", "--paths", "4000", "--quiet", "--format", "json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode res = new ObjectMapper().readTree(r.out()).get("results").get(0);
+        assertTrue(res.get("found").asBoolean(), res.toString());
+        double v = res.get("value").asDouble();
+        assertTrue(v > 0.009 && v < 0.05, "tfp growth " + v);
+        assertEquals(0.8, res.get("achieved").asDouble(), 0.002);
+    }
+
+    @Test
+    void solveAllPrintsOneTable() {
+        RunCommandTest.Result r = RunCommandTest.plansim("solve", "yiwu/baseline", "--target", "all", "--driver", "production.tfpGrowth");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("yiwu14.gdp_nominal.2025"));
+        assertTrue(r.out().contains("no value in"), "unreachable targets say so");
+    }
+
+    @Test
+    void sensitivityListsSobolIndicesAndTornadoBars() throws Exception {
+        RunCommandTest.Result r = RunCommandTest.plansim("sensitivity", "yiwu/baseline", "--output", "gdp_nominal@2035",
+                "--method", "sobol", "--paths", "512", "--bootstrap", "100", "--format", "json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode ps = new ObjectMapper().readTree(r.out()).get("parameters");
+        assertEquals(5, ps.size());
+        assertEquals("production.tfpGrowth", ps.get(0).get("parameter").asText());
+        assertTrue(ps.get(0).get("total").asDouble() > 0.5);
+        RunCommandTest.Result t = RunCommandTest.plansim("sensitivity", "yiwu/baseline", "--output", "yiwu2035.gdp_nominal.2035.double");
+        assertEquals(0, t.code(), t.err());
+        assertTrue(t.out().contains("Tornado"));
+        assertEquals(2, RunCommandTest.plansim("sensitivity", "yiwu/baseline", "--output", "gdp@2035").code());
+    }
+}

@@ -1,0 +1,89 @@
+package io.plansim.analysis;
+
+import io.plansim.aggregate.McResult;
+import io.plansim.aggregate.PathTargets;
+import io.plansim.compile.CompiledScenario;
+import io.plansim.kernel.ProjectionKernel;
+import io.plansim.runner.McOptions;
+import io.plansim.runner.MonteCarloRunner;
+import io.plansim.target.Comparator;
+import io.plansim.target.History;
+import io.plansim.target.Target;
+import java.util.List;
+import java.util.function.DoubleUnaryOperator;
+import org.apache.commons.math3.analysis.solvers.BrentSolver;
+import org.apache.commons.math3.exception.TooManyEvaluationsException;
+
+/**
+ * "What would it take?": the value of one driver at which a target's central projection is exactly met,
+ * or at which the target is met on a chosen share of Monte Carlo paths. Brent's bracketing root finder
+ * (Commons Math) searches the driver's allowed range; every Monte Carlo evaluation uses the same seed
+ * (common random numbers), so the probability moves only because the driver moves.
+ */
+public final class RequiredDriverSolver {
+    private static final int MAX_EVALUATIONS = 100;
+
+    private RequiredDriverSolver() {
+    }
+
+    /** The driver value at which the central path's outcome equals the target's threshold. */
+    public static SolveResult central(CompiledScenario c, Target t, History history, DriverSetting knob, double low, double high) {
+        PathTargets one = PathTargets.of(c, List.of(t), history);
+        if (one.size() == 0) {
+            throw new IllegalArgumentException("target " + t.id() + " cannot be judged on a projection of " + c.scenario().id()
+                    + " (its year is not projected or its metric is not)");
+        }
+        double[] out = new double[c.rows() * c.years()];
+        DoubleUnaryOperator outcome = x -> {
+            CompiledScenario v = knob.apply(c, x);
+            ProjectionKernel.project(v, v.params(), v.shocks(), out);
+            return one.outcome(0, out);
+        };
+        double threshold = t.comparator() == Comparator.BETWEEN ? t.value() : t.threshold();
+        return solve(x -> outcome.applyAsDouble(x) - threshold, low, high, 1e-10, "the central " + t.metric()
+                + " outcome", threshold, outcome);
+    }
+
+    /** The driver value at which a share {@code probability} of paths meets the target. */
+    public static SolveResult probability(CompiledScenario c, Target t, History history, DriverSetting knob, double low,
+                                          double high, double probability, McOptions o) {
+        PathTargets one = PathTargets.of(c, List.of(t), history);
+        if (one.size() == 0) {
+            throw new IllegalArgumentException("target " + t.id() + " cannot be judged on a projection of " + c.scenario().id());
+        }
+        DoubleUnaryOperator share = x -> {
+            McResult r = MonteCarloRunner.run(knob.apply(c, x), o, one, null);
+            return r.probability(0);
+        };
+        // a probability moves in steps of 1/N: stop once the bracket is narrower than the driver needs
+        return solve(x -> share.applyAsDouble(x) - probability, low, high, 1e-7 * Math.max(1, Math.abs(high - low)),
+                "the share of paths meeting it", probability, share);
+    }
+
+    private static SolveResult solve(DoubleUnaryOperator f, double low, double high, double accuracy, String what,
+                                     double wanted, DoubleUnaryOperator level) {
+        double fl = f.applyAsDouble(low);
+        double fh = f.applyAsDouble(high);
+        if (Double.isNaN(fl) || Double.isNaN(fh)) {
+            return new SolveResult(false, Double.NaN, low, high, fl + wanted, fh + wanted, 2, Double.NaN,
+                    "the model gives no number at an end of the range [" + low + ", " + high + "]");
+        }
+        if (fl == 0) {
+            return new SolveResult(true, low, low, high, fl + wanted, fh + wanted, 2, wanted, "met exactly at the lower end");
+        }
+        if (Math.signum(fl) == Math.signum(fh)) {
+            return new SolveResult(false, Double.NaN, low, high, fl + wanted, fh + wanted, 2, Double.NaN,
+                    "no value in [" + low + ", " + high + "] reaches the target: " + what + " runs from "
+                            + (fl + wanted) + " to " + (fh + wanted) + ", and " + wanted + " is needed");
+        }
+        BrentSolver brent = new BrentSolver(1e-14, accuracy, 1e-14);
+        try {
+            double x = brent.solve(MAX_EVALUATIONS, f::applyAsDouble, low, high);
+            return new SolveResult(true, x, low, high, fl + wanted, fh + wanted, brent.getEvaluations() + 2,
+                    level.applyAsDouble(x), "found");
+        } catch (TooManyEvaluationsException e) {
+            return new SolveResult(false, Double.NaN, low, high, fl + wanted, fh + wanted, MAX_EVALUATIONS + 2, Double.NaN,
+                    "Brent's method did not converge in " + MAX_EVALUATIONS + " evaluations");
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package io.plansim.analysis;
+
+import io.plansim.aggregate.PathTargets;
+import io.plansim.compile.CompiledScenario;
+import io.plansim.kernel.ProjectionKernel;
+import io.plansim.scenario.Uncertainty;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Sensitivity of one output to the scenario's uncertain parameters (its {@code uncertainty.parameters}),
+ * on the deterministic model (annual shocks and rare events off, so the indices describe the parameters).
+ * An output is a variable in a year ({@code gdp_nominal@2035}) or a target's outcome.
+ */
+public final class Sensitivity {
+    /** One tornado bar: the output with the parameter at its 10th and 90th percentile, all else at the median. */
+    public record Bar(String parameter, double lowInput, double highInput, double atLow, double atHigh) {
+        public double swing() {
+            return Math.abs(atHigh - atLow);
+        }
+    }
+
+    private Sensitivity() {
+    }
+
+    /** The output as a function of the parameters' quantiles u in (0,1)^d. */
+    public static ToDoubleFunction<double[]> model(CompiledScenario c, ToDoubleFunction<double[]> output) {
+        List<Uncertainty.Parameter> ps = c.scenario().uncertainty().parameters();
+        double[] out = new double[c.rows() * c.years()];
+        int n = c.years();
+        return u -> {
+            double[] p = c.params().clone();
+            for (int j = 0; j < ps.size(); j++) {
+                Uncertainty.Parameter q = ps.get(j);
+                double x = q.distribution().inverseCdf(Math.min(1 - 1e-12, Math.max(1e-12, u[j])));
+                int row = q.driver().ordinal() * n;
+                int lo = q.driver().scalar() ? 0 : Math.max(q.from() - c.baseYear(), 0);
+                int hi = q.driver().scalar() ? n - 1 : Math.min(q.to() - c.baseYear(), n - 1);
+                for (int t = lo; t <= hi; t++) {
+                    p[row + t] = q.shift() ? p[row + t] + x : x;
+                }
+            }
+            CompiledScenario v = c.withParams(p);
+            ProjectionKernel.project(v, v.params(), v.shocks(), out);
+            return output.applyAsDouble(out);
+        };
+    }
+
+    /** Output: a variable in a year. */
+    public static ToDoubleFunction<double[]> variableAt(CompiledScenario c, String variable, int year) {
+        int row = c.rowOf(variable);
+        if (row < 0) {
+            throw new IllegalArgumentException("the scenario does not project " + variable);
+        }
+        int t = year - c.baseYear();
+        if (t < 0 || t >= c.years()) {
+            throw new IllegalArgumentException("year " + year + " is outside " + c.baseYear() + "-" + (c.baseYear() + c.years() - 1));
+        }
+        int at = row * c.years() + t;
+        return out -> out[at];
+    }
+
+    /** Output: the outcome of the only target of {@code targets}. */
+    public static ToDoubleFunction<double[]> targetOutcome(PathTargets targets) {
+        return out -> targets.outcome(0, out);
+    }
+
+    /** Tornado bars sorted by swing, largest first. */
+    public static List<Bar> tornado(CompiledScenario c, ToDoubleFunction<double[]> output) {
+        List<Uncertainty.Parameter> ps = c.scenario().uncertainty().parameters();
+        ToDoubleFunction<double[]> m = model(c, output);
+        List<Bar> bars = new ArrayList<>();
+        for (int j = 0; j < ps.size(); j++) {
+            double[] u = new double[ps.size()];
+            java.util.Arrays.fill(u, 0.5);
+            u[j] = 0.1;
+            double low = m.applyAsDouble(u);
+            u[j] = 0.9;
+            double high = m.applyAsDouble(u);
+            Uncertainty.Parameter q = ps.get(j);
+            bars.add(new Bar(q.driver().path() + (q.shift() ? " (shift)" : ""), q.distribution().inverseCdf(0.1),
+                    q.distribution().inverseCdf(0.9), low, high));
+        }
+        bars.sort(Comparator.comparingDouble(Bar::swing).reversed());
+        return bars;
+    }
+
+    /** The output with every parameter at its median. */
+    public static double central(CompiledScenario c, ToDoubleFunction<double[]> output) {
+        double[] u = new double[c.scenario().uncertainty().parameters().size()];
+        java.util.Arrays.fill(u, 0.5);
+        return model(c, output).applyAsDouble(u);
+    }
+}

@@ -1,0 +1,61 @@
+package io.plansim.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.plansim.TestScenarios;
+import io.plansim.aggregate.McResult;
+import io.plansim.aggregate.PathTargets;
+import io.plansim.compile.CompiledScenario;
+import io.plansim.runner.McOptions;
+import io.plansim.runner.MonteCarloRunner;
+import io.plansim.runner.Sampler;
+import io.plansim.scenario.Driver;
+import io.plansim.target.History;
+import io.plansim.target.Target;
+import io.plansim.target.TargetCatalog;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RequiredDriverSolverTest {
+    private static Target target(double x) {
+        return TargetCatalog.parse("t.yaml", "targets:\n  - {id: gdp, plan: t, metric: gdp_real, year: 2035, kind: level, comparator: \">=\", value: "
+                + x + ", unit: 亿元, basis: real, source: {file: f, line: 1, quote: q}}\n").targets().get(0);
+    }
+
+    @Test
+    void requiredGrowthIsTheClosedFormCagr() {
+        CompiledScenario c = TestScenarios.compile("test/growth");
+        for (double x : new double[] {1500, 2500, 4000}) {
+            SolveResult r = RequiredDriverSolver.central(c, target(x), History.empty(),
+                    new DriverSetting(Driver.REAL_GROWTH, 2021, 2035, false), -0.3, 0.3);
+            assertTrue(r.found(), r.message());
+            assertEquals(Math.pow(x / 1000, 1.0 / 15) - 1, r.value(), 1e-6);
+        }
+    }
+
+    @Test
+    void unreachableTargetsSaySo() {
+        CompiledScenario c = TestScenarios.compile("test/growth");
+        SolveResult r = RequiredDriverSolver.central(c, target(1e9), History.empty(),
+                new DriverSetting(Driver.REAL_GROWTH, 2021, 2035, false), -0.3, 0.3);
+        assertFalse(r.found());
+        assertTrue(r.message().startsWith("no value in [-0.3, 0.3] reaches the target"), r.message());
+    }
+
+    @Test
+    void theValueFoundForAProbabilityMeetsItOnFreshSeeds() {
+        CompiledScenario c = TestScenarios.compile("test/lognormal");
+        Target t = target(2200);
+        McOptions o = new McOptions(20_000, 5, Sampler.MC, 2, 2048);
+        DriverSetting knob = new DriverSetting(Driver.REAL_GROWTH, 2021, 2035, false);
+        SolveResult r = RequiredDriverSolver.probability(c, t, History.empty(), knob, 0.0, 0.15, 0.8, o);
+        assertTrue(r.found(), r.message());
+        PathTargets one = PathTargets.of(c, List.of(t), History.empty());
+        for (long seed : new long[] {101, 202}) {
+            McResult check = MonteCarloRunner.run(knob.apply(c, r.value()), new McOptions(20_000, seed, Sampler.MC, 2, 2048), one, null);
+            assertEquals(0.8, check.probability(0), 0.01, "seed " + seed);
+        }
+    }
+}

@@ -21,7 +21,11 @@ public class FieldReader {
     /** Throws an {@link InputException} carrying every problem found so far, if any. */
     public void failIfProblems() {
         if (!problems.isEmpty()) {
-            throw new InputException(problems);
+            List<InputProblem> sorted = new ArrayList<>(problems);
+            // in reading order: by file, then line and column (command-line overrides, line 0, first)
+            sorted.sort(java.util.Comparator.comparing((InputProblem p) -> p.location().file())
+                    .thenComparingInt(p -> p.location().line()).thenComparingInt(p -> p.location().column()));
+            throw new InputException(sorted);
         }
     }
 

@@ -125,4 +125,64 @@ class ScenarioErrorsTest {
         assertTrue(e.getMessage().contains("drivers.structure"), e.getMessage());
         assertTrue(e.getMessage().contains("at most 1"), e.getMessage());
     }
+
+    @Test
+    void wrongTypesAndMissingFieldsAreNamed() throws IOException {
+        InputException e = loadFails("name: x\nbaseYear: abc\nhorizon: 2035\nbase: {}\n");
+        String m = e.getMessage();
+        assertTrue(m.contains("baseYear: found text 'abc'; a year between 1950 and 2100"), m);
+        assertTrue(m.contains("region: found nothing; this field is required"), m);
+        assertTrue(m.contains("base.gdpNominal: found nothing; this base-year value is required"), m);
+    }
+
+    @Test
+    void negativeLevelsAreRefused() throws IOException {
+        InputException e = loadFails(minimalWith("base:\n  exports: {value: -5}\n"));
+        assertTrue(e.getMessage().contains("base.exports.value: found number -5; a level cannot be negative"), e.getMessage());
+    }
+
+    @Test
+    void correlationMatricesMustBeSymmetricAndPositiveSemiDefinite() throws IOException {
+        String shocks = "uncertainty:\n  shocks:\n    gdp_real: {sd: 0.02}\n    exports: {sd: 0.05}\n    imports: {sd: 0.1}\n";
+        InputException asym = loadFails(minimalWith(shocks + "  correlation: {variables: [gdp_real, exports], matrix: [[1, 0.5], [0.4, 1]]}\n"));
+        assertTrue(asym.getMessage().contains("uncertainty.correlation.matrix[0][1]: found 0.5 but 0.4 at [1][0]; a symmetric matrix"),
+                asym.getMessage());
+        InputException psd = loadFails(minimalWith(shocks
+                + "  correlation: {variables: [gdp_real, exports, imports], matrix: [[1, 0.9, -0.9], [0.9, 1, 0.9], [-0.9, 0.9, 1]]}\n"));
+        assertTrue(psd.getMessage().contains("not positive semi-definite"), psd.getMessage());
+        assertTrue(psd.getMessage().contains("s.yaml:"), psd.getMessage());
+    }
+
+    @Test
+    void probabilitiesAndDistributionsAreChecked() throws IOException {
+        InputException e = loadFails(minimalWith("""
+                uncertainty:
+                  parameters:
+                    production.tfpGrowth: {dist: triangular, min: 0.02, mode: 0.01, max: 0.03}
+                    trade.exportTrend: {dist: gaussian, mean: 0, sd: 0.01}
+                  events:
+                    war: {probability: 1.5, effects: {exports: {dist: uniform, min: -0.2, max: -0.1}}}
+                """));
+        String m = e.getMessage();
+        assertTrue(m.contains("uncertainty.parameters.production.tfpGrowth: found triangular with min, mode, max; triangular mode must lie in [min, max]: 0.01"), m);
+        assertTrue(m.contains("'gaussian'"), m);
+        assertTrue(m.contains("uncertainty.events.war.probability: found value 1.5; a yearly probability between 0 and 1"), m);
+    }
+
+    @Test
+    void duplicateKeysAreErrors() throws IOException {
+        InputException e = loadFails("name: a\nname: b\n");
+        assertTrue(e.getMessage().contains("s.yaml:2:1: name: found a second 'name' key"), e.getMessage());
+    }
+
+    @Test
+    void aNumericFaultNamesTheVariableAndYear() throws IOException {
+        Path file = dir.resolve("fault.yaml");
+        Files.writeString(file, minimalWith("satellites:\n  express_parcels: {trend: -0.5, elasticity: -20}\n"), StandardCharsets.UTF_8);
+        io.plansim.runner.NumericFault f = assertThrows(io.plansim.runner.NumericFault.class,
+                () -> io.plansim.runner.DeterministicRunner.run(io.plansim.compile.ScenarioCompiler.compile(TestScenarios.load(file.toString()))));
+        assertEquals("express_parcels", f.variable());
+        assertEquals(2021, f.year());
+        assertTrue(f.getMessage().contains("express_parcels in 2021 is -"), f.getMessage());
+    }
 }

@@ -35,6 +35,11 @@ public record McOptions(long paths, long seed, Sampler sampler, int threads, int
         return new McOptions(paths, seed, s, threads, blockSize);
     }
 
+    /** An independent, reproducible seed for variant k of a batch run with base seed {@code seed}. */
+    public static long derivedSeed(long seed, long k) {
+        return Seeds.mix(seed, 1_000_000_007L + k)[0];
+    }
+
     public long blocks() {
         return (paths + blockSize - 1) / blockSize;
     }

@@ -115,7 +115,8 @@ public final class LocatedDocument {
         }
     }
 
-    static String escape(String key) {
+    /** Escapes a key for use in a JSON pointer. */
+    public static String escape(String key) {
         return key.replace("~", "~0").replace("/", "~1");
     }
 

@@ -13,12 +13,13 @@ import java.util.Map;
  * @param targets  the targets catalog the scenario names (null if none)
  * @param history  the history file the scenario names (null if none)
  * @param uncertainty what Monte Carlo draws (empty when the scenario states nothing uncertain)
+ * @param calibration the scenario whose historical window calibrates this one's drivers (null if none)
  */
 public record Scenario(String id, String name, String narrative, String region, int baseYear, int horizon,
                        String currency, ProductionKind production, Map<BaseField, BaseValue> base,
                        Map<Driver, PathSpec> drivers, List<Satellite> satellites, List<Shock> shocks,
                        List<String> lineage, ScenarioRepository.Resource targets,
-                       ScenarioRepository.Resource history, Uncertainty uncertainty) {
+                       ScenarioRepository.Resource history, Uncertainty uncertainty, String calibration) {
 
     public Scenario {
         base = Map.copyOf(base);
@@ -30,7 +31,7 @@ public record Scenario(String id, String name, String narrative, String region, 
 
     public Scenario withCatalogs(ScenarioRepository.Resource targets, ScenarioRepository.Resource history) {
         return new Scenario(id, name, narrative, region, baseYear, horizon, currency, production, base, drivers,
-                satellites, shocks, lineage, targets, history, uncertainty);
+                satellites, shocks, lineage, targets, history, uncertainty, calibration);
     }
 
     public int years() {

@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  */
 public final class ScenarioLoader {
     static final Set<String> TOP_KEYS = Set.of("name", "narrative", "region", "baseYear", "horizon", "currency",
-            "model", "base", "drivers", "satellites", "shocks", "extends", "targets", "history", "uncertainty");
+            "model", "base", "drivers", "satellites", "shocks", "extends", "targets", "history", "uncertainty", "calibration");
     private static final Pattern RANGE = Pattern.compile("^(\\d{4})(?:\\s*-\\s*(\\d{4}))?$");
     private static final Pattern SNAKE = Pattern.compile("^[a-z][a-z0-9_]*$");
     private static final Pattern ATOMIC = Pattern.compile(
@@ -170,6 +170,7 @@ public final class ScenarioLoader {
             String currency = text("/currency", root.get("currency"), false, "CNY");
             text("/targets", root.get("targets"), false, "");
             text("/history", root.get("history"), false, "");
+            String calibration = text("/calibration", root.get("calibration"), false, null);
             if (!currency.equals("CNY")) {
                 problem("/currency", "'" + currency + "'", "allowed: CNY (values in 亿元; trade also in 亿美元)");
             }
@@ -198,7 +199,7 @@ public final class ScenarioLoader {
                     .read(root.get("uncertainty"));
             failIfProblems();
             return new Scenario(id, name, narrative, region, baseYear, horizon, currency, model, base, drivers,
-                    satellites, shocks, lineage, null, null, uncertainty);
+                    satellites, shocks, lineage, null, null, uncertainty, calibration);
         }
 
 

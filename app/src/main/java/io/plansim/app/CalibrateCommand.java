@@ -1,0 +1,151 @@
+package io.plansim.app;
+
+import io.plansim.analysis.Calibration;
+import io.plansim.compile.CompiledScenario;
+import io.plansim.compile.ScenarioCompiler;
+import io.plansim.scenario.Driver;
+import io.plansim.scenario.InputException;
+import io.plansim.scenario.Scenario;
+import io.plansim.scenario.SourceLocation;
+import io.plansim.scenario.Suggestions;
+import io.plansim.tables.TextTable;
+import io.plansim.target.History;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code plansim calibrate}: fits drivers to the history by Levenberg-Marquardt. A scenario whose own
+ * years hold no observations (a baseline starting at the latest actuals) is fitted on the window its
+ * {@code calibration:} field names.
+ */
+@Command(name = "calibrate", mixinStandardHelpOptions = true,
+        description = "Fit drivers to the history (weighted least squares on logs, within bounds) and print values, standard errors and residuals.")
+final class CalibrateCommand implements Callable<Integer> {
+    @Mixin
+    ScenarioOptions options;
+
+    @Option(names = "--fit", required = true, split = ",", paramLabel = "P1,P2", description = "Drivers to fit, e.g. production.tfpGrowth,trade.exportTrend.")
+    List<String> fit;
+
+    @Option(names = "--history", paramLabel = "FILE", description = "History CSV (default: the scenario's own).")
+    Path historyFile;
+
+    @Option(names = "--from", paramLabel = "Y1", description = "First year of observations used (default: all).")
+    Integer from;
+
+    @Option(names = "--to", paramLabel = "Y2", description = "Last year of observations used (default: all).")
+    Integer to;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the fit as a child scenario that extends the fitted one.")
+    Path out;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Scenario s = options.load();
+        List<Driver> drivers = new ArrayList<>();
+        List<String> known = Arrays.stream(Driver.values()).map(Driver::path).toList();
+        for (String f : fit) {
+            drivers.add(Driver.byPath(f.trim()).orElseThrow(() -> InputException.of(SourceLocation.commandLine(), "--fit",
+                    "'" + f + "'", Suggestions.allowed(f.trim(), known))));
+        }
+        History history = historyFile != null
+                ? History.parse(historyFile.toString(), Files.readString(historyFile, StandardCharsets.UTF_8))
+                : Catalogs.of(s).history();
+        int lo = from == null ? Integer.MIN_VALUE : from;
+        int hi = to == null ? Integer.MAX_VALUE : to;
+        Scenario window = s;
+        CompiledScenario c = ScenarioCompiler.compile(s);
+        if (Calibration.observations(c, history, lo, hi).isEmpty() && s.calibration() != null) {
+            String ref = s.calibration().contains("/") || !s.id().contains("/") ? s.calibration()
+                    : s.id().substring(0, s.id().lastIndexOf('/') + 1) + s.calibration();
+            window = options.load(ref);
+            c = ScenarioCompiler.compile(window);
+            if (historyFile == null && window.history() != null) {
+                history = Catalogs.of(window).history();
+            }
+        }
+        if (Calibration.observations(c, history, lo, hi).isEmpty()) {
+            throw InputException.of(SourceLocation.commandLine(), "calibrate", "no observations of projected variables in "
+                    + window.id() + " after its base year " + window.baseYear() + (from != null || to != null
+                    ? " within " + (from == null ? "" : from) + "-" + (to == null ? "" : to) : ""),
+                    "a scenario whose years hold actuals in its history, or one that names a calibration window (calibration: backtest-2015)");
+        }
+        Calibration.Result r = Calibration.fit(c, drivers, history, lo, hi);
+        StringBuilder sb = new StringBuilder();
+        sb.append("Calibration of ").append(s.id());
+        if (window != s) {
+            sb.append(" on its calibration window ").append(window.id()).append(" (").append(window.baseYear()).append("-")
+                    .append(window.horizon()).append(")");
+        }
+        sb.append(": ").append(r.residuals().size()).append(" observations, ").append(drivers.size())
+                .append(" parameters, Levenberg-Marquardt on log levels, ").append(r.evaluations()).append(" evaluations\n")
+                .append("result: ").append(r.message()).append('\n');
+        if (!Double.isNaN(r.r2())) {
+            sb.append(String.format(Locale.ROOT, "R^2 (log levels, around each metric's mean) = %.4f, RSS = %.6g%n", r.r2(), r.rss()));
+        }
+        sb.append('\n');
+        TextTable pt = new TextTable(new boolean[] {false, true, true, false});
+        pt.row("parameter", "value", "std. error", "note");
+        for (int j = 0; j < drivers.size(); j++) {
+            pt.row(drivers.get(j).path(), String.format(Locale.ROOT, "%.6f", r.values()[j]),
+                    Double.isNaN(r.standardErrors()[j]) ? "-" : String.format(Locale.ROOT, "%.6f", r.standardErrors()[j]),
+                    r.atBound()[j] ? "PINNED AT BOUND: not a fit" : "");
+        }
+        sb.append(pt.render()).append('\n');
+        TextTable rt = new TextTable(new boolean[] {false, true, true, true, true});
+        rt.row("metric", "year", "actual", "fitted", "log residual");
+        for (Calibration.Residual x : r.residuals()) {
+            rt.row(x.metric(), String.valueOf(x.year()), fmt(x.actual()), fmt(x.fitted()), String.format(Locale.ROOT, "%+.4f", x.logResidual()));
+        }
+        sb.append(rt.render());
+        spec.commandLine().getOut().print(sb);
+        if (out != null) {
+            if (!r.converged()) {
+                throw InputException.of(SourceLocation.commandLine(), "--out", "a fit that did not converge", "nothing is written; see the message above");
+            }
+            String name = out.getFileName().toString();
+            AtomicOutput.write(out.toAbsolutePath().getParent(), name, childScenario(s, window, drivers, r));
+            spec.commandLine().getOut().println("\nwrote " + out);
+        }
+        return r.converged() ? 0 : 1;
+    }
+
+    private String childScenario(Scenario s, Scenario window, List<Driver> drivers, Calibration.Result r) {
+        StringBuilder y = new StringBuilder();
+        y.append("# Written by: plansim calibrate ").append(s.id()).append(" --fit ").append(String.join(",", fit)).append('\n');
+        y.append("# Fitted on ").append(window.id()).append(", ").append(r.residuals().size()).append(" observations, R^2 ")
+                .append(String.format(Locale.ROOT, "%.4f", r.r2())).append("; ").append(r.message()).append('\n');
+        y.append("name: ").append(s.name()).append(" (calibrated)\n");
+        y.append("extends: ").append(s.id()).append('\n');
+        y.append("drivers:\n");
+        String group = null;
+        for (int j = 0; j < drivers.size(); j++) {
+            Driver d = drivers.get(j);
+            if (!d.group().equals(group)) {
+                group = d.group();
+                y.append("  ").append(group).append(":\n");
+            }
+            y.append("    ").append(d.driverName()).append(": ").append(String.format(Locale.ROOT, "%.6f", r.values()[j]));
+            y.append("   # se ").append(Double.isNaN(r.standardErrors()[j]) ? "n/a" : String.format(Locale.ROOT, "%.6f", r.standardErrors()[j]))
+                    .append(r.atBound()[j] ? " PINNED AT BOUND" : "").append('\n');
+        }
+        return y.toString();
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, Math.abs(v) >= 100 ? "%.1f" : "%.4f", v);
+    }
+}

@@ -1,0 +1,131 @@
+package io.plansim.backtest;
+
+import io.plansim.aggregate.McResult;
+import io.plansim.target.History;
+import io.plansim.target.HistoryRecord;
+import io.plansim.target.Target;
+import io.plansim.target.TargetCatalog;
+import io.plansim.target.TargetKind;
+import io.plansim.target.TargetOutcome;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Scores a Monte Carlo forecast made at its origin (the scenario's base year) against the actuals that
+ * followed, and against two naive forecasters: the plan itself (its level targets, or its growth targets
+ * compounded from the origin's actual, taken as forecasts) and drift (the average growth of the five
+ * years before the origin carried forward).
+ */
+public final class Backtest {
+    private Backtest() {
+    }
+
+    public record Result(List<BacktestRow> rows, List<TargetOutcomeCheck> targets) {
+        public double brier() {
+            return targets.stream().mapToDouble(TargetOutcomeCheck::brier).average().orElse(Double.NaN);
+        }
+
+        /** 1 - MAPE(plansim) / MAPE(naive) over the rows where the naive forecaster has a forecast. */
+        public double skillAgainstPlan() {
+            return skill(true);
+        }
+
+        public double skillAgainstDrift() {
+            return skill(false);
+        }
+
+        private double skill(boolean plan) {
+            double ours = 0;
+            double theirs = 0;
+            for (BacktestRow r : rows) {
+                double naive = plan ? r.planForecast() : r.driftForecast();
+                if (Double.isFinite(naive)) {
+                    ours += Math.abs(r.error() / r.actual());
+                    theirs += Math.abs((naive - r.actual()) / r.actual());
+                }
+            }
+            return theirs > 0 ? 1 - ours / theirs : Double.NaN;
+        }
+
+        public double coverage(int level) {
+            return rows.stream().mapToDouble(r -> (level == 50 ? r.in50() : level == 80 ? r.in80() : r.in90()) ? 1 : 0)
+                    .average().orElse(Double.NaN);
+        }
+    }
+
+    public static Result score(McResult mc, History history, TargetCatalog catalog, int to) {
+        int origin = mc.years()[0];
+        int last = Math.min(to, mc.years()[mc.years().length - 1]);
+        List<BacktestRow> rows = new ArrayList<>();
+        for (HistoryRecord a : history.records()) {
+            int v = mc.variableIndex(a.metric());
+            if (!a.used() || v < 0 || a.year() <= origin || a.year() > last || a.metric().endsWith("_growth")) {
+                continue;
+            }
+            int t = a.year() - origin;
+            double[] q = new double[McResult.PERCENTILES.length];
+            for (int i = 0; i < q.length; i++) {
+                q[i] = mc.quantile(v, t, McResult.PERCENTILES[i]);
+            }
+            double y = a.value();
+            double median = q[3];
+            java.util.function.DoubleUnaryOperator quantile = tau -> mc.quantile(v, t, tau);
+            Optional<double[]> plan = planForecast(catalog, history, a.metric(), a.year(), origin);
+            rows.add(new BacktestRow(a.metric(), mc.variables().get(v).unit(), a.year(), y, q, median - y,
+                    100 * (median - y) / y, Scores.covered(quantile, 0.5, y), Scores.covered(quantile, 0.8, y),
+                    Scores.covered(quantile, 0.9, y), Scores.crps(quantile, y), plan.map(p -> p[0]).orElse(Double.NaN),
+                    plan.isPresent() ? catalog.targets().get((int) plan.get()[1]).id() : null,
+                    drift(history, a.metric(), a.year(), origin)));
+        }
+        rows.sort(java.util.Comparator.comparing(BacktestRow::metric).thenComparingInt(BacktestRow::year));
+        List<TargetOutcomeCheck> checks = new ArrayList<>();
+        for (Target t : catalog.targets()) {
+            int i = mc.targetIndex(t.id());
+            if (i < 0 || t.year() > last) {
+                continue;
+            }
+            double actual = TargetOutcome.of(t, y -> history.value(t.metric(), y).orElse(Double.NaN));
+            if (Double.isNaN(actual)) {
+                continue;
+            }
+            checks.add(new TargetOutcomeCheck(t, mc.probability(i), actual, t.metBy(actual)));
+        }
+        return new Result(rows, checks);
+    }
+
+    /** [forecast, target index] from a level target on the metric in that year, or a growth target compounded. */
+    private static Optional<double[]> planForecast(TargetCatalog catalog, History history, String metric, int year, int origin) {
+        for (int i = 0; i < catalog.targets().size(); i++) {
+            Target t = catalog.targets().get(i);
+            if (!t.metric().equals(metric) || t.year() != year) {
+                continue;
+            }
+            if (t.kind() == TargetKind.LEVEL) {
+                return Optional.of(new double[] {t.value(), i});
+            }
+        }
+        for (int i = 0; i < catalog.targets().size(); i++) {
+            Target t = catalog.targets().get(i);
+            if (t.metric().equals(metric) && t.kind() == TargetKind.GROWTH && t.from() <= origin && t.year() >= year) {
+                double start = history.value(metric, origin).orElse(Double.NaN);
+                if (Double.isFinite(start)) {
+                    return Optional.of(new double[] {start * Math.pow(1 + t.value() / 100, year - origin), i});
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The five years before the origin's average growth carried forward (or the longest earlier span recorded). */
+    private static double drift(History history, String metric, int year, int origin) {
+        double now = history.value(metric, origin).orElse(Double.NaN);
+        for (int back = 5; back >= 1; back--) {
+            double then = history.value(metric, origin - back).orElse(Double.NaN);
+            if (Double.isFinite(now) && Double.isFinite(then) && then > 0) {
+                return now * Math.pow(now / then, (double) (year - origin) / back);
+            }
+        }
+        return Double.NaN;
+    }
+}

@@ -1,0 +1,23 @@
+package io.plansim.backtest;
+
+/**
+ * One metric in one year of a backtest.
+ *
+ * @param quantiles   the forecast's p05, p10, p25, p50, p75, p90, p95
+ * @param error       forecast median minus actual
+ * @param percentError that error relative to the actual, in %
+ * @param planForecast the plan's own forecast (its target taken as a forecast), NaN where it had none
+ * @param driftForecast the previous period's average growth carried forward, NaN without earlier actuals
+ */
+public record BacktestRow(String metric, String unit, int year, double actual, double[] quantiles, double error,
+                          double percentError, boolean in50, boolean in80, boolean in90, double crps,
+                          double planForecast, String planSource, double driftForecast) {
+
+    public double planError() {
+        return planForecast - actual;
+    }
+
+    public double driftError() {
+        return driftForecast - actual;
+    }
+}

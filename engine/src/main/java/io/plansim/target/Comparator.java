@@ -2,7 +2,8 @@ package io.plansim.target;
 
 /**
  * How a target's value is to be met. {@code ABOUT} (左右) is met once the outcome reaches the value less
- * its tolerance: plans use 左右 as a soft floor, so overshooting is not a miss. {@code BETWEEN} keeps both
+ * its tolerance: plans use 左右 as a soft floor, so overshooting is not a miss; for a cut (a negative
+ * value, "下降18%左右") it is a soft ceiling, met by cutting at least the value less the tolerance. {@code BETWEEN} keeps both
  * ends of a range (4880-5000亿元).
  */
 public enum Comparator {

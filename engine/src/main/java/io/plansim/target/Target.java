@@ -23,14 +23,25 @@ public record Target(String id, String plan, String metric, String name, String 
             case GT -> outcome > value;
             case LE -> outcome <= value;
             case LT -> outcome < value;
-            case ABOUT -> outcome >= value - tolerance;
+            case ABOUT -> upperBound() ? outcome <= value + tolerance : outcome >= value - tolerance;
             case BETWEEN -> outcome >= value && outcome <= high;
         };
     }
 
-    /** The threshold an outcome is measured against: the lower end for floors, the value for ceilings. */
+    /** The threshold an outcome is measured against: for "about", the value less (or, for a cut, plus) the tolerance. */
     public double threshold() {
-        return comparator == Comparator.ABOUT ? value - tolerance : value;
+        if (comparator != Comparator.ABOUT) {
+            return value;
+        }
+        return upperBound() ? value + tolerance : value - tolerance;
+    }
+
+    /**
+     * Whether the target asks the outcome to stay low: a ceiling (<=, <), or "about" a negative change
+     * or growth (a cut of about 18% is met by cutting 18% or more, within the tolerance).
+     */
+    public boolean upperBound() {
+        return comparator.upperBound() || (comparator == Comparator.ABOUT && value < 0);
     }
 
     /** "GDP >= 2000 亿元 in 2025" in words, for tables. */

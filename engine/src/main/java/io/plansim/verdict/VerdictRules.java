@@ -40,7 +40,7 @@ public final class VerdictRules {
         double m;
         if (t.comparator() == Comparator.BETWEEN) {
             m = Math.min(outcome - t.value(), t.high() - outcome);
-        } else if (t.comparator().upperBound()) {
+        } else if (t.upperBound()) {
             m = t.threshold() - outcome;
         } else {
             m = outcome - t.threshold();

@@ -100,6 +100,13 @@ class TargetJudgeTest {
         assertTrue(t.metBy(6.6));
         assertTrue(t.metBy(9.0));
         assertFalse(t.metBy(6.4));
+        // a cut of about 18%: cutting 29% meets it, cutting 17% (within 0.5 points) too, 17.4% does not
+        Target cut = TargetCatalog.parse("t.yaml", "targets:\n  - {id: c, plan: p, metric: ei, year: 2015, kind: change, from: 2010, "
+                + "comparator: about, value: -18, tolerance: 0.5, unit: \"%\", basis: real, source: {file: f, line: 1, quote: q}}\n").targets().get(0);
+        assertTrue(cut.upperBound());
+        assertTrue(cut.metBy(-29.1));
+        assertTrue(cut.metBy(-17.6));
+        assertFalse(cut.metBy(-17.4));
     }
 
     @Test

@@ -1,0 +1,201 @@
+package io.plansim.app;
+
+import io.plansim.compile.CompiledScenario;
+import io.plansim.compile.ScenarioCompiler;
+import io.plansim.report.ChartFonts;
+import io.plansim.report.Labels;
+import io.plansim.report.Lang;
+import io.plansim.report.ReportInput;
+import io.plansim.report.ReportWriter;
+import io.plansim.report.ScenarioRun;
+import io.plansim.runner.DeterministicRunner;
+import io.plansim.runner.McOptions;
+import io.plansim.runner.Projection;
+import io.plansim.runner.Sampler;
+import io.plansim.scenario.InputException;
+import io.plansim.scenario.Scenario;
+import io.plansim.scenario.ScenarioLoader;
+import io.plansim.scenario.ScenarioRepository;
+import io.plansim.scenario.SourceLocation;
+import io.plansim.target.History;
+import java.io.PrintWriter;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code plansim report}: the planner's deliverable. Runs the Monte Carlo for each scenario (by default every
+ * built-in Yiwu scenario) and writes a report folder: index.html with every target as a traffic light, charts
+ * per area, the assumptions and how to reproduce it; charts as PNG and SVG; the numbers as CSV and JSON.
+ */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = {"Write the planner's report: a self-contained HTML page with traffic-light target verdicts, "
+                + "fan charts, target probabilities and the scenario's assumptions, plus charts (PNG, SVG), tables (CSV) and summary.json.",
+            "With no scenario, reports every built-in Yiwu scenario (backtests only when named)."})
+final class ReportCommand implements Callable<Integer> {
+    /** Built-in scenarios reported when none is named. */
+    static final String DEFAULT_PREFIX = "yiwu/";
+    /**
+     * 10,000 paths: target probabilities to within 0.005 (standard error), exact percentiles (up to
+     * Quantiles.EXACT_LIMIT paths plansim keeps every value, above it a DDSketch whose 0.5% buckets show as
+     * steps in fan charts of slow variables such as the urbanization rate), a few seconds per scenario.
+     */
+    static final long DEFAULT_PATHS = io.plansim.aggregate.Quantiles.EXACT_LIMIT;
+
+    @Parameters(paramLabel = "SCENARIO", arity = "0..*",
+            description = "Built-in names (yiwu/baseline) or scenario files (default: every built-in yiwu/ scenario but the backtests).")
+    List<String> scenarios = new ArrayList<>();
+
+    @Option(names = "--paths", paramLabel = "N", defaultValue = "" + DEFAULT_PATHS,
+            description = "Monte Carlo paths per scenario (default: ${DEFAULT-VALUE}).")
+    long paths;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Report folder; must not exist yet (default: reports/out/<timestamp> under the current folder).")
+    Path out;
+
+    @Option(names = "--lang", paramLabel = "en|zh", defaultValue = "en",
+            description = "Language of chart titles, axes and headings: en or zh (default: ${DEFAULT-VALUE}).")
+    Lang lang;
+
+    @Option(names = "--quiet", description = "No progress messages.")
+    boolean quiet;
+
+    @Option(names = "--debug", description = "Show stack traces of errors.")
+    boolean debug;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
+        long start = System.nanoTime();
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter stdout = spec.commandLine().getOut();
+        LocalDateTime now = LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS);
+        Path dir = out != null ? out : Path.of("reports", "out", now.format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss", Locale.ROOT)));
+        if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+            throw exists(dir);
+        }
+        McOptions o = options();
+        List<String> refs = scenarios.isEmpty() ? builtIns() : scenarios;
+        if (refs.isEmpty()) {
+            throw InputException.of(SourceLocation.commandLine(), "SCENARIO", "no scenario named and no built-in yiwu/ scenario",
+                    "a built-in name (see plansim list) or a scenario file");
+        }
+
+        Labels labels = Labels.of(lang, ChartFonts.cjkFamily());
+        String fallback = labels.fallbackNotice();
+        if (fallback != null && lang == Lang.ZH) {
+            err.println("warning: " + fallback);
+        }
+
+        ScenarioLoader loader = new ScenarioLoader(ScenarioRepository.onClasspath());
+        List<Scenario> loaded = new ArrayList<>();
+        for (String ref : refs) {
+            loaded.add(loader.load(ref, List.of()));
+        }
+        List<ScenarioRun> runs = new ArrayList<>();
+        for (Scenario s : loaded) {
+            if (!quiet) {
+                err.println(String.format(Locale.ROOT, "plansim report: %s, %,d paths...", s.id(), o.paths()));
+                err.flush();
+            }
+            CompiledScenario c = ScenarioCompiler.compile(s);
+            McCommand.Result r = McCommand.execute(s, c, o, quiet ? null : new ProgressBar(err));
+            Projection central = DeterministicRunner.run(c);
+            runs.add(new ScenarioRun(s, central, r.mc(), r.verdicts(), history(s)));
+            if (r.mc().faults() > 0) {
+                err.println("warning: " + s.id() + ": " + r.mc().faults() + " paths produced invalid numbers and were left out; first: "
+                        + r.mc().firstFault());
+            }
+        }
+        ReportInput input = new ReportInput(runs, o.paths(), o.seed(), Main.version(), command(), now.toString(), labels);
+        ReportWriter.Written w;
+        try {
+            w = ReportWriter.write(dir, input);
+        } catch (FileAlreadyExistsException e) {
+            throw exists(dir);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        stdout.println(String.format(Locale.ROOT, "wrote %s (index.html, %d charts as PNG and SVG, %d tables, summary.json) in %.1f s",
+                w.dir().resolve("index.html"), w.charts().size(), w.tables().size(), seconds));
+        return 0;
+    }
+
+    private static InputException exists(Path dir) {
+        return InputException.of(SourceLocation.commandLine(), "--out", "'" + dir + "' (the folder exists)",
+                "a folder that does not exist yet: a report never writes over an earlier one");
+    }
+
+    private McOptions options() {
+        if (paths < 1) {
+            throw InputException.of(SourceLocation.commandLine(), "--paths", String.valueOf(paths), "at least 1 path");
+        }
+        try {
+            return new McOptions(paths, seed, Sampler.MC, Runtime.getRuntime().availableProcessors(), McOptions.DEFAULT_BLOCK);
+        } catch (IllegalArgumentException e) {
+            throw InputException.of(SourceLocation.commandLine(), "--paths", String.valueOf(paths), e.getMessage());
+        }
+    }
+
+    /**
+     * The built-in Yiwu scenarios, in index order, without the backtests (yiwu/backtest-*: projections from
+     * 2010 or 2015 to test the model against known outcomes, not scenarios for the plan); name them to report them.
+     */
+    static List<String> builtIns() {
+        return ScenarioRepository.onClasspath().builtIns().stream()
+                .filter(n -> n.startsWith(DEFAULT_PREFIX) && !n.substring(DEFAULT_PREFIX.length()).startsWith("backtest"))
+                .toList();
+    }
+
+    /** The actual figures the scenario names (empty when it names none). */
+    private static History history(Scenario s) {
+        if (s.targets() != null) {
+            return Catalogs.of(s).history();
+        }
+        if (s.history() == null) {
+            return History.empty();
+        }
+        ScenarioRepository repo = ScenarioRepository.onClasspath();
+        return History.parse(s.history().display(), repo.read(s.history(), new SourceLocation(s.lineage().get(0), 0, 0), "history"));
+    }
+
+    /** The command line that reproduces this report (without --out, which must be a new folder each time). */
+    String command() {
+        StringBuilder sb = new StringBuilder("./plansim report");
+        for (String s : scenarios) {
+            sb.append(' ').append(quote(s));
+        }
+        sb.append(" --paths ").append(paths).append(" --seed ").append(seed);
+        if (lang != Lang.EN) {
+            sb.append(" --lang ").append(lang.id());
+        }
+        return sb.toString();
+    }
+
+    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_./:=@%+-]+");
+
+    static String quote(String s) {
+        return SAFE.matcher(s).matches() ? s : "'" + s.replace("'", "'\\''") + "'";
+    }
+}

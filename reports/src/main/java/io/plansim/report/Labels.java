@@ -1,0 +1,249 @@
+package io.plansim.report;
+
+import io.plansim.model.Basis;
+import io.plansim.model.VariableInfo;
+import io.plansim.target.Target;
+import io.plansim.verdict.Verdict;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every word the report prints, in English or Chinese, and the rules that keep chart text drawable: with
+ * a CJK font, English labels carry the Chinese metric names and units as the plans write them; without
+ * one, chart labels are English only (units spelled out, Chinese characters dropped) so that nothing is
+ * drawn as boxes. The HTML page may always contain Chinese: the browser has its own fonts.
+ */
+public final class Labels {
+    private final Lang lang;
+    private final Lang requested;
+    private final Optional<String> cjkFont;
+
+    private Labels(Lang requested, Optional<String> cjkFont) {
+        this.requested = requested;
+        this.cjkFont = cjkFont;
+        this.lang = requested == Lang.ZH && cjkFont.isEmpty() ? Lang.EN : requested;
+    }
+
+    public static Labels of(Lang requested, Optional<String> cjkFont) {
+        return new Labels(requested, cjkFont);
+    }
+
+    /** The language actually used (English when Chinese was asked for but no CJK font is installed). */
+    public Lang lang() {
+        return lang;
+    }
+
+    public Lang requested() {
+        return requested;
+    }
+
+    public boolean zh() {
+        return lang == Lang.ZH;
+    }
+
+    /** Whether charts may contain Chinese characters. */
+    public boolean cjk() {
+        return cjkFont.isPresent();
+    }
+
+    public Optional<String> cjkFont() {
+        return cjkFont;
+    }
+
+    /** Why Chinese labels were not used, or null when they were (or were not asked for). */
+    public String fallbackNotice() {
+        if (requested == Lang.ZH && cjkFont.isEmpty()) {
+            return "--lang zh: no CJK font found (looked for installed fonts named Noto Sans CJK, Source Han Sans, "
+                    + "WenQuanYi or containing CJK); charts use English labels instead. Install one, e.g. on Debian: "
+                    + "apt-get install fonts-noto-cjk";
+        }
+        if (cjkFont.isEmpty()) {
+            return "no CJK font found: chart labels leave out the Chinese metric names and spell units in English "
+                    + "(install one, e.g. on Debian: apt-get install fonts-noto-cjk)";
+        }
+        return null;
+    }
+
+    // ------------------------------------------------------------------------------------------ words
+
+    private static final Map<String, String[]> WORDS = Map.ofEntries(
+            Map.entry("title", new String[] {"plansim report", "plansim 规划目标评估报告"}),
+            Map.entry("summary", new String[] {"Targets at a glance", "目标一览"}),
+            Map.entry("summary.note", new String[] {
+                "Green: on track or met; amber: at risk; red: off track or missed; grey: not evaluable. Future targets are judged by the share of Monte Carlo paths that meet them (on track when P ≥ 2/3, at risk from 1/3, off track below 1/3); past targets by the recorded actual.",
+                "绿色：有望实现或已达成；黄色：存在风险；红色：难以实现或未达成；灰色：无法评估。未来目标按蒙特卡洛路径中达标的比例判断（P ≥ 2/3 为有望实现，1/3 至 2/3 为存在风险，低于 1/3 为难以实现）；过去的目标按实际值判断。"}),
+            Map.entry("run", new String[] {"This run", "本次运行"}),
+            Map.entry("scenario", new String[] {"scenario", "情景"}),
+            Map.entry("scenarios", new String[] {"Scenarios", "情景"}),
+            Map.entry("target", new String[] {"target", "目标"}),
+            Map.entry("metric", new String[] {"indicator", "指标"}),
+            Map.entry("year", new String[] {"year", "年份"}),
+            Map.entry("central", new String[] {"central path", "中心路径"}),
+            Map.entry("p", new String[] {"P(met)", "达标概率"}),
+            Map.entry("ci", new String[] {"95% CI", "95% 置信区间"}),
+            Map.entry("verdict", new String[] {"verdict", "判断"}),
+            Map.entry("unit", new String[] {"unit", "单位"}),
+            Map.entry("area.gdp", new String[] {"GDP", "经济总量（GDP）"}),
+            Map.entry("area.trade", new String[] {"Trade", "贸易"}),
+            Map.entry("area.energy", new String[] {"Energy", "能源"}),
+            Map.entry("area.population", new String[] {"Population", "人口"}),
+            Map.entry("area.income", new String[] {"Income", "收入"}),
+            Map.entry("area.other", new String[] {"Other indicators", "其他指标"}),
+            Map.entry("area.targets", new String[] {"Target probabilities", "目标达成概率"}),
+            Map.entry("area.table", new String[] {"Median and 90% band (p05-p95) of the Monte Carlo paths", "蒙特卡洛路径的中位数与 90% 区间（p05-p95）"}),
+            Map.entry("area.targets.table", new String[] {"Targets in this area", "本领域目标"}),
+            Map.entry("assumptions", new String[] {"Assumptions", "情景假设"}),
+            Map.entry("narrative", new String[] {"Narrative", "情景描述"}),
+            Map.entry("model", new String[] {"Model", "模型"}),
+            Map.entry("drivers", new String[] {"Key drivers", "主要驱动参数"}),
+            Map.entry("uncertainty", new String[] {"Uncertainty (what Monte Carlo draws)", "不确定性（蒙特卡洛抽样内容）"}),
+            Map.entry("reproduce", new String[] {"Reproduce this report", "复现本报告"}),
+            Map.entry("notes", new String[] {"Notes", "说明"}),
+            Map.entry("files", new String[] {"Files", "文件"}),
+            Map.entry("band.outer", new String[] {"5-95% band", "5-95% 区间"}),
+            Map.entry("band.inner", new String[] {"25-75% band", "25-75% 区间"}),
+            Map.entry("median", new String[] {"median", "中位数"}),
+            Map.entry("history", new String[] {"actual (history)", "历史实际值"}),
+            Map.entry("plan.target", new String[] {"plan target", "规划目标"}),
+            Map.entry("axis.year", new String[] {"year", "年份"}),
+            Map.entry("axis.probability", new String[] {"probability that the target is met", "达标概率"}),
+            Map.entry("axis.cumulative", new String[] {"share of paths at or below", "累计概率"}),
+            Map.entry("axis.pp", new String[] {"contribution to real GDP growth, log points (pp)", "对实际GDP增长的贡献（对数百分点）"}),
+            Map.entry("cdf", new String[] {"distribution (CDF)", "分布（累积分布函数）"}),
+            Map.entry("growth.accounting", new String[] {"Growth accounting, central path", "增长核算（中心路径）"}),
+            Map.entry("probabilities", new String[] {"Probability of meeting each target", "各目标达成概率"}),
+            Map.entry("comparison", new String[] {"median by scenario", "各情景中位数"}),
+            Map.entry("likely", new String[] {"likely (2/3)", "可能（2/3）"}),
+            Map.entry("unlikely", new String[] {"unlikely (1/3)", "不太可能（1/3）"}),
+            Map.entry("paths", new String[] {"paths", "条路径"}),
+            Map.entry("ga.capital", new String[] {"capital", "资本贡献"}),
+            Map.entry("ga.labour", new String[] {"labour", "劳动贡献"}),
+            Map.entry("ga.human.capital", new String[] {"human capital", "人力资本贡献"}),
+            Map.entry("ga.tfp", new String[] {"TFP", "全要素生产率贡献"}));
+
+    /** A word of the report in the report's language. */
+    public String word(String key) {
+        String[] w = WORDS.get(key);
+        if (w == null) {
+            throw new IllegalArgumentException("no label " + key);
+        }
+        return zh() ? w[1] : w[0];
+    }
+
+    /** A word for a chart: the same, made drawable. */
+    public String chartWord(String key) {
+        return drawable(word(key));
+    }
+
+    public String verdict(Verdict v) {
+        if (!zh()) {
+            return v.label();
+        }
+        return switch (v) {
+            case MET -> "已达成";
+            case MISSED -> "未达成";
+            case ON_TRACK -> "有望实现";
+            case AT_RISK -> "存在风险";
+            case OFF_TRACK -> "难以实现";
+            case NOT_EVALUABLE -> "无法评估";
+        };
+    }
+
+    // ------------------------------------------------------------------------------------------ metrics
+
+    /** A metric's name for HTML: English with the Chinese name, or Chinese with the id. */
+    public String metricHtml(VariableInfo v) {
+        return zh() ? v.nameZh() : v.name() + " " + v.nameZh();
+    }
+
+    /** A metric's name for a chart title. */
+    public String metricChart(VariableInfo v) {
+        if (zh()) {
+            return v.nameZh();
+        }
+        return cjk() ? v.name() + " " + v.nameZh() : drawable(v.name());
+    }
+
+    /** The unit and price basis of a metric for a chart, e.g. "亿元, current prices" or "亿元（当年价）". */
+    public String unitWithBasis(VariableInfo v, int baseYear) {
+        return withBasis(unit(v.unit()), v, baseYear);
+    }
+
+    /** The same for the page, where the unit is always written as the plans write it. */
+    public String unitWithBasisHtml(VariableInfo v, int baseYear) {
+        return withBasis(v.unit(), v, baseYear);
+    }
+
+    private String withBasis(String unit, VariableInfo v, int baseYear) {
+        if (v.basis() == Basis.NONE) {
+            return unit;
+        }
+        if (zh()) {
+            return unit + (v.basis() == Basis.NOMINAL ? "（当年价）" : "（" + baseYear + "年不变价）");
+        }
+        return unit + (v.basis() == Basis.NOMINAL ? ", current prices" : ", constant " + baseYear + " prices");
+    }
+
+    /** A unit for a chart axis: as written when Chinese can be drawn, else spelled out in English. */
+    public String unit(String unit) {
+        if (cjk() || unit == null) {
+            return unit == null ? "" : unit;
+        }
+        String en = ENGLISH_UNITS.get(unit);
+        return en != null ? en : drawable(unit);
+    }
+
+    private static final Map<String, String> ENGLISH_UNITS = Map.ofEntries(
+            Map.entry("亿元", "100 million yuan"),
+            Map.entry("亿美元", "100 million US dollars"),
+            Map.entry("元", "yuan"),
+            Map.entry("元/美元", "yuan per US dollar"),
+            Map.entry("万人", "10,000 persons"),
+            Map.entry("万吨标准煤", "10,000 t of coal equivalent"),
+            Map.entry("吨标准煤/万元", "t of coal equivalent per 10,000 yuan"),
+            Map.entry("万吨", "10,000 t"),
+            Map.entry("亿件", "100 million parcels"),
+            Map.entry("列", "trains"),
+            Map.entry("万标箱", "10,000 TEU"),
+            Map.entry("万人次", "10,000 passenger trips"),
+            Map.entry("指数(2020=100)", "index (2020 = 100)"));
+
+    private static final List<Map.Entry<String, String>> UNITS_LONGEST_FIRST = unitsLongestFirst();
+
+    private static List<Map.Entry<String, String>> unitsLongestFirst() {
+        Map<String, String> all = new java.util.HashMap<>(ENGLISH_UNITS);
+        all.put("万元", "10,000 yuan");
+        List<Map.Entry<String, String>> out = new java.util.ArrayList<>(all.entrySet());
+        out.sort(java.util.Comparator.comparingInt((Map.Entry<String, String> e) -> -e.getKey().length()).thenComparing(Map.Entry::getKey));
+        return out;
+    }
+
+    /** A target's short name for a chart label. */
+    public String targetChart(Target t) {
+        return zh() || cjk() ? drawable(t.nameZh()) : t.name();
+    }
+
+    /**
+     * Text a chart can draw: unchanged with a CJK font; without one, every character outside Latin-1 and
+     * common punctuation is dropped (so no boxes), spaces collapsed.
+     */
+    public String drawable(String s) {
+        if (s == null || cjk()) {
+            return s;
+        }
+        for (Map.Entry<String, String> u : UNITS_LONGEST_FIRST) {
+            s = s.replace(u.getKey(), u.getValue());
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x2000 || c == '\u2013' || c == '\u2014' || c == '\u2264' || c == '\u2265') {
+                sb.append(c);
+            } else {
+                sb.append(' ');
+            }
+        }
+        return sb.toString().replaceAll("\\s+", " ").replaceAll("\\(\\s*\\)", "").trim();
+    }
+}

@@ -46,6 +46,9 @@ final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "Y2", description = "Last year of observations used (default: all).")
     Integer to;
 
+    @Option(names = "--metrics", split = ",", paramLabel = "M1,M2", description = "Use only observations of these variables (default: every projected one).")
+    List<String> metrics;
+
     @Option(names = "--out", paramLabel = "FILE", description = "Write the fit as a child scenario that extends the fitted one.")
     Path out;
 
@@ -64,6 +67,10 @@ final class CalibrateCommand implements Callable<Integer> {
         History history = historyFile != null
                 ? History.parse(historyFile.toString(), Files.readString(historyFile, StandardCharsets.UTF_8))
                 : Catalogs.of(s).history();
+        if (metrics != null) {
+            java.util.Set<String> keep = new java.util.HashSet<>(metrics);
+            history = new History(history.records().stream().filter(r -> keep.contains(r.metric())).toList());
+        }
         int lo = from == null ? Integer.MIN_VALUE : from;
         int hi = to == null ? Integer.MAX_VALUE : to;
         Scenario window = s;
@@ -74,7 +81,12 @@ final class CalibrateCommand implements Callable<Integer> {
             window = options.load(ref);
             c = ScenarioCompiler.compile(window);
             if (historyFile == null && window.history() != null) {
-                history = Catalogs.of(window).history();
+                History h = Catalogs.of(window).history();
+                if (metrics != null) {
+                    java.util.Set<String> keep = new java.util.HashSet<>(metrics);
+                    h = new History(h.records().stream().filter(r -> keep.contains(r.metric())).toList());
+                }
+                history = h;
             }
         }
         if (Calibration.observations(c, history, lo, hi).isEmpty()) {

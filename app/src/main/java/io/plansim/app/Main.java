@@ -52,7 +52,17 @@ public final class Main implements Runnable {
             err.println("internal error: " + ex + (debug ? "" : " (run with --debug for the stack trace)"));
             return EXIT_INTERNAL;
         });
-        int code = cl.execute(args);
+        int code;
+        try {
+            code = cl.execute(args);
+        } catch (Error e) {
+            // picocli hands errors (not exceptions) back to the caller: still no stack trace unless asked for
+            if (debug) {
+                e.printStackTrace(err);
+            }
+            err.println("internal error: " + e + (debug ? "" : " (run with --debug for the stack trace)"));
+            code = EXIT_INTERNAL;
+        }
         out.flush();
         err.flush();
         return code;

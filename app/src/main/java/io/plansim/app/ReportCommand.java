@@ -1,5 +1,6 @@
 package io.plansim.app;
 
+import io.plansim.analysis.Sensitivity;
 import io.plansim.compile.CompiledScenario;
 import io.plansim.compile.ScenarioCompiler;
 import io.plansim.report.ChartFonts;
@@ -123,7 +124,15 @@ final class ReportCommand implements Callable<Integer> {
             CompiledScenario c = ScenarioCompiler.compile(s);
             McCommand.Result r = McCommand.execute(s, c, o, quiet ? null : new ProgressBar(err));
             Projection central = DeterministicRunner.run(c);
-            runs.add(new ScenarioRun(s, central, r.mc(), r.verdicts(), history(s)));
+            String output = "gdp_nominal@" + s.horizon();
+            List<Sensitivity.Bar> bars = List.of();
+            double tornadoCentral = Double.NaN;
+            if (!s.uncertainty().parameters().isEmpty()) {
+                var out = Sensitivity.variableAt(c, "gdp_nominal", s.horizon());
+                bars = Sensitivity.tornado(c, out);
+                tornadoCentral = Sensitivity.central(c, out);
+            }
+            runs.add(new ScenarioRun(s, central, r.mc(), r.verdicts(), history(s), bars, output, tornadoCentral));
             if (r.mc().faults() > 0) {
                 err.println("warning: " + s.id() + ": " + r.mc().faults() + " paths produced invalid numbers and were left out; first: "
                         + r.mc().firstFault());

@@ -407,6 +407,35 @@ class ReportCommandTest {
         return false;
     }
 
+    @Test
+    void tornadoTableHoldsTheNumbersOfSummaryJsonAndIsDrawn() throws Exception {
+        assertEquals(0, run.code(), run.err());
+        JsonNode summary = new ObjectMapper().readTree(report.resolve("summary.json").toFile());
+        int seen = 0;
+        for (JsonNode s : summary.get("scenarios")) {
+            JsonNode t = s.get("tornado");
+            if (t == null) {
+                continue;
+            }
+            seen++;
+            List<Map<String, String>> rows = csv(report.resolve(t.get("table").asText()));
+            assertEquals(t.get("bars").size(), rows.size());
+            double previous = Double.POSITIVE_INFINITY;
+            for (int i = 0; i < rows.size(); i++) {
+                JsonNode b = t.get("bars").get(i);
+                assertEquals(b.get("parameter").asText(), rows.get(i).get("parameter"));
+                assertEquals(b.get("atP10").asDouble(), Double.parseDouble(rows.get(i).get("output_at_p10")), 0.0);
+                assertEquals(b.get("atP90").asDouble(), Double.parseDouble(rows.get(i).get("output_at_p90")), 0.0);
+                assertTrue(b.get("swing").asDouble() <= previous, "sorted by swing");
+                previous = b.get("swing").asDouble();
+            }
+            String slug = t.get("table").asText().replace("tables/", "").replace("-tornado.csv", "");
+            assertTrue(Files.exists(report.resolve("charts/tornado-" + slug + ".png")), slug);
+            assertTrue(Files.exists(report.resolve("charts/tornado-" + slug + ".svg")), slug);
+        }
+        assertTrue(seen > 0, "every scenario with uncertain parameters has a tornado");
+    }
+
     static List<Map<String, String>> csv(Path file) throws IOException {
         CsvMapper mapper = new CsvMapper();
         List<Map<String, String>> rows = new ArrayList<>();

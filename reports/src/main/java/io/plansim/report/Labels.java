@@ -120,7 +120,10 @@ public final class Labels {
             Map.entry("ga.capital", new String[] {"capital", "资本贡献"}),
             Map.entry("ga.labour", new String[] {"labour", "劳动贡献"}),
             Map.entry("ga.human.capital", new String[] {"human capital", "人力资本贡献"}),
-            Map.entry("ga.tfp", new String[] {"TFP", "全要素生产率贡献"}));
+            Map.entry("ga.tfp", new String[] {"TFP", "全要素生产率贡献"}),
+            Map.entry("tornado", new String[] {"Tornado (p10 to p90)", "龙卷风图（p10 至 p90）"}),
+            Map.entry("axis.tornado", new String[] {"output (other parameters at their medians)", "输出（其他参数取中位数）"}),
+            Map.entry("tornado.central", new String[] {"all parameters at their medians", "全部参数取中位数"}));
 
     /** A word of the report in the report's language. */
     public String word(String key) {

@@ -1,6 +1,7 @@
 package io.plansim.report;
 
 import io.plansim.aggregate.McResult;
+import io.plansim.analysis.Sensitivity;
 import io.plansim.model.VariableInfo;
 import io.plansim.target.Comparator;
 import io.plansim.target.HistoryRecord;
@@ -268,6 +269,45 @@ final class ReportCharts {
             s.setFillColor(GROWTH[i]);
             s.setLineColor(GROWTH[i]);
         }
+        return c;
+    }
+
+    /**
+     * Tornado chart: one horizontal bar per uncertain parameter from the output at its 10th percentile to
+     * the output at its 90th (the others at their medians), largest swing on top, and the all-median line.
+     * Null when the run has no sensitivity analysis.
+     */
+    XYChart tornado(ScenarioRun r) {
+        if (r.tornado().isEmpty()) {
+            return null;
+        }
+        String[] parts = r.tornadoOutput().split("@");
+        int v = r.mc().variableIndex(parts[0]);
+        String what = v >= 0 ? labels.metricChart(r.mc().variables().get(v)) + " " + parts[1] : r.tornadoOutput();
+        XYChart c = xy(labels.chartWord("tornado") + " \u2013 " + what + " \u2013 " + labels.drawable(r.scenario().name()),
+                labels.chartWord("axis.tornado"), "", WIDTH, HEIGHT);
+        c.getStyler().setYAxisTicksVisible(false);
+        c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
+        c.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Vertical);
+        int n = r.tornado().size();
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            Sensitivity.Bar b = r.tornado().get(i);
+            double y = n - i;
+            XYSeries s = c.addSeries(b.parameter(), new double[] {b.atLow(), b.atHigh()}, new double[] {y, y});
+            s.setLineColor(PALETTE[i % PALETTE.length]);
+            s.setLineStyle(new java.awt.BasicStroke(18f, java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_MITER));
+            s.setMarker(SeriesMarkers.NONE);
+            lo = Math.min(lo, Math.min(b.atLow(), b.atHigh()));
+            hi = Math.max(hi, Math.max(b.atLow(), b.atHigh()));
+        }
+        double central = r.tornadoCentral();
+        XYSeries m = c.addSeries(labels.chartWord("tornado.central"), new double[] {central, central}, new double[] {0.4, n + 0.6});
+        line(m, MEDIAN, 1.5f);
+        m.setMarker(SeriesMarkers.NONE);
+        c.getStyler().setYAxisMin(0.0);
+        c.getStyler().setYAxisMax(n + 1.0);
         return c;
     }
 

@@ -27,14 +27,15 @@ final class ReportTables {
     }
 
     /** File names (under tables/) of one scenario's tables. */
-    record Names(String percentiles, String central, String targets, String history, Map<String, String> curves) {
+    record Names(String percentiles, String central, String targets, String history, Map<String, String> curves,
+                 String tornado) {
         static Names of(String slug, List<QuantileCurve> curves) {
             Map<String, String> c = new LinkedHashMap<>();
             for (QuantileCurve q : curves) {
                 c.put(q.metric() + "@" + q.year(), "tables/" + slug + "-" + q.metric() + "-" + q.year() + "-distribution.csv");
             }
             return new Names("tables/" + slug + "-percentiles.csv", "tables/" + slug + "-central.csv",
-                    "tables/" + slug + "-targets.csv", "tables/" + slug + "-history.csv", c);
+                    "tables/" + slug + "-targets.csv", "tables/" + slug + "-history.csv", c, "tables/" + slug + "-tornado.csv");
         }
     }
 
@@ -48,7 +49,29 @@ final class ReportTables {
         for (QuantileCurve q : curves) {
             out.put(names.curves().get(q.metric() + "@" + q.year()), curve(r, q));
         }
+        if (!r.tornado().isEmpty()) {
+            out.put(names.tornado(), tornado(r));
+        }
         return out;
+    }
+
+    /** The tornado bars: parameter, its 10th and 90th percentile, the output at each, and the swing. */
+    static Table tornado(ScenarioRun r) {
+        StringColumn parameter = StringColumn.create("parameter");
+        DoubleColumn lowInput = DoubleColumn.create("p10_input");
+        DoubleColumn highInput = DoubleColumn.create("p90_input");
+        DoubleColumn atLow = DoubleColumn.create("output_at_p10");
+        DoubleColumn atHigh = DoubleColumn.create("output_at_p90");
+        DoubleColumn swing = DoubleColumn.create("swing");
+        for (io.plansim.analysis.Sensitivity.Bar b : r.tornado()) {
+            parameter.append(b.parameter());
+            lowInput.append(b.lowInput());
+            highInput.append(b.highInput());
+            atLow.append(b.atLow());
+            atHigh.append(b.atHigh());
+            swing.append(b.swing());
+        }
+        return Table.create(r.tornadoOutput(), parameter, lowInput, highInput, atLow, atHigh, swing);
     }
 
     /** VerdictTables.table with the Monte Carlo columns: probability, its Wilson 95% interval and standard error. */
@@ -132,6 +155,17 @@ final class ReportTables {
                 o.put("target", q.target().id());
                 o.put("threshold", q.target().threshold());
                 o.put("probability", q.probability());
+            }
+        }
+        if (!r.tornado().isEmpty()) {
+            ObjectNode tor = n.putObject("tornado");
+            tor.put("output", r.tornadoOutput());
+            tor.put("central", r.tornadoCentral());
+            tor.put("table", names.tornado());
+            ArrayNode bars = tor.putArray("bars");
+            for (io.plansim.analysis.Sensitivity.Bar b : r.tornado()) {
+                bars.addObject().put("parameter", b.parameter()).put("p10Input", b.lowInput()).put("p90Input", b.highInput())
+                        .put("atP10", b.atLow()).put("atP90", b.atHigh()).put("swing", b.swing());
             }
         }
         ObjectNode t = n.putObject("tables");

@@ -143,6 +143,10 @@ public final class ReportWriter {
                     if (ga != null) {
                         out.add(new Pending(ga, "growth-accounting-" + slug, "gdp", growthCaption(labels), List.of(names.central())));
                     }
+                    Chart<?, ?> tornado = charts.tornado(r);
+                    if (tornado != null) {
+                        out.add(new Pending(tornado, "tornado-" + slug, "gdp", tornadoCaption(labels, r), List.of(names.tornado())));
+                    }
                 }
             }
             Chart<?, ?> p = charts.probabilities(r);
@@ -218,10 +222,10 @@ public final class ReportWriter {
     static List<String> notes(ReportInput in) {
         boolean zh = in.labels().zh();
         List<String> notes = new ArrayList<>();
-        notes.add(zh ? "本报告没有龙卷风图（敏感性图）：敏感性分析在本报告设计时尚不存在，尚未接入报告；请单独运行 plansim sensitivity <情景> --output gdp_nominal@2035。此处不作替代或估算。"
-                : "No tornado chart: the sensitivity analysis it needs did not exist when this report was designed and is not wired into "
-                        + "the report yet; run it on its own with plansim sensitivity <scenario> --output gdp_nominal@2035. "
-                        + "It is left out rather than approximated.");
+        notes.add(zh ? "龙卷风图在确定性模型上计算（年度冲击和罕见事件关闭），每个不确定参数依次取其第10和第90百分位，其余参数取中位数；Sobol 指数见 plansim sensitivity <情景> --output gdp_nominal@2035 --method sobol。"
+                : "The tornado chart is computed on the deterministic model (annual shocks and rare events off): each uncertain parameter in turn "
+                        + "at its 10th and 90th percentile, the others at their medians. For Sobol indices run plansim sensitivity <scenario> "
+                        + "--output gdp_nominal@2035 --method sobol.");
         notes.add(zh ? "期末年份 GDP 的分布以累积分布函数表示，由蒙特卡洛分位数在 " + QuantileCurve.LEVELS.length + " 个概率水平（0.001 至 0.999）上读出（不超过 10000 条路径时为精确顺序统计量，否则为相对精度 0.5% 的 DDSketch），而非路径值的直方图。"
                 : "The distribution of GDP in the horizon year is drawn as a cumulative distribution read off the Monte Carlo percentiles at " + QuantileCurve.LEVELS.length + " levels from 0.001 to 0.999 "
                         + "(exact order statistics up to 10,000 paths, DDSketch with 0.5% relative accuracy above), not as a histogram of path values.");
@@ -259,6 +263,11 @@ public final class ReportWriter {
     private static String growthCaption(Labels l) {
         return l.zh() ? "中心路径的增长核算（对数百分点）：资本、劳动、人力资本与全要素生产率的贡献，合计为实际 GDP 增长。"
                 : "Growth accounting of the central path, in log points: the contributions of capital, labour, human capital and TFP add up to real GDP growth.";
+    }
+
+    private static String tornadoCaption(Labels l, ScenarioRun r) {
+        return l.zh() ? "输出 " + r.tornadoOutput() + "：每个不确定参数取第10和第90百分位时的取值，按摆幅排序；竖线为全部参数取中位数时的值。"
+                : "Output " + r.tornadoOutput() + " with each uncertain parameter at its 10th and 90th percentile, sorted by swing; the line marks all parameters at their medians.";
     }
 
     private static String probabilityCaption(Labels l) {

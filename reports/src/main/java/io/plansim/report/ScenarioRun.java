@@ -1,6 +1,7 @@
 package io.plansim.report;
 
 import io.plansim.aggregate.McResult;
+import io.plansim.analysis.Sensitivity;
 import io.plansim.runner.Projection;
 import io.plansim.scenario.Scenario;
 import io.plansim.target.History;
@@ -9,13 +10,21 @@ import java.util.List;
 
 /**
  * One scenario's results, as the report needs them: the scenario itself (for its assumptions), the
- * deterministic central path, the Monte Carlo result, the target verdicts (with probabilities) and the
- * actual figures of its history file.
+ * deterministic central path, the Monte Carlo result, the target verdicts (with probabilities), the
+ * actual figures of its history file, and the tornado bars of {@code tornadoOutput} (empty when the
+ * scenario has no uncertain parameters) with the output at every parameter's median.
  */
 public record ScenarioRun(Scenario scenario, Projection central, McResult mc, List<TargetVerdict> verdicts,
-                          History history) {
+                          History history, List<Sensitivity.Bar> tornado, String tornadoOutput,
+                          double tornadoCentral) {
     public ScenarioRun {
         verdicts = List.copyOf(verdicts);
+        tornado = List.copyOf(tornado);
+    }
+
+    /** A run without a sensitivity analysis. */
+    public ScenarioRun(Scenario scenario, Projection central, McResult mc, List<TargetVerdict> verdicts, History history) {
+        this(scenario, central, mc, verdicts, history, List.of(), null, Double.NaN);
     }
 
     /** File-name form of the scenario id: yiwu/baseline -> yiwu-baseline, my-scenario.yaml -> my-scenario. */

@@ -83,7 +83,22 @@ public final class ReportWriter {
         }
         Path parent = target.getParent();
         Files.createDirectories(parent);
+        removeStalePartials(parent, target.getFileName().toString());
         Path tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".partial-");
+        // Ctrl-C or a kill (SIGTERM) while writing: the JVM runs shutdown hooks, and this one removes the
+        // half-written folder. (SIGKILL runs nothing: the next report into the same folder removes it.)
+        Thread cleanup = new Thread(() -> {
+            // the writing thread may still add a file while the JVM shuts down: delete until the folder stays gone
+            for (int i = 0; i < 40 && Files.exists(tmp, LinkOption.NOFOLLOW_LINKS); i++) {
+                deleteTree(tmp);
+                try {
+                    Thread.sleep(25);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "plansim-report-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanup);
         boolean moved = false;
         try {
             Written w = writeInto(tmp, in);
@@ -97,6 +112,20 @@ public final class ReportWriter {
         } finally {
             if (!moved) {
                 deleteTree(tmp);
+            }
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanup);
+            } catch (IllegalStateException e) {
+                // the JVM is already shutting down: the hook runs (and finds nothing left to delete)
+            }
+        }
+    }
+
+    /** Temporary folders that a killed earlier run into the same target left behind. */
+    private static void removeStalePartials(Path parent, String name) throws IOException {
+        try (Stream<Path> siblings = Files.list(parent)) {
+            for (Path p : siblings.filter(x -> x.getFileName().toString().startsWith("." + name + ".partial-")).toList()) {
+                deleteTree(p);
             }
         }
     }

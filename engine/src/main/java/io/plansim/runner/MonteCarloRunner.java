@@ -74,7 +74,7 @@ public final class MonteCarloRunner {
                     }
                     faults += r.faults;
                 }
-                done += r.paths;
+                done += r.paths + r.faults; // faulty paths are run too, just left out of the aggregates
                 if (progress != null) {
                     progress.update(done, o.paths(), met);
                 }

@@ -11,6 +11,7 @@ import io.plansim.compile.CompiledScenario;
 import io.plansim.compile.CompiledUncertainty;
 import io.plansim.target.History;
 import io.plansim.target.TargetCatalog;
+import io.plansim.runner.Projection;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
 import org.junit.jupiter.api.Test;
@@ -179,5 +180,24 @@ class MonteCarloTest {
         assertEquals(0.02 * 0.02, var, 0.0004 * 0.06);
         // excess kurtosis of a t(5) is 6; a normal would give 0
         assertTrue(kurt > 2, "excess kurtosis " + kurt);
+    }
+
+    @Test
+    void faultyPathsAreCountedLeftOutAndReplayable() {
+        CompiledScenario c = TestScenarios.compile("test/lognormal", "satellites.express_parcels.trend=0.5",
+                "satellites.express_parcels.elasticity=-20", "uncertainty.shocks.gdp_real.sd=0.05");
+        McOptions o = new McOptions(4000, 17, Sampler.MC, 2, 512);
+        McResult r = MonteCarloRunner.run(c, o, PathTargets.none(), null);
+        assertTrue(r.faults() > 0 && r.faults() < 4000, "faults " + r.faults());
+        assertEquals(4000, r.paths() + r.faults(), "every path is either aggregated or counted as a fault");
+        assertTrue(r.firstFault().contains("express_parcels") && r.firstFault().contains("--replay-path " + r.firstFaultPath()),
+                r.firstFault());
+        Projection replayed = MonteCarloRunner.replay(c, o, r.firstFaultPath());
+        double min = java.util.Arrays.stream(replayed.series("express_parcels")).min().orElseThrow();
+        assertTrue(min < 0 || Double.isNaN(min), "the replayed path shows the fault: " + min);
+        int v = r.variableIndex("express_parcels");
+        for (int t = 0; t < r.years().length; t++) {
+            assertTrue(r.quantile(v, t, 0.05) >= 0, "no faulty value in the aggregates");
+        }
     }
 }

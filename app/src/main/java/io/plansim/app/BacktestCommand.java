@@ -69,13 +69,6 @@ final class BacktestCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static String f(double v) {
-        if (!Double.isFinite(v)) {
-            return "-";
-        }
-        double a = Math.abs(v);
-        return String.format(Locale.ROOT, a >= 1000 ? "%.0f" : a >= 10 ? "%.1f" : "%.3f", v);
-    }
 
     private static String table(Scenario s, McResult mc, Backtest.Result r) {
         StringBuilder sb = new StringBuilder();
@@ -84,23 +77,23 @@ final class BacktestCommand implements Callable<Integer> {
         TextTable t = new TextTable(new boolean[] {false, true, true, true, true, true, true, false, true, true, true});
         t.row("metric", "year", "actual", "p05", "p50", "p95", "err %", "in 50/80/90", "CRPS", "plan err %", "drift err %");
         for (BacktestRow x : r.rows()) {
-            t.row(x.metric(), String.valueOf(x.year()), f(x.actual()), f(x.quantiles()[0]), f(x.quantiles()[3]), f(x.quantiles()[6]),
-                    f(x.percentError()), (x.in50() ? "y" : "n") + "/" + (x.in80() ? "y" : "n") + "/" + (x.in90() ? "y" : "n"),
-                    f(x.crps()), f(100 * x.planError() / x.actual()), f(100 * x.driftError() / x.actual()));
+            t.row(x.metric(), String.valueOf(x.year()), io.plansim.tables.Format.num(x.actual()), io.plansim.tables.Format.num(x.quantiles()[0]), io.plansim.tables.Format.num(x.quantiles()[3]), io.plansim.tables.Format.num(x.quantiles()[6]),
+                    io.plansim.tables.Format.num(x.percentError()), (x.in50() ? "y" : "n") + "/" + (x.in80() ? "y" : "n") + "/" + (x.in90() ? "y" : "n"),
+                    io.plansim.tables.Format.num(x.crps()), io.plansim.tables.Format.num(100 * x.planError() / x.actual()), io.plansim.tables.Format.num(100 * x.driftError() / x.actual()));
         }
         sb.append(t.render()).append('\n');
         sb.append(String.format(Locale.ROOT, "coverage: 50%% interval %.2f, 80%% interval %.2f, 90%% interval %.2f (of %d actuals)%n",
                 r.coverage(50), r.coverage(80), r.coverage(90), r.rows().size()));
         sb.append(String.format(Locale.ROOT, "skill (1 - MAPE plansim / MAPE naive): vs the plan %s, vs drift %s%n%n",
-                f(r.skillAgainstPlan()), f(r.skillAgainstDrift())));
+                io.plansim.tables.Format.num(r.skillAgainstPlan()), io.plansim.tables.Format.num(r.skillAgainstDrift())));
         TextTable tt = new TextTable(new boolean[] {false, true, false, true, true, false, true});
         tt.row("target", "year", "target", "P at origin", "actual", "met", "Brier");
         for (TargetOutcomeCheck x : r.targets()) {
-            tt.row(x.target().id(), String.valueOf(x.target().year()), x.target().statement(), f(x.probability()), f(x.actual()),
-                    x.met() ? "yes" : "no", f(x.brier()));
+            tt.row(x.target().id(), String.valueOf(x.target().year()), x.target().statement(), io.plansim.tables.Format.num(x.probability()), io.plansim.tables.Format.num(x.actual()),
+                    x.met() ? "yes" : "no", io.plansim.tables.Format.num(x.brier()));
         }
         sb.append(tt.render());
-        sb.append(String.format(Locale.ROOT, "Brier score over %d targets: %s%n", r.targets().size(), f(r.brier())));
+        sb.append(String.format(Locale.ROOT, "Brier score over %d targets: %s%n", r.targets().size(), io.plansim.tables.Format.num(r.brier())));
         return sb.toString();
     }
 
@@ -143,21 +136,21 @@ final class BacktestCommand implements Callable<Integer> {
             n.put("in80", x.in80());
             n.put("in90", x.in90());
             n.put("crps", x.crps());
-            num(n, "planForecast", x.planForecast());
-            num(n, "planError", x.planError());
+            io.plansim.tables.Format.json(n, "planForecast", x.planForecast());
+            io.plansim.tables.Format.json(n, "planError", x.planError());
             if (x.planSource() != null) {
                 n.put("planTarget", x.planSource());
             }
-            num(n, "driftForecast", x.driftForecast());
-            num(n, "driftError", x.driftError());
+            io.plansim.tables.Format.json(n, "driftForecast", x.driftForecast());
+            io.plansim.tables.Format.json(n, "driftError", x.driftError());
         }
         ObjectNode summary = root.putObject("summary");
-        num(summary, "coverage50", r.coverage(50));
-        num(summary, "coverage80", r.coverage(80));
-        num(summary, "coverage90", r.coverage(90));
-        num(summary, "skillVsPlan", r.skillAgainstPlan());
-        num(summary, "skillVsDrift", r.skillAgainstDrift());
-        num(summary, "brier", r.brier());
+        io.plansim.tables.Format.json(summary, "coverage50", r.coverage(50));
+        io.plansim.tables.Format.json(summary, "coverage80", r.coverage(80));
+        io.plansim.tables.Format.json(summary, "coverage90", r.coverage(90));
+        io.plansim.tables.Format.json(summary, "skillVsPlan", r.skillAgainstPlan());
+        io.plansim.tables.Format.json(summary, "skillVsDrift", r.skillAgainstDrift());
+        io.plansim.tables.Format.json(summary, "brier", r.brier());
         ArrayNode targets = root.putArray("targets");
         for (TargetOutcomeCheck x : r.targets()) {
             ObjectNode n = targets.addObject();
@@ -172,11 +165,4 @@ final class BacktestCommand implements Callable<Integer> {
         return root;
     }
 
-    private static void num(ObjectNode n, String k, double v) {
-        if (Double.isFinite(v)) {
-            n.put(k, v);
-        } else {
-            n.putNull(k);
-        }
-    }
 }

@@ -79,7 +79,7 @@ final class RunCommand implements Callable<Integer> {
             cells[1] = v.nameZh();
             cells[2] = v.unit() + (v.basis() == io.plansim.model.Basis.NONE ? "" : " " + (v.basis() == io.plansim.model.Basis.REAL ? "real" : "nominal"));
             for (int y = 0; y < years; y++) {
-                cells[3 + y] = format(p.values()[r][y]);
+                cells[3 + y] = io.plansim.tables.Format.num(p.values()[r][y]);
             }
             t.row(cells);
         }
@@ -88,20 +88,4 @@ final class RunCommand implements Callable<Integer> {
                 + t.render();
     }
 
-    static String format(double v) {
-        if (Double.isNaN(v)) {
-            return "-";
-        }
-        double a = Math.abs(v);
-        if (a >= 1000) {
-            return String.format(Locale.ROOT, "%.0f", v);
-        }
-        if (a >= 10) {
-            return String.format(Locale.ROOT, "%.1f", v);
-        }
-        if (a >= 0.1 || v == 0) {
-            return String.format(Locale.ROOT, "%.2f", v);
-        }
-        return String.format(Locale.ROOT, "%.4f", v);
-    }
 }

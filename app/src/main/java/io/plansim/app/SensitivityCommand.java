@@ -86,10 +86,10 @@ final class SensitivityCommand implements Callable<Integer> {
                 n.put("atLow", b.atLow());
                 n.put("atHigh", b.atHigh());
                 n.put("swing", b.swing());
-                t.row(b.parameter(), f(b.lowInput()), f(b.highInput()), f(b.atLow()), f(b.atHigh()), f(b.swing()));
+                t.row(b.parameter(), io.plansim.tables.Format.num(b.lowInput()), io.plansim.tables.Format.num(b.highInput()), io.plansim.tables.Format.num(b.atLow()), io.plansim.tables.Format.num(b.atHigh()), io.plansim.tables.Format.num(b.swing()));
             }
             text.append("Tornado for ").append(outputSpec).append(" (each parameter at its 10th and 90th percentile, the others at their medians; central ")
-                    .append(f(json.get("central").asDouble())).append("; annual shocks and rare events off):\n\n").append(t.render());
+                    .append(io.plansim.tables.Format.num(json.get("central").asDouble())).append("; annual shocks and rare events off):\n\n").append(t.render());
         } else {
             SobolIndices.Result r = SobolIndices.analyse(ps.size(), Sensitivity.model(c, out), paths, bootstrap, seed);
             json.put("runs", r.runs());
@@ -107,8 +107,8 @@ final class SensitivityCommand implements Callable<Integer> {
                 n.put("total", r.total()[i]);
                 n.put("totalLow", r.totalLow()[i]);
                 n.put("totalHigh", r.totalHigh()[i]);
-                t.row(p.driver().path(), f(r.first()[i]), "[" + f(r.firstLow()[i]) + ", " + f(r.firstHigh()[i]) + "]",
-                        f(r.total()[i]), "[" + f(r.totalLow()[i]) + ", " + f(r.totalHigh()[i]) + "]");
+                t.row(p.driver().path(), io.plansim.tables.Format.num(r.first()[i]), "[" + io.plansim.tables.Format.num(r.firstLow()[i]) + ", " + io.plansim.tables.Format.num(r.firstHigh()[i]) + "]",
+                        io.plansim.tables.Format.num(r.total()[i]), "[" + io.plansim.tables.Format.num(r.totalLow()[i]) + ", " + io.plansim.tables.Format.num(r.totalHigh()[i]) + "]");
             }
             text.append("Sobol indices of ").append(outputSpec).append(" (Saltelli sampling, ").append(r.runs())
                     .append(" model runs, Jansen total-order estimator, ").append(bootstrap)
@@ -142,8 +142,4 @@ final class SensitivityCommand implements Callable<Integer> {
         }
     }
 
-    private static String f(double v) {
-        double a = Math.abs(v);
-        return String.format(Locale.ROOT, a >= 100 ? "%.1f" : a >= 1 ? "%.3f" : "%.4f", v);
-    }
 }

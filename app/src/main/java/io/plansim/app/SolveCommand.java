@@ -150,24 +150,17 @@ final class SolveCommand implements Callable<Integer> {
             n.put("from", r.knob().from());
             n.put("to", r.knob().to());
             n.put("found", r.result().found());
-            num(n, "value", r.result().value());
+            io.plansim.tables.Format.json(n, "value", r.result().value());
             n.putArray("bracket").add(r.result().low()).add(r.result().high());
-            num(n, "atLow", r.result().atLow());
-            num(n, "atHigh", r.result().atHigh());
-            num(n, "achieved", r.result().achieved());
+            io.plansim.tables.Format.json(n, "atLow", r.result().atLow());
+            io.plansim.tables.Format.json(n, "atHigh", r.result().atHigh());
+            io.plansim.tables.Format.json(n, "achieved", r.result().achieved());
             n.put("iterations", r.result().iterations());
             n.put("message", r.result().message());
         }
         return root;
     }
 
-    private static void num(ObjectNode n, String k, double v) {
-        if (Double.isFinite(v)) {
-            n.put(k, v);
-        } else {
-            n.putNull(k);
-        }
-    }
 
     private String table(List<Row> rows, boolean csv) {
         String what = probability == null ? "central outcome" : "P(met)";

@@ -56,10 +56,10 @@ public final class McTables {
         ArrayNode targets = root.putArray("targets");
         for (TargetVerdict v : verdicts) {
             ObjectNode t = VerdictTables.json(v);
-            VerdictTables.number(t, "probability", v.probability());
-            VerdictTables.number(t, "ciLow", v.ciLow());
-            VerdictTables.number(t, "ciHigh", v.ciHigh());
-            VerdictTables.number(t, "standardError", v.standardError());
+            Format.json(t, "probability", v.probability());
+            Format.json(t, "ciLow", v.ciLow());
+            Format.json(t, "ciHigh", v.ciHigh());
+            Format.json(t, "standardError", v.standardError());
             targets.add(t);
         }
         ObjectNode faults = root.putObject("faults");
@@ -128,8 +128,8 @@ public final class McTables {
             row[1] = r.variables().get(v).nameZh();
             row[2] = r.variables().get(v).unit();
             for (int i = 0; i < show.length; i++) {
-                row[3 + i] = VerdictTables.fmt(r.quantile(v, show[i], 0.5)) + " [" + VerdictTables.fmt(r.quantile(v, show[i], 0.05))
-                        + ", " + VerdictTables.fmt(r.quantile(v, show[i], 0.95)) + "]";
+                row[3 + i] = Format.num(r.quantile(v, show[i], 0.5)) + " [" + Format.num(r.quantile(v, show[i], 0.05))
+                        + ", " + Format.num(r.quantile(v, show[i], 0.95)) + "]";
             }
             t.row(row);
         }
@@ -138,7 +138,7 @@ public final class McTables {
         p.row("target", "指标", "year", "target", "central", "P(met)", "95% CI", "verdict");
         for (TargetVerdict v : verdicts) {
             p.row(v.target().id(), v.target().nameZh(), String.valueOf(v.target().year()), v.target().statement(),
-                    VerdictTables.fmt(v.central()), Double.isNaN(v.probability()) ? "-" : String.format(Locale.ROOT, "%.3f", v.probability()),
+                    Format.num(v.central()), Double.isNaN(v.probability()) ? "-" : String.format(Locale.ROOT, "%.3f", v.probability()),
                     Double.isNaN(v.ciLow()) ? "-" : String.format(Locale.ROOT, "%.3f-%.3f", v.ciLow(), v.ciHigh()), v.verdict().label());
         }
         sb.append(p.render());

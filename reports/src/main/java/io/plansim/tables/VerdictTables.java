@@ -88,23 +88,23 @@ public final class VerdictTables {
         n.put("kind", t.kind().name().toLowerCase(Locale.ROOT));
         n.put("comparator", t.comparator().symbol());
         n.put("value", t.value());
-        number(n, "high", t.high());
-        number(n, "tolerance", t.tolerance());
+        Format.json(n, "high", t.high());
+        Format.json(n, "tolerance", t.tolerance());
         if (t.from() > 0) {
             n.put("from", t.from());
         }
         n.put("unit", t.unit());
         n.put("basis", t.basis().id());
         n.put("status", t.status());
-        number(n, "central", v.central());
-        number(n, "gap", v.gap());
-        number(n, "gapPercent", v.gapPercent());
-        number(n, "requiredGrowth", v.requiredGrowth());
-        number(n, "scenarioGrowth", v.scenarioGrowth());
+        Format.json(n, "central", v.central());
+        Format.json(n, "gap", v.gap());
+        Format.json(n, "gapPercent", v.gapPercent());
+        Format.json(n, "requiredGrowth", v.requiredGrowth());
+        Format.json(n, "scenarioGrowth", v.scenarioGrowth());
         if (v.fromYear() > 0) {
             n.put("requiredGrowthFrom", v.fromYear());
         }
-        number(n, "actual", v.actual());
+        Format.json(n, "actual", v.actual());
         if (v.actualMet() != null) {
             n.put("actualMet", v.actualMet());
         }
@@ -128,14 +128,6 @@ public final class VerdictTables {
         return n;
     }
 
-    /** A number, or null when undefined (JSON has no NaN). */
-    static void number(ObjectNode n, String key, double v) {
-        if (Double.isFinite(v)) {
-            n.put(key, v);
-        } else {
-            n.putNull(key);
-        }
-    }
 
     /** The terminal table: one line per target, the Chinese metric name beside the id; reasons as notes below. */
     public static String text(List<TargetVerdict> verdicts) {
@@ -144,8 +136,8 @@ public final class VerdictTables {
         StringBuilder notes = new StringBuilder();
         for (TargetVerdict v : verdicts) {
             Target x = v.target();
-            t.row(x.id(), x.nameZh(), String.valueOf(x.year()), x.statement(), fmt(v.central()),
-                    fmt(v.gapPercent()), fmt(v.requiredGrowth()), fmt(v.scenarioGrowth()),
+            t.row(x.id(), x.nameZh(), String.valueOf(x.year()), x.statement(), Format.num(v.central()),
+                    Format.num(v.gapPercent()), Format.num(v.requiredGrowth()), Format.num(v.scenarioGrowth()),
                     Double.isNaN(v.probability()) ? "-" : String.format(Locale.ROOT, "%.3f", v.probability()), v.verdict().label());
             if (v.reason() != null) {
                 notes.append("  ").append(x.id()).append(": ").append(v.reason()).append('\n');
@@ -154,11 +146,4 @@ public final class VerdictTables {
         return t.render() + (notes.length() == 0 ? "" : "\nNot evaluable:\n" + notes);
     }
 
-    static String fmt(double v) {
-        if (!Double.isFinite(v)) {
-            return "-";
-        }
-        double a = Math.abs(v);
-        return String.format(Locale.ROOT, a >= 1000 ? "%.0f" : a >= 10 ? "%.1f" : "%.2f", v);
-    }
 }

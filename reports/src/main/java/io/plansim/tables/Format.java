@@ -1,0 +1,37 @@
+package io.plansim.tables;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Locale;
+
+/** How numbers read in terminal tables and JSON, the same in every command. */
+public final class Format {
+    private Format() {
+    }
+
+    /** Significant digits by magnitude: 1486, 82.8, 2.55, 0.0261; "-" for an undefined value. */
+    public static String num(double v) {
+        if (!Double.isFinite(v)) {
+            return "-";
+        }
+        double a = Math.abs(v);
+        if (a >= 1000) {
+            return String.format(Locale.ROOT, "%.0f", v);
+        }
+        if (a >= 10) {
+            return String.format(Locale.ROOT, "%.1f", v);
+        }
+        if (a >= 0.1 || v == 0) {
+            return String.format(Locale.ROOT, "%.2f", v);
+        }
+        return String.format(Locale.ROOT, "%.4f", v);
+    }
+
+    /** Puts a number, or null when it is undefined (JSON has no NaN). */
+    public static void json(ObjectNode n, String key, double v) {
+        if (Double.isFinite(v)) {
+            n.put(key, v);
+        } else {
+            n.putNull(key);
+        }
+    }
+}

@@ -82,8 +82,8 @@ final class BacktestCommand implements Callable<Integer> {
                     io.plansim.tables.Format.num(x.crps()), io.plansim.tables.Format.num(100 * x.planError() / x.actual()), io.plansim.tables.Format.num(100 * x.driftError() / x.actual()));
         }
         sb.append(t.render()).append('\n');
-        sb.append(String.format(Locale.ROOT, "coverage: 50%% interval %.2f, 80%% interval %.2f, 90%% interval %.2f (of %d actuals)%n",
-                r.coverage(50), r.coverage(80), r.coverage(90), r.rows().size()));
+        sb.append(String.format(Locale.ROOT, "coverage: 50%% interval %.2f, 80%% interval %.2f, 90%% interval %.2f (of %d actuals with a forecast spread)%n",
+                r.coverage(50), r.coverage(80), r.coverage(90), r.rows().stream().filter(x -> x.quantiles()[6] > x.quantiles()[0]).count()));
         sb.append(String.format(Locale.ROOT, "skill (1 - MAPE plansim / MAPE naive): vs the plan %s, vs drift %s%n%n",
                 io.plansim.tables.Format.num(r.skillAgainstPlan()), io.plansim.tables.Format.num(r.skillAgainstDrift())));
         TextTable tt = new TextTable(new boolean[] {false, true, false, true, true, false, true});
@@ -135,6 +135,7 @@ final class BacktestCommand implements Callable<Integer> {
             n.put("in50", x.in50());
             n.put("in80", x.in80());
             n.put("in90", x.in90());
+            n.put("pointForecast", !(x.quantiles()[6] > x.quantiles()[0]));
             n.put("crps", x.crps());
             io.plansim.tables.Format.json(n, "planForecast", x.planForecast());
             io.plansim.tables.Format.json(n, "planError", x.planError());

@@ -48,8 +48,14 @@ public final class Backtest {
             return theirs > 0 ? 1 - ours / theirs : Double.NaN;
         }
 
+        /**
+         * Share of actuals inside the central interval of the given level, over the forecasts that have a
+         * spread: a variable the scenario holds fixed (p05 = p95) is a point forecast, which no interval
+         * can cover, so it is scored by its error and CRPS only.
+         */
         public double coverage(int level) {
-            return rows.stream().mapToDouble(r -> (level == 50 ? r.in50() : level == 80 ? r.in80() : r.in90()) ? 1 : 0)
+            return rows.stream().filter(r -> r.quantiles()[6] > r.quantiles()[0])
+                    .mapToDouble(r -> (level == 50 ? r.in50() : level == 80 ? r.in80() : r.in90()) ? 1 : 0)
                     .average().orElse(Double.NaN);
         }
     }

@@ -1,0 +1,144 @@
+#!/usr/bin/env bash
+# Compares plansim's Monte Carlo with its NumPy peer (benchmarks/peer/mc_numpy.py) on the same workload:
+# the Yiwu baseline 2020-2035, 1 million paths. Per round, one after the other:
+#   plansim mc with all threads (the default), plansim mc --threads 1, and the peer (single-threaded NumPy),
+# each timed end to end by /usr/bin/time -v (wall clock and maximum resident set size). Then the
+# random-number floor is measured by the JMH benchmark RandomFloorBenchmark (benchmarks/target/benchmarks.jar).
+#
+# Prints the median over rounds of: paths per second of each, the plansim/peer throughput ratio (goal >= 3),
+# plansim's 1-thread throughput against its random-number floor (goal: no slower than 2x the floor), the
+# speed-up of all threads over one (goal >= 0.9 x cores), peak memory of each, and P(gdp_nominal 2035 > 4000)
+# from both with the difference in standard errors.
+#
+# Usage: benchmarks/compare.sh [--rounds 3] [--paths 1000000] [--seed 1] [--floor-ns NS] [--keep DIR]
+#   --floor-ns NS   use a floor already measured (ns per path-year) instead of running JMH
+#   --keep DIR      keep the raw outputs (plansim JSON, peer JSON, time -v logs) in DIR
+# Environment: PYTHON (default: /usr/bin/python3 when it has numpy and yaml, else python3), JAVA (default java).
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+rounds=3
+paths=1000000
+seed=1
+floor_ns=""
+keep=""
+while (($#)); do
+  case "$1" in
+    --rounds) rounds="$2"; shift 2 ;;
+    --paths) paths="$2"; shift 2 ;;
+    --seed) seed="$2"; shift 2 ;;
+    --floor-ns) floor_ns="$2"; shift 2 ;;
+    --keep) keep="$2"; shift 2 ;;
+    -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "compare.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
+  esac
+done
+
+java="${JAVA:-java}"
+jar="$root/app/target/plansim.jar"
+bench="$root/benchmarks/target/benchmarks.jar"
+peer="$root/benchmarks/peer/mc_numpy.py"
+[[ -x /usr/bin/time ]] || { echo "compare.sh: /usr/bin/time (GNU time) is needed: apt-get install -y time" >&2; exit 1; }
+if [[ -n "${PYTHON:-}" ]]; then
+  python="$PYTHON"
+elif /usr/bin/python3 -c 'import numpy, yaml' 2>/dev/null; then
+  python=/usr/bin/python3
+else
+  python=python3
+fi
+"$python" -c 'import numpy, yaml' 2>/dev/null \
+  || { echo "compare.sh: $python lacks numpy or yaml: apt-get install -y python3-numpy python3-yaml" >&2; exit 1; }
+if [[ ! -f "$jar" || ( -z "$floor_ns" && ! -f "$bench" ) ]]; then
+  echo "compare.sh: building (mvn -B -q -DskipTests install)..." >&2
+  (cd "$root" && mvn -B -q -Dstyle.color=never -DskipTests install >&2)
+fi
+
+tmp="${keep:-$(mktemp -d)}"
+mkdir -p "$tmp"
+[[ -n "$keep" ]] || trap 'rm -rf "$tmp"' EXIT
+# Run copies, so that a rebuild during the comparison (mvn clean, ./plansim) neither breaks nor changes it.
+cp "$jar" "$tmp/plansim.jar"
+jar="$tmp/plansim.jar"
+if [[ -z "$floor_ns" ]]; then
+  cp "$bench" "$tmp/benchmarks.jar"
+  bench="$tmp/benchmarks.jar"
+fi
+# The peer reads the very scenario file the jar holds (the working tree may have moved on since the build).
+"$python" -c 'import sys, zipfile; sys.stdout.buffer.write(zipfile.ZipFile(sys.argv[1]).read("scenarios/yiwu/baseline.yaml"))' \
+  "$jar" > "$tmp/baseline.yaml"
+results="$tmp/results.tsv"
+: > "$results"
+
+# timed LABEL ROUND OUT CMD...: runs CMD with stdout to OUT under /usr/bin/time -v, appends
+# "label round wall_seconds maxrss_kb cpu_seconds" (cpu = user + system) to the results.
+timed() {
+  local label="$1" round="$2" out="$3"
+  shift 3
+  /usr/bin/time -v -o "$tmp/$label-$round.time" "$@" > "$out"
+  local wall rss cpu
+  wall="$(awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s}' "$tmp/$label-$round.time")"
+  rss="$(awk -F': ' '/Maximum resident set size/ {print $2}' "$tmp/$label-$round.time")"
+  cpu="$(awk -F': ' '/(User|System) time \(seconds\)/ {s += $2} END {print s}' "$tmp/$label-$round.time")"
+  printf '%s\t%s\t%s\t%s\t%s\n' "$label" "$round" "$wall" "$rss" "$cpu" >> "$results"
+  printf '  %-16s %7.2f s wall %7.2f s cpu %10s paths/s  peak RSS %6.1f MB  (load average %s)\n' "$label" "$wall" "$cpu" \
+    "$(awk -v p="$paths" -v s="$wall" 'BEGIN {printf "%.0f", p / s}')" "$(awk -v k="$rss" 'BEGIN {print k / 1024}')" \
+    "$(cut -d' ' -f1-3 /proc/loadavg)" >&2
+}
+
+cores="$(nproc)"
+echo "Yiwu baseline 2020-2035, $paths paths, seed $seed, $rounds rounds, $cores cores, $($java -version 2>&1 | head -1), $("$python" -c 'import numpy; print("NumPy", numpy.__version__)')" >&2
+for ((r = 1; r <= rounds; r++)); do
+  echo "round $r" >&2
+  timed plansim-all "$r" "$tmp/plansim-all-$r.json" \
+    "$java" -jar "$jar" mc yiwu/baseline --paths "$paths" --seed "$seed" --quiet --format json
+  timed plansim-1thread "$r" "$tmp/plansim-1thread-$r.json" \
+    "$java" -jar "$jar" mc yiwu/baseline --paths "$paths" --seed "$seed" --threads 1 --quiet --format json
+  timed numpy-peer "$r" "$tmp/numpy-peer-$r.json" \
+    "$python" "$peer" --scenario "$tmp/baseline.yaml" --paths "$paths" --seed "$seed" --json \
+    --plansim-json "$tmp/plansim-all-$r.json"
+done
+
+if [[ -z "$floor_ns" ]]; then
+  echo "random-number floor: JMH RandomFloorBenchmark (-f 1 -wi 3 -i 5)" >&2
+  "$java" -jar "$bench" 'RandomFloorBenchmark.pathYear' -f 1 -wi 3 -i 5 -rf csv -rff "$tmp/floor.csv" > "$tmp/floor.log" 2>&1 \
+    || { cat "$tmp/floor.log" >&2; exit 1; }
+  floor_ns="$(awk -F, 'NR == 2 {print $5}' "$tmp/floor.csv")"
+fi
+
+"$python" - "$results" "$paths" "$cores" "$floor_ns" "$tmp" "$rounds" <<'EOF'
+import json, statistics, sys
+results, paths, cores, floor_ns, tmp, rounds = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4]), sys.argv[5], int(sys.argv[6])
+runs = {}
+for line in open(results):
+    label, r, wall, rss, cpu = line.split("\t")
+    runs.setdefault(label, {})[int(r)] = (float(wall), int(rss), float(cpu))
+tput = {k: {r: paths / w[0] for r, w in v.items()} for k, v in runs.items()}
+med = lambda xs: statistics.median(list(xs))
+rs = range(1, rounds + 1)
+all_, one, peer = tput["plansim-all"], tput["plansim-1thread"], tput["numpy-peer"]
+ratio = med(all_[r] / peer[r] for r in rs)
+ratio1 = med(one[r] / peer[r] for r in rs)
+speedup = med(all_[r] / one[r] for r in rs)
+floor_tput = 1e9 / (floor_ns * 15)  # paths/s of one thread drawing only the random numbers (15 years a path)
+vs_floor = med(floor_tput / one[r] for r in rs)
+peers = [json.load(open(f"{tmp}/numpy-peer-{r}.json")) for r in rs]
+ref = json.load(open(f"{tmp}/plansim-all-1.json"))
+q = next(t for t in ref["targets"] if t["id"] == "yiwu2035.gdp_nominal.2035")
+def show(label, key):
+    return (f"{label:<28} {med(tput[key].values()):>10,.0f} paths/s   (rounds: "
+            + ", ".join(f"{tput[key][r]:,.0f}" for r in rs) + f")   peak RSS {med(v[1] for v in runs[key].values()) / 1024:,.0f} MB"
+            + f"   {med(paths / v[2] for v in runs[key].values()):,.0f} paths per CPU-second")
+print(f"median of {rounds} rounds, {paths:,} paths, end-to-end wall clock (JVM or Python start-up included);")
+print("paths per CPU-second (user + system time) is less sensitive to other load on the machine:")
+print(show(f"plansim, all {cores} threads", "plansim-all"))
+print(show("plansim, 1 thread", "plansim-1thread"))
+print(show("NumPy peer (1 thread)", "numpy-peer"))
+print(f"{'NumPy peer, simulation only':<28} {med(p['pathsPerSecond'] for p in peers):>10,.0f} paths/s   (its own timer, start-up and YAML excluded)")
+print()
+print(f"throughput ratio plansim/peer:         {ratio:6.2f}   (goal >= 3: {'met' if ratio >= 3 else 'MISSED'}; 1 thread against the peer: {ratio1:.2f})")
+print(f"random-number floor:                   {floor_ns:.1f} ns per path-year = {floor_tput:,.0f} paths/s per thread")
+print(f"plansim 1 thread against its floor:    {vs_floor:6.1f}x slower   (goal <= 2: {'met' if vs_floor <= 2 else 'MISSED'})")
+print(f"speed-up all threads / 1 thread:       {speedup:6.2f}   on {cores} cores = {speedup / cores:.2f} x cores (goal >= 0.9: {'met' if speedup / cores >= 0.9 else 'MISSED'})")
+print()
+print(f"P(gdp_nominal 2035 > 4000): plansim {q['probability']:.6f} +/- {q['standardError']:.6f}; peer per round "
+      + ", ".join(f"{p['probability']:.6f} (z {p['z']:+.2f})" for p in peers))
+EOF

@@ -1,0 +1,67 @@
+package io.plansim.benchmarks;
+
+import io.plansim.aggregate.McResult;
+import io.plansim.runner.McOptions;
+import io.plansim.runner.MonteCarloRunner;
+import io.plansim.runner.Sampler;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * Guards the full Monte Carlo model, single-threaded: {@link MonteCarloRunner#run} on the Yiwu baseline with
+ * its 29 judged targets, exactly as {@code plansim mc --threads 1} runs it (parameter draws by inverse CDF,
+ * five correlated AR(1) shocks, two rare events, the kernel, the numeric check, Welford moments, one DDSketch
+ * insertion per output variable-year, target counts, and the per-run set-up and sketch merge amortized over
+ * {@value #PATHS} paths). {@value #PATHS} paths is above {@code Quantiles.EXACT_LIMIT}, so percentiles are
+ * sketched as in large runs. The goal is a path-year no slower than twice the random-number floor
+ * ({@link RandomFloorBenchmark}).
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class MonteCarloBenchmark {
+    /** Ten blocks of 2048 paths. */
+    static final int PATHS = 20480;
+
+    private Yiwu yiwu;
+    private long seed;
+
+    @Setup
+    public void setUp() {
+        yiwu = Yiwu.load();
+    }
+
+    private McResult run() {
+        // one thread, the default block of 2048 paths, and a new seed each run (the cost does not depend on it)
+        McOptions o = new McOptions(PATHS, ++seed, Sampler.MC, 1, McOptions.DEFAULT_BLOCK);
+        return MonteCarloRunner.run(yiwu.compiled, o, yiwu.targets, null);
+    }
+
+    /** One full-model path, 2020-2035 (score: ns per path). */
+    @Benchmark
+    @OperationsPerInvocation(PATHS)
+    public void perPath(Blackhole bh) {
+        bh.consume(run());
+    }
+
+    /** The same run, scored per path-year (15 projected years a path): compare with the random-number floor. */
+    @Benchmark
+    @OperationsPerInvocation(PATHS * Yiwu.STEPS)
+    public void perPathYear(Blackhole bh) {
+        bh.consume(run());
+    }
+}

@@ -1,0 +1,93 @@
+package io.plansim.benchmarks;
+
+import io.plansim.aggregate.PathTargets;
+import io.plansim.compile.CompiledScenario;
+import io.plansim.compile.CompiledUncertainty;
+import io.plansim.compile.ScenarioCompiler;
+import io.plansim.runner.McOptions;
+import io.plansim.runner.MonteCarloRunner;
+import io.plansim.runner.Projection;
+import io.plansim.runner.Sampler;
+import io.plansim.scenario.Scenario;
+import io.plansim.scenario.ScenarioLoader;
+import io.plansim.scenario.ScenarioRepository;
+import io.plansim.scenario.SourceLocation;
+import io.plansim.target.History;
+import io.plansim.target.TargetCatalog;
+
+/**
+ * The workload every benchmark measures: the built-in Yiwu baseline 2020-2035 (scenarios/yiwu/baseline.yaml)
+ * with its targets catalog and history, loaded the way {@code plansim mc} loads them.
+ */
+final class Yiwu {
+    static final String ID = "yiwu/baseline";
+    /** Projected years per path (2021-2035); the base year is observed, not drawn. A constant for JMH's per-year scores. */
+    static final int STEPS = 15;
+
+    final Scenario scenario;
+    final CompiledScenario compiled;
+    final CompiledUncertainty uncertainty;
+    final PathTargets targets;
+
+    private Yiwu(Scenario scenario) {
+        this.scenario = scenario;
+        this.compiled = ScenarioCompiler.compile(scenario);
+        this.uncertainty = CompiledUncertainty.of(compiled);
+        ScenarioRepository repo = ScenarioRepository.onClasspath();
+        SourceLocation at = new SourceLocation(scenario.lineage().get(0), 0, 0);
+        TargetCatalog catalog = TargetCatalog.parse(scenario.targets().display(), repo.read(scenario.targets(), at, "targets"));
+        History history = History.parse(scenario.history().display(), repo.read(scenario.history(), at, "history"));
+        this.targets = PathTargets.of(compiled, catalog.targets(), history);
+    }
+
+    static Yiwu load() {
+        Yiwu y = new Yiwu(new ScenarioLoader(ScenarioRepository.onClasspath()).load(ID));
+        y.checkShape();
+        return y;
+    }
+
+    /** Number of values aggregated per path: output variables x years (the size of a run's sketches and moments). */
+    int valuesPerPath() {
+        return compiled.outputs().size() * compiled.years();
+    }
+
+    /**
+     * The first {@code count} Monte Carlo paths of {@code plansim mc --seed seed} (block 0), replayed exactly as
+     * the runner draws them, each as a kernel output buffer ({@code rows x years}, kernel row order).
+     */
+    double[][] kernelPaths(int count, long seed) {
+        McOptions o = new McOptions(McOptions.DEFAULT_BLOCK, seed, Sampler.MC, 1, McOptions.DEFAULT_BLOCK);
+        int n = compiled.years();
+        double[][] paths = new double[count][];
+        for (int p = 0; p < count; p++) {
+            Projection pr = MonteCarloRunner.replay(compiled, o, p);
+            double[] out = new double[compiled.rows() * n];
+            for (int i = 0; i < pr.values().length; i++) {
+                System.arraycopy(pr.values()[i], 0, out, compiled.outputRow(i) * n, n);
+            }
+            paths[p] = out;
+        }
+        return paths;
+    }
+
+    /** The same paths as the runner hands them to the aggregators: output variables in order, then years. */
+    double[][] outputValues(double[][] kernelPaths) {
+        int n = compiled.years();
+        int k = compiled.outputs().size();
+        double[][] values = new double[kernelPaths.length][k * n];
+        for (int p = 0; p < kernelPaths.length; p++) {
+            for (int i = 0; i < k; i++) {
+                System.arraycopy(kernelPaths[p], compiled.outputRow(i) * n, values[p], i * n, n);
+            }
+        }
+        return values;
+    }
+
+    /** JMH's per-path-year scores divide by {@link #STEPS}; fail loudly if the horizon changes. */
+    private void checkShape() {
+        if (compiled.years() - 1 != STEPS) {
+            throw new IllegalStateException("the Yiwu baseline projects " + (compiled.years() - 1) + " years, not " + STEPS
+                    + ": update " + Yiwu.class.getName() + ".STEPS");
+        }
+    }
+}

@@ -16,7 +16,7 @@ public record TruncatedNormal(double mean, double sd, double min, double max) im
 
     @Override
     public double inverseCdf(double u) {
-        double lo = Normal.StandardNormal.cdf((min - mean) / sd);
+        double lo = Normal.StandardNormal.cdf((min - mean) / sd); // two erf evaluations: cheap next to the inverse
         double hi = Normal.StandardNormal.cdf((max - mean) / sd);
         double x = mean + sd * Normal.StandardNormal.inverseCdf(lo + u * (hi - lo));
         return Math.min(max, Math.max(min, x));

@@ -47,4 +47,19 @@ class DistributionTest {
         assertTrue(e.getMessage().contains("3.0"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> TruncatedNormal.of(0, 1, 50, 60));
     }
+
+    @Test
+    void tabulatedAndClosedFormQuantilesMatchCommonsMath() {
+        Pert p = Pert.of(0.02, 0.03, 0.045);
+        var beta = new org.apache.commons.math3.distribution.BetaDistribution(1 + 4 * 0.01 / 0.025, 1 + 4 * 0.015 / 0.025);
+        var tri = new org.apache.commons.math3.distribution.TriangularDistribution(0.005, 0.015, 0.025);
+        Triangular t = Triangular.of(0.005, 0.015, 0.025);
+        for (int i = 1; i < 2000; i++) {
+            double u = i / 2000.0;
+            double exact = 0.02 + 0.025 * beta.inverseCumulativeProbability(u);
+            assertEquals(exact, p.inverseCdf(u), 1e-5 * exact, "pert u=" + u); // far below any run's sampling error
+            assertEquals(tri.inverseCumulativeProbability(u), t.inverseCdf(u), 1e-12, "triangular u=" + u);
+        }
+        assertEquals(0.02 + 0.025 * beta.inverseCumulativeProbability(1e-9), p.inverseCdf(1e-9), 1e-12, "exact at the ends");
+    }
 }

@@ -67,4 +67,36 @@ class BatchCommandTest {
         assertTrue(r.err().contains("bad.yaml:5:"), r.err());
         assertTrue(r.err().contains("a positive step and to >= from"), r.err());
     }
+
+    @Test
+    void aBatchKilledMidwayAndResumedGivesTheSameTables() throws Exception {
+        Path file = batchFile();
+        Path whole = dir.resolve("whole-k");
+        Path parts = dir.resolve("parts-k");
+        assertEquals(0, RunCommandTest.plansim("batch", file.toString(), "--out", whole.toString(), "--quiet").code());
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"), "io.plansim.app.Main", "batch",
+                file.toString(), "--out", parts.toString(), "--quiet", "--threads", "1")
+                .redirectErrorStream(true).redirectOutput(dir.resolve("kill-log.txt").toFile()).start();
+        Path variants = parts.resolve("variants");
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        int done = 0;
+        while (System.nanoTime() < deadline && p.isAlive() && done < 2) {
+            if (Files.isDirectory(variants)) {
+                try (var s = Files.list(variants)) {
+                    done = (int) s.filter(x -> x.getFileName().toString().endsWith(".json")).count();
+                }
+            }
+            Thread.sleep(5);
+        }
+        p.destroy(); // SIGTERM midway
+        assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+        assertTrue(done >= 2 && !Files.exists(parts.resolve("results.csv")), "killed midway: " + done + " variants done");
+        RunCommandTest.Result rest = RunCommandTest.plansim("batch", file.toString(), "--out", parts.toString(), "--quiet", "--resume");
+        assertEquals(0, rest.code(), rest.err());
+        assertTrue(rest.out().contains("resumed)"), rest.out());
+        for (String table : new String[] {"results.csv", "targets.csv", "results.jsonl"}) {
+            assertEquals(Files.readString(whole.resolve(table)), Files.readString(parts.resolve(table)), table);
+        }
+    }
 }

@@ -64,13 +64,7 @@ final class CalibrateCommand implements Callable<Integer> {
             drivers.add(Driver.byPath(f.trim()).orElseThrow(() -> InputException.of(SourceLocation.commandLine(), "--fit",
                     "'" + f + "'", Suggestions.allowed(f.trim(), known))));
         }
-        History history = historyFile != null
-                ? History.parse(historyFile.toString(), Files.readString(historyFile, StandardCharsets.UTF_8))
-                : Catalogs.of(s).history();
-        if (metrics != null) {
-            java.util.Set<String> keep = new java.util.HashSet<>(metrics);
-            history = new History(history.records().stream().filter(r -> keep.contains(r.metric())).toList());
-        }
+        History history = history(s);
         int lo = from == null ? Integer.MIN_VALUE : from;
         int hi = to == null ? Integer.MAX_VALUE : to;
         Scenario window = s;
@@ -80,13 +74,8 @@ final class CalibrateCommand implements Callable<Integer> {
                     : s.id().substring(0, s.id().lastIndexOf('/') + 1) + s.calibration();
             window = options.load(ref);
             c = ScenarioCompiler.compile(window);
-            if (historyFile == null && window.history() != null) {
-                History h = Catalogs.of(window).history();
-                if (metrics != null) {
-                    java.util.Set<String> keep = new java.util.HashSet<>(metrics);
-                    h = new History(h.records().stream().filter(r -> keep.contains(r.metric())).toList());
-                }
-                history = h;
+            if (historyFile != null || window.history() != null) {
+                history = history(window);
             }
         }
         if (Calibration.observations(c, history, lo, hi).isEmpty()) {
@@ -133,6 +122,18 @@ final class CalibrateCommand implements Callable<Integer> {
             spec.commandLine().getOut().println("\nwrote " + out);
         }
         return r.converged() ? 0 : 1;
+    }
+
+    /** The observations to fit: --history or the scenario's own, kept to --metrics when given. */
+    private History history(Scenario s) throws java.io.IOException {
+        History h = historyFile != null
+                ? History.parse(historyFile.toString(), Files.readString(historyFile, StandardCharsets.UTF_8))
+                : Catalogs.history(s);
+        if (metrics == null) {
+            return h;
+        }
+        java.util.Set<String> keep = new java.util.HashSet<>(metrics);
+        return new History(h.records().stream().filter(r -> keep.contains(r.metric())).toList());
     }
 
     private String childScenario(Scenario s, Scenario window, List<Driver> drivers, Calibration.Result r) {

@@ -18,8 +18,15 @@ record Catalogs(TargetCatalog targets, History history) {
                     "name one in the scenario (or a parent): targets: targets.yaml");
         }
         TargetCatalog catalog = TargetCatalog.parse(s.targets().display(), repo.read(s.targets(), at, "targets"));
-        History history = s.history() == null ? History.empty()
-                : History.parse(s.history().display(), repo.read(s.history(), at, "history"));
-        return new Catalogs(catalog, history);
+        return new Catalogs(catalog, history(s));
+    }
+
+    /** The history a scenario names (empty when it names none); needs no targets catalog. */
+    static History history(Scenario s) {
+        if (s.history() == null) {
+            return History.empty();
+        }
+        SourceLocation at = new SourceLocation(s.lineage().get(0), 0, 0);
+        return History.parse(s.history().display(), ScenarioRepository.onClasspath().read(s.history(), at, "history"));
     }
 }

@@ -70,7 +70,8 @@ final class McCommand implements Callable<Integer> {
         return 0;
     }
 
-    record Result(McResult mc, List<TargetVerdict> verdicts) {
+    /** The run, the verdicts it gives, and the central path they were judged with. */
+    record Result(McResult mc, List<TargetVerdict> verdicts, Projection central) {
     }
 
     /** Runs the Monte Carlo and judges the scenario's targets with it (when it names a catalog). */
@@ -89,6 +90,6 @@ final class McCommand implements Callable<Integer> {
         Projection central = DeterministicRunner.run(c);
         List<TargetVerdict> verdicts = catalogs == null ? List.of()
                 : TargetJudge.judge(catalogs.targets(), central, catalogs.history(), mc);
-        return new Result(mc, verdicts);
+        return new Result(mc, verdicts, central);
     }
 }

@@ -9,7 +9,6 @@ import io.plansim.report.Lang;
 import io.plansim.report.ReportInput;
 import io.plansim.report.ReportWriter;
 import io.plansim.report.ScenarioRun;
-import io.plansim.runner.DeterministicRunner;
 import io.plansim.runner.McOptions;
 import io.plansim.runner.Projection;
 import io.plansim.runner.Sampler;
@@ -18,7 +17,6 @@ import io.plansim.scenario.Scenario;
 import io.plansim.scenario.ScenarioLoader;
 import io.plansim.scenario.ScenarioRepository;
 import io.plansim.scenario.SourceLocation;
-import io.plansim.target.History;
 import java.io.PrintWriter;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -123,7 +121,7 @@ final class ReportCommand implements Callable<Integer> {
             }
             CompiledScenario c = ScenarioCompiler.compile(s);
             McCommand.Result r = McCommand.execute(s, c, o, quiet ? null : new ProgressBar(err));
-            Projection central = DeterministicRunner.run(c);
+            Projection central = r.central();
             String output = "gdp_nominal@" + s.horizon();
             List<Sensitivity.Bar> bars = List.of();
             double tornadoCentral = Double.NaN;
@@ -132,7 +130,7 @@ final class ReportCommand implements Callable<Integer> {
                 bars = Sensitivity.tornado(c, out);
                 tornadoCentral = Sensitivity.central(c, out);
             }
-            runs.add(new ScenarioRun(s, central, r.mc(), r.verdicts(), history(s), bars, output, tornadoCentral));
+            runs.add(new ScenarioRun(s, central, r.mc(), r.verdicts(), Catalogs.history(s), bars, output, tornadoCentral));
             if (r.mc().faults() > 0) {
                 err.println("warning: " + s.id() + ": " + r.mc().faults() + " paths produced invalid numbers and were left out; first: "
                         + r.mc().firstFault());
@@ -178,17 +176,6 @@ final class ReportCommand implements Callable<Integer> {
     }
 
     /** The actual figures the scenario names (empty when it names none). */
-    private static History history(Scenario s) {
-        if (s.targets() != null) {
-            return Catalogs.of(s).history();
-        }
-        if (s.history() == null) {
-            return History.empty();
-        }
-        ScenarioRepository repo = ScenarioRepository.onClasspath();
-        return History.parse(s.history().display(), repo.read(s.history(), new SourceLocation(s.lineage().get(0), 0, 0), "history"));
-    }
-
     /** The command line that reproduces this report (without --out, which must be a new folder each time). */
     String command() {
         StringBuilder sb = new StringBuilder("./plansim report");

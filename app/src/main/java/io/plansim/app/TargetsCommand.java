@@ -36,11 +36,17 @@ final class TargetsCommand implements Callable<Integer> {
         Scenario s = options.load();
         Catalogs catalogs = Catalogs.of(s);
         var compiled = ScenarioCompiler.compile(s);
-        Projection p = DeterministicRunner.run(compiled);
         boolean mc = spec.commandLine().getParseResult().hasMatchedOption("--paths");
-        List<TargetVerdict> verdicts = mc
-                ? McCommand.execute(s, compiled, run.options(), run.quiet ? null : new ProgressBar(spec.commandLine().getErr())).verdicts()
-                : TargetJudge.judge(catalogs.targets(), p, catalogs.history());
+        Projection p;
+        List<TargetVerdict> verdicts;
+        if (mc) {
+            McCommand.Result r = McCommand.execute(s, compiled, run.options(), run.quiet ? null : new ProgressBar(spec.commandLine().getErr()));
+            p = r.central();
+            verdicts = r.verdicts();
+        } else {
+            p = DeterministicRunner.run(compiled);
+            verdicts = TargetJudge.judge(catalogs.targets(), p, catalogs.history());
+        }
         String text = switch (output.format) {
             case JSON -> ProjectionJson.MAPPER.writerWithDefaultPrettyPrinter()
                     .writeValueAsString(VerdictTables.json(p.scenario(), verdicts)) + "\n";

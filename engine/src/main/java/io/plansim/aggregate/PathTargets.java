@@ -68,19 +68,46 @@ public final class PathTargets {
 
     /** Adds 1 to {@code met[i]} for every target i the path (a kernel output buffer) meets. */
     public void count(double[] out, long[] met) {
-        for (int i = 0; i < rows.length; i++) {
-            if (targets.get(i).metBy(outcome(i, out))) {
-                met[i]++;
-            }
-        }
+        counter().count(out, met);
     }
 
     /** Target i's outcome on a kernel output buffer. */
     public double outcome(int i, double[] out) {
-        Target t = targets.get(i);
-        int offset = rows[i] * years;
-        IntToDoubleFunction valueAt = y -> y >= base ? out[offset + y - base]
-                : history.value(t.metric(), y).orElse(Double.NaN);
-        return TargetOutcome.of(t, valueAt);
+        return counter().outcome(i, out);
+    }
+
+    /**
+     * A view for one thread's hot loop: the year lookups of every target are built once, and only the path
+     * buffer they read changes from path to path, so judging a path allocates nothing.
+     */
+    public Counter counter() {
+        return new Counter();
+    }
+
+    public final class Counter {
+        private final IntToDoubleFunction[] valueAt = new IntToDoubleFunction[rows.length];
+        private double[] path;
+
+        private Counter() {
+            for (int i = 0; i < rows.length; i++) {
+                String metric = targets.get(i).metric();
+                int offset = rows[i] * years;
+                valueAt[i] = y -> y >= base ? path[offset + y - base] : history.value(metric, y).orElse(Double.NaN);
+            }
+        }
+
+        public void count(double[] out, long[] met) {
+            path = out;
+            for (int i = 0; i < valueAt.length; i++) {
+                if (targets.get(i).metBy(TargetOutcome.of(targets.get(i), valueAt[i]))) {
+                    met[i]++;
+                }
+            }
+        }
+
+        public double outcome(int i, double[] out) {
+            path = out;
+            return TargetOutcome.of(targets.get(i), valueAt[i]);
+        }
     }
 }

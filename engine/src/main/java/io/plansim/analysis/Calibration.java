@@ -1,6 +1,7 @@
 package io.plansim.analysis;
 
 import io.plansim.compile.CompiledScenario;
+import io.plansim.compile.DriverPaths;
 import io.plansim.kernel.ProjectionKernel;
 import io.plansim.scenario.Driver;
 import io.plansim.target.History;
@@ -83,16 +84,14 @@ public final class Calibration {
             start[j] = c.param(drivers.get(j), Math.min(1, n - 1));
         }
         double[] out = new double[c.rows() * n];
+        double[] prm = new double[c.params().length];
+        int last = c.baseYear() + n - 1;
         java.util.function.Function<double[], double[]> residuals = x -> {
-            double[] prm = c.params().clone();
+            System.arraycopy(c.params(), 0, prm, 0, prm.length);
             for (int j = 0; j < p; j++) {
-                int row = drivers.get(j).ordinal() * n;
-                for (int t = 0; t < n; t++) {
-                    prm[row + t] = x[j];
-                }
+                DriverPaths.set(prm, drivers.get(j), c.baseYear(), last, c.baseYear(), n, x[j], false);
             }
-            CompiledScenario v = c.withParams(prm);
-            ProjectionKernel.project(v, v.params(), v.shocks(), out);
+            ProjectionKernel.project(c, prm, c.shocks(), out);
             double[] r = new double[m];
             for (int i = 0; i < m; i++) {
                 r[i] = Math.log(out[at[i]]) - logActual[i];

@@ -1,6 +1,7 @@
 package io.plansim.analysis;
 
 import io.plansim.compile.CompiledScenario;
+import io.plansim.compile.DriverPaths;
 import io.plansim.scenario.Driver;
 
 /**
@@ -15,17 +16,16 @@ public record DriverSetting(Driver driver, int from, int to, boolean shift) {
         }
     }
 
-    /** The compiled scenario with this driver at {@code x}. */
+    /** The compiled scenario with this driver at {@code x} (for Monte Carlo runs at a trial value). */
     public CompiledScenario apply(CompiledScenario c, double x) {
         double[] p = c.params().clone();
-        int n = c.years();
-        int row = driver.ordinal() * n;
-        int lo = driver.scalar() ? 0 : Math.max(from - c.baseYear(), 0);
-        int hi = driver.scalar() ? n - 1 : Math.min(to - c.baseYear(), n - 1);
-        for (int t = lo; t <= hi; t++) {
-            p[row + t] = shift ? p[row + t] + x : x;
-        }
+        DriverPaths.set(p, driver, from, to, c.baseYear(), c.years(), x, shift);
         return c.withParams(p);
+    }
+
+    /** Writes this driver at {@code x} into a parameter array laid out as c's (a reused scratch array). */
+    public void write(CompiledScenario c, double[] params, double x) {
+        DriverPaths.set(params, driver, from, to, c.baseYear(), c.years(), x, shift);
     }
 
     public String describe() {

@@ -34,9 +34,11 @@ public final class RequiredDriverSolver {
                     + " (its year is not projected or its metric is not)");
         }
         double[] out = new double[c.rows() * c.years()];
+        double[] params = new double[c.params().length];
         DoubleUnaryOperator outcome = x -> {
-            CompiledScenario v = knob.apply(c, x);
-            ProjectionKernel.project(v, v.params(), v.shocks(), out);
+            System.arraycopy(c.params(), 0, params, 0, params.length);
+            knob.write(c, params, x);
+            ProjectionKernel.project(c, params, c.shocks(), out);
             return one.outcome(0, out);
         };
         double threshold = t.comparator() == Comparator.BETWEEN ? t.value() : t.threshold();

@@ -2,6 +2,7 @@ package io.plansim.analysis;
 
 import io.plansim.aggregate.PathTargets;
 import io.plansim.compile.CompiledScenario;
+import io.plansim.compile.DriverPaths;
 import io.plansim.kernel.ProjectionKernel;
 import io.plansim.scenario.Uncertainty;
 import java.util.ArrayList;
@@ -29,21 +30,15 @@ public final class Sensitivity {
     public static ToDoubleFunction<double[]> model(CompiledScenario c, ToDoubleFunction<double[]> output) {
         List<Uncertainty.Parameter> ps = c.scenario().uncertainty().parameters();
         double[] out = new double[c.rows() * c.years()];
-        int n = c.years();
+        double[] p = new double[c.params().length];
         return u -> {
-            double[] p = c.params().clone();
+            System.arraycopy(c.params(), 0, p, 0, p.length);
             for (int j = 0; j < ps.size(); j++) {
                 Uncertainty.Parameter q = ps.get(j);
                 double x = q.distribution().inverseCdf(Math.min(1 - 1e-12, Math.max(1e-12, u[j])));
-                int row = q.driver().ordinal() * n;
-                int lo = q.driver().scalar() ? 0 : Math.max(q.from() - c.baseYear(), 0);
-                int hi = q.driver().scalar() ? n - 1 : Math.min(q.to() - c.baseYear(), n - 1);
-                for (int t = lo; t <= hi; t++) {
-                    p[row + t] = q.shift() ? p[row + t] + x : x;
-                }
+                DriverPaths.set(p, q.driver(), q.from(), q.to(), c.baseYear(), c.years(), x, q.shift());
             }
-            CompiledScenario v = c.withParams(p);
-            ProjectionKernel.project(v, v.params(), v.shocks(), out);
+            ProjectionKernel.project(c, p, c.shocks(), out);
             return output.applyAsDouble(out);
         };
     }
@@ -64,7 +59,8 @@ public final class Sensitivity {
 
     /** Output: the outcome of the only target of {@code targets}. */
     public static ToDoubleFunction<double[]> targetOutcome(PathTargets targets) {
-        return out -> targets.outcome(0, out);
+        PathTargets.Counter counter = targets.counter(); // one view, reused by every model run (single-threaded)
+        return out -> counter.outcome(0, out);
     }
 
     /** Tornado bars sorted by swing, largest first. */

@@ -50,14 +50,15 @@ public final class CompiledScenario {
     }
 
     /**
-     * The same scenario with other driver paths (same layout as {@link #params()}), for solvers and
-     * sensitivity analyses that vary drivers without recompiling.
+     * The same scenario with other driver paths (same layout as {@link #params()}), for a solver that runs
+     * Monte Carlo at trial values without recompiling. The array is taken, not copied: callers pass a
+     * fresh one and must not write to it afterwards.
      */
     public CompiledScenario withParams(double[] newParams) {
         if (newParams.length != params.length) {
             throw new IllegalArgumentException("parameter array of " + newParams.length + " values, expected " + params.length);
         }
-        return new CompiledScenario(scenario, newParams.clone(), shocks, base, satelliteMode, satelliteLink, satelliteBase,
+        return new CompiledScenario(scenario, newParams, shocks, base, satelliteMode, satelliteLink, satelliteBase,
                 satelliteParams, outputs, outputRows);
     }
 

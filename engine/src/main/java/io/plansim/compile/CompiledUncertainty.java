@@ -40,9 +40,8 @@ public final class CompiledUncertainty {
         for (int i = 0; i < ps.size(); i++) {
             Uncertainty.Parameter p = ps.get(i);
             paramRow[i] = p.driver().ordinal();
-            boolean scalar = p.driver().scalar();
-            paramFrom[i] = scalar ? 0 : Math.max(p.from() - base, 0);
-            paramTo[i] = scalar ? n - 1 : p.to() - base;
+            paramFrom[i] = DriverPaths.first(p.driver(), p.from(), base);
+            paramTo[i] = DriverPaths.last(p.driver(), p.to(), base, n);
             paramShift[i] = p.shift();
             paramDist[i] = p.distribution();
         }

@@ -5,6 +5,7 @@ import io.plansim.aggregate.PathTargets;
 import io.plansim.aggregate.Quantiles;
 import io.plansim.compile.CompiledScenario;
 import io.plansim.compile.CompiledUncertainty;
+import io.plansim.compile.DriverPaths;
 import io.plansim.kernel.ProjectionKernel;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.AhrensDieterMarsagliaTsangGammaSampler;
@@ -57,6 +58,7 @@ final class PathBlock {
     MonteCarloRunner.BlockResult run(int size, Quantiles quantiles) {
         Moments moments = new Moments(size);
         long[] met = new long[targets.size()];
+        PathTargets.Counter counter = targets.counter();
         double[] values = new double[size];
         PathCheck check = new PathCheck(c);
         int outputs = c.outputs().size();
@@ -82,7 +84,7 @@ final class PathBlock {
             }
             moments.add(values);
             quantiles.add(path, values);
-            targets.count(out, met);
+            counter.count(out, met);
         }
         return new MonteCarloRunner.BlockResult(count - faults, moments, met, faults, firstFaultPath, firstFault);
     }
@@ -108,10 +110,7 @@ final class PathBlock {
         System.arraycopy(c.params(), 0, params, 0, params.length);
         for (int j = 0; j < point.length; j++) {
             double x = u.paramDist[j].inverseCdf(point[j]);
-            int row = u.paramRow[j] * n;
-            for (int t = u.paramFrom[j]; t <= u.paramTo[j]; t++) {
-                params[row + t] = u.paramShift[j] ? params[row + t] + x : x;
-            }
+            DriverPaths.set(params, u.paramRow[j] * n, u.paramFrom[j], u.paramTo[j], x, u.paramShift[j]);
         }
         System.arraycopy(c.shocks(), 0, shocks, 0, shocks.length);
         final int k = z.length;

@@ -25,9 +25,22 @@ public final class History {
     private static final Set<String> STATUSES = Set.of("used", "alternative", "break");
 
     private final List<HistoryRecord> records;
+    /** The used figure per metric and year, looked up on every judged path. */
+    private final Map<String, HistoryRecord> used;
 
     public History(List<HistoryRecord> records) {
         this.records = List.copyOf(records);
+        Map<String, HistoryRecord> m = new java.util.HashMap<>();
+        for (HistoryRecord r : this.records) {
+            if (r.used()) {
+                m.putIfAbsent(key(r.metric(), r.year()), r);
+            }
+        }
+        this.used = m;
+    }
+
+    private static String key(String metric, int year) {
+        return metric + "@" + year;
     }
 
     public static History empty() {
@@ -40,7 +53,7 @@ public final class History {
 
     /** The figure the baseline uses for a metric and year. */
     public Optional<HistoryRecord> actual(String metric, int year) {
-        return records.stream().filter(r -> r.used() && r.metric().equals(metric) && r.year() == year).findFirst();
+        return Optional.ofNullable(used.get(key(metric, year)));
     }
 
     public OptionalDouble value(String metric, int year) {

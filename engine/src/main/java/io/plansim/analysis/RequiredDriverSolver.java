@@ -43,7 +43,7 @@ public final class RequiredDriverSolver {
         };
         double threshold = t.comparator() == Comparator.BETWEEN ? t.value() : t.threshold();
         return solve(x -> outcome.applyAsDouble(x) - threshold, low, high, 1e-10, "the central " + t.metric()
-                + " outcome", threshold, outcome);
+                + " outcome", threshold, outcome, x -> t.metBy(outcome.applyAsDouble(x)));
     }
 
     /** The driver value at which a share {@code probability} of paths meets the target. */
@@ -59,11 +59,11 @@ public final class RequiredDriverSolver {
         };
         // a probability moves in steps of 1/N: stop once the bracket is narrower than the driver needs
         return solve(x -> share.applyAsDouble(x) - probability, low, high, 1e-7 * Math.max(1, Math.abs(high - low)),
-                "the share of paths meeting it", probability, share);
+                "the share of paths meeting it", probability, share, x -> share.applyAsDouble(x) >= probability);
     }
 
     private static SolveResult solve(DoubleUnaryOperator f, double low, double high, double accuracy, String what,
-                                     double wanted, DoubleUnaryOperator level) {
+                                     double wanted, DoubleUnaryOperator level, java.util.function.DoublePredicate met) {
         double fl = f.applyAsDouble(low);
         double fh = f.applyAsDouble(high);
         if (Double.isNaN(fl) || Double.isNaN(fh)) {
@@ -72,6 +72,11 @@ public final class RequiredDriverSolver {
         }
         if (fl == 0) {
             return new SolveResult(true, low, low, high, fl + wanted, fh + wanted, 2, wanted, "met exactly at the lower end");
+        }
+        if (Math.signum(fl) == Math.signum(fh) && met.test(low) && met.test(high)) {
+            return new SolveResult(false, Double.NaN, low, high, fl + wanted, fh + wanted, 4, Double.NaN,
+                    "met for every value in [" + low + ", " + high + "]: " + what + " runs from " + (fl + wanted) + " to "
+                            + (fh + wanted) + ", and " + wanted + " is needed; the driver does not bind this target");
         }
         if (Math.signum(fl) == Math.signum(fh)) {
             return new SolveResult(false, Double.NaN, low, high, fl + wanted, fh + wanted, 2, Double.NaN,

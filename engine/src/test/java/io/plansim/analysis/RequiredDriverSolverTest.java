@@ -42,6 +42,10 @@ class RequiredDriverSolverTest {
                 new DriverSetting(Driver.REAL_GROWTH, 2021, 2035, false), -0.3, 0.3);
         assertFalse(r.found());
         assertTrue(r.message().startsWith("no value in [-0.3, 0.3] reaches the target"), r.message());
+        SolveResult easy = RequiredDriverSolver.central(c, target(1), History.empty(),
+                new DriverSetting(Driver.REAL_GROWTH, 2021, 2035, false), -0.3, 0.3);
+        assertFalse(easy.found());
+        assertTrue(easy.message().startsWith("met for every value in [-0.3, 0.3]"), easy.message());
     }
 
     @Test

@@ -65,7 +65,7 @@ final class BacktestCommand implements Callable<Integer> {
             case CSV -> csv(r);
             case TABLE -> table(s, mc, r);
         };
-        output.emit(spec.commandLine().getOut(), RunCommand.slug(s.id()) + "-backtest", text);
+        output.emit(spec.commandLine().getOut(), s.id(), "-backtest", text);
         return 0;
     }
 

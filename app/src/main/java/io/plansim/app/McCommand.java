@@ -50,7 +50,7 @@ final class McCommand implements Callable<Integer> {
                         String.valueOf(replay), "a path index from 0 to " + (o.paths() - 1));
             }
             Projection p = MonteCarloRunner.replay(c, o, replay);
-            output.emit(spec.commandLine().getOut(), RunCommand.slug(s.id()) + "-path-" + replay,
+            output.emit(spec.commandLine().getOut(), s.id(), "-path-" + replay,
                     ProjectionJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(ProjectionJson.toJson(p)) + "\n");
             return 0;
         }
@@ -66,7 +66,7 @@ final class McCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("warning: " + r.mc().faults() + " paths produced invalid numbers and were left out; first: "
                     + r.mc().firstFault());
         }
-        output.emit(spec.commandLine().getOut(), RunCommand.slug(s.id()) + "-mc", text);
+        output.emit(spec.commandLine().getOut(), s.id(), "-mc", text);
         return 0;
     }
 

@@ -12,9 +12,13 @@ final class OutputOptions {
     @Option(names = "--out", paramLabel = "DIR", description = "Write the result into DIR instead of printing it.")
     Path out;
 
-    /** Prints the text, or writes it atomically as DIR/name.ext and says where. */
-    void emit(PrintWriter stdout, String name, String text) {
+    /**
+     * Prints the text, or writes it atomically as DIR/&lt;scenario slug&gt;&lt;suffix&gt;.ext (yiwu/baseline and
+     * "-mc" give yiwu-baseline-mc.json) and says where.
+     */
+    void emit(PrintWriter stdout, String scenarioId, String suffix, String text) {
         if (out != null) {
+            String name = io.plansim.report.ScenarioRun.slug(scenarioId) + suffix;
             stdout.println("wrote " + AtomicOutput.write(out, name + "." + format.extension, text));
         } else {
             stdout.print(text);

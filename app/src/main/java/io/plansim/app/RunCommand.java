@@ -46,16 +46,10 @@ final class RunCommand implements Callable<Integer> {
             case CSV -> ProjectionTables.wide(p, List.of()).write().toString("csv");
             case TABLE -> table(s, p, all ? List.of() : MAIN);
         };
-        output.emit(spec.commandLine().getOut(), slug(p.scenario()), text);
+        output.emit(spec.commandLine().getOut(), p.scenario(), "", text);
         return 0;
     }
 
-    static String slug(String id) {
-        String base = Path.of(id).getFileName().toString().replaceFirst("\\.(ya?ml|json)$", "");
-        String prefix = id.contains("/") && !id.endsWith(".yaml") && !id.endsWith(".yml") && !id.endsWith(".json")
-                ? id.substring(0, id.lastIndexOf('/')).replace('/', '-') + "-" : "";
-        return prefix + base;
-    }
 
     static String table(Scenario s, Projection p, List<String> ids) {
         int years = p.years().length;

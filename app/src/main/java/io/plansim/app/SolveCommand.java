@@ -114,7 +114,7 @@ final class SolveCommand implements Callable<Integer> {
             case JSON -> ProjectionJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json(s, rows)) + "\n";
             case CSV, TABLE -> table(rows, output.format == OutputFormat.CSV);
         };
-        output.emit(spec.commandLine().getOut(), RunCommand.slug(s.id()) + "-solve", text);
+        output.emit(spec.commandLine().getOut(), s.id(), "-solve", text);
         return 0;
     }
 

@@ -56,7 +56,7 @@ final class TargetsCommand implements Callable<Integer> {
                     + "; gap = central - target; need = annual growth from the latest actual to meet it\n\n"
                     + VerdictTables.text(verdicts);
         };
-        output.emit(spec.commandLine().getOut(), RunCommand.slug(p.scenario()) + "-targets", text);
+        output.emit(spec.commandLine().getOut(), p.scenario(), "-targets", text);
         return 0;
     }
 }

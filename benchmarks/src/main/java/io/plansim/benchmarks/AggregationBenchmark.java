@@ -8,6 +8,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -17,10 +18,11 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * Guards the per-path aggregation of a large Monte Carlo run on real Yiwu paths (the first 256 paths of
- * {@code plansim mc --seed 1}): inserting one path's values (54 output variables x 16 years = 864 values) into
- * the DDSketch percentiles ({@code Quantiles.create(size, 20000)}, the sketched kind every run above 10,000
- * paths uses), merging one thread's sketches into the run's (done once per thread at the end of a run), and the
- * Welford moments update of the same values.
+ * {@code plansim mc --seed 1}), handed over as the runner hands them: batches of {@value #LANES} paths side
+ * by side. Inserting a batch's values (54 output variables x 16 years = 864 values a path) into the DDSketch
+ * percentiles ({@code Quantiles.create(size, 20000)}, the sketched kind every run above 10,000 paths uses),
+ * merging one thread's sketches into the run's (done once per thread at the end of a run), and the moments
+ * update of the same values. Scores are per path.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -30,8 +32,12 @@ import org.openjdk.jmh.infra.Blackhole;
 @Fork(1)
 public class AggregationBenchmark {
     static final int DISTINCT_PATHS = 256;
+    /** The runner's batch ({@code PathBlock.LANES}). */
+    static final int LANES = 64;
 
-    private double[][] values;
+    private double[][] batches;
+    private int[] offsets;
+    private final long[] paths = new long[LANES];
     private Quantiles sketches;
     private Quantiles into;
     private Quantiles block;
@@ -41,7 +47,9 @@ public class AggregationBenchmark {
     @Setup
     public void setUp() {
         Yiwu yiwu = Yiwu.load();
-        values = yiwu.outputValues(yiwu.kernelPaths(DISTINCT_PATHS, 1));
+        double[][] values = yiwu.outputValues(yiwu.kernelPaths(DISTINCT_PATHS, 1));
+        batches = Yiwu.batches(values, LANES);
+        offsets = yiwu.laneOffsets(LANES);
         int size = yiwu.valuesPerPath();
         sketches = Quantiles.create(size, 20000);
         if (!(sketches instanceof Quantiles.Sketched)) {
@@ -49,23 +57,24 @@ public class AggregationBenchmark {
         }
         into = sketches.emptyCopy();
         block = sketches.emptyCopy();
-        for (int p = 0; p < values.length; p++) {
-            into.add(p, values[p]);
-            block.add(p, values[p]);
+        for (double[] b : batches) {
+            into.addLanes(b, offsets, LANES, paths);
+            block.addLanes(b, offsets, LANES, paths);
         }
         moments = new Moments(size);
     }
 
-    private double[] nextPath() {
-        double[] v = values[next];
-        next = (next + 1) % values.length;
-        return v;
+    private double[] nextBatch() {
+        double[] b = batches[next];
+        next = (next + 1) % batches.length;
+        return b;
     }
 
-    /** One path's 864 values into the sketches (score: ns per path). */
+    /** A batch of {@value #LANES} paths' 864 values into the sketches (score: ns per path). */
     @Benchmark
+    @OperationsPerInvocation(LANES)
     public void sketchInsert() {
-        sketches.add(next, nextPath());
+        sketches.addLanes(nextBatch(), offsets, LANES, paths);
     }
 
     /** Merging one set of 864 sketches (each holding 256 paths) into another: the end-of-run merge per thread. */
@@ -75,10 +84,11 @@ public class AggregationBenchmark {
         bh.consume(into);
     }
 
-    /** One path's 864 values into the Welford means and variances (score: ns per path). */
+    /** A batch of {@value #LANES} paths' 864 values into the means and variances (score: ns per path). */
     @Benchmark
+    @OperationsPerInvocation(LANES)
     public void momentsAdd(Blackhole bh) {
-        moments.add(nextPath());
+        moments.addLanes(nextBatch(), offsets, LANES);
         bh.consume(moments);
     }
 }

@@ -128,8 +128,8 @@ public final class ProjectionKernel {
 
             writeLevels(c, params, out, t, n, realGdp, deflator, pop, urban, labour, primary, secondary,
                     exports, imports, domestic, intensity, income);
-            satellites(c, shocks, out, t, n);
         }
+        satellites(c, shocks, out, n);
     }
 
     /** Writes every level that follows from the state of year t by identities. */
@@ -172,23 +172,33 @@ public final class ProjectionKernel {
         set(out, INCOME_PER_CAPITA, t, n, income);
     }
 
-    private static void satellites(CompiledScenario c, double[] shocks, double[] out, int t, int n) {
+    /**
+     * Satellite rows, each over the whole horizon once the core rows are done (satellites link only to core
+     * variables): each row is then one tight loop, where interleaving 18 satellites year by year cost more
+     * than the rest of the kernel (JFR profile, docs/PERFORMANCE.md).
+     */
+    private static void satellites(CompiledScenario c, double[] shocks, double[] out, int n) {
         double[] sp = c.satelliteParams();
         for (int s = 0, sats = c.satellites(); s < sats; s++) {
             int row = (CompiledScenario.CORE_ROWS + s) * n;
-            double primary = sp[(2 * s) * n + t];
+            int primary = 2 * s * n;
             int mode = c.satelliteMode(s);
             if (mode == SAT_GROWTH) {
                 int link = c.satelliteLink(s) * n;
-                double linkGrowth = out[link + t] / out[link + t - 1] - 1;
-                out[row + t] = out[row + t - 1] * (1 + primary + sp[(2 * s + 1) * n + t] * linkGrowth)
-                        * shocks[row + t];
+                int elasticity = (2 * s + 1) * n;
+                for (int t = 1; t < n; t++) {
+                    double linkGrowth = out[link + t] / out[link + t - 1] - 1;
+                    out[row + t] = out[row + t - 1] * (1 + sp[primary + t] + sp[elasticity + t] * linkGrowth) * shocks[row + t];
+                }
             } else if (mode == SAT_RATIO) {
                 int link = c.satelliteLink(s) * n;
-                double ratio = primary == primary ? primary : c.satelliteBase(s) / out[link];
-                out[row + t] = ratio * out[link + t];
+                double baseRatio = c.satelliteBase(s) / out[link];
+                for (int t = 1; t < n; t++) {
+                    double ratio = sp[primary + t];
+                    out[row + t] = (ratio == ratio ? ratio : baseRatio) * out[link + t];
+                }
             } else {
-                out[row + t] = primary;
+                System.arraycopy(sp, primary + 1, out, row + 1, n - 1);
             }
         }
     }

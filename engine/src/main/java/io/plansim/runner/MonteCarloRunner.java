@@ -43,6 +43,8 @@ public final class MonteCarloRunner {
             return q;
         });
         ParameterPoints points = ParameterPoints.of(o, u.dimensions());
+        PathCheck check = new PathCheck(c);
+        int[] sources = PathBlock.sources(c);
         long[] met = new long[targets.size()];
         long faults = 0;
         long firstFaultPath = -1;
@@ -60,7 +62,7 @@ public final class MonteCarloRunner {
             while (done < o.paths()) {
                 while (window.size() < 4 * o.threads() && next < blocks) {
                     long b = next++;
-                    window.add(pool.submit(() -> new PathBlock(c, u, o, points, targets, b).run(size, local.get())));
+                    window.add(pool.submit(() -> new PathBlock(c, u, o, points, targets, b).run(size, local.get(), check, sources)));
                 }
                 BlockResult r = window.poll().get();
                 moments.merge(r.moments);

@@ -16,9 +16,15 @@ import org.apache.commons.rng.simple.RandomSource;
 /**
  * The paths of one block: its own random stream (XoShiRo256++ seeded from (seed, block)), scratch arrays
  * allocated once per block, and per path: parameter draws, correlated AR(1) annual shocks with optional
- * Student-t tails, rare events, the kernel, a numeric check, and aggregation.
+ * Student-t tails, rare events, the kernel, a numeric check, and target counts. Each clean path's output
+ * values are then copied into a buffer of {@link #LANES} paths side by side, which is aggregated
+ * variable-year by variable-year: each sketch is visited once per batch while its buckets are in cache,
+ * and a value no draw moves is counted once per batch (docs/PERFORMANCE.md).
  */
 final class PathBlock {
+    /** Paths held side by side before they are aggregated. */
+    static final int LANES = 64;
+
     private final CompiledScenario c;
     private final CompiledUncertainty u;
     private final McOptions o;
@@ -55,20 +61,27 @@ final class PathBlock {
         this.state = new double[u.shocks()];
     }
 
-    MonteCarloRunner.BlockResult run(int size, Quantiles quantiles) {
+    /**
+     * Runs the block. {@code sources[j]} is where output value j (output x years + t) sits in the kernel
+     * buffer: {@link #sources(CompiledScenario)}.
+     */
+    MonteCarloRunner.BlockResult run(int size, Quantiles quantiles, PathCheck check, int[] sources) {
         Moments moments = new Moments(size);
         long[] met = new long[targets.size()];
         PathTargets.Counter counter = targets.counter();
-        double[] values = new double[size];
-        PathCheck check = new PathCheck(c);
-        int outputs = c.outputs().size();
-        int n = c.years();
+        double[] columns = new double[size * LANES];
+        int[] offsets = new int[size];
+        for (int j = 0; j < size; j++) {
+            offsets[j] = j * LANES;
+        }
+        long[] lanepath = new long[LANES];
+        int lanes = 0;
         long faults = 0;
         long firstFaultPath = -1;
         String firstFault = null;
         for (int p = 0; p < count; p++) {
             long path = first + p;
-            draw();
+            draw(out);
             int fault = check.firstFault(out);
             if (fault >= 0) {
                 if (faults++ == 0) {
@@ -79,32 +92,52 @@ final class PathBlock {
                 }
                 continue;
             }
-            for (int i = 0; i < outputs; i++) {
-                System.arraycopy(out, c.outputRow(i) * n, values, i * n, n);
-            }
-            moments.add(values);
-            quantiles.add(path, values);
             counter.count(out, met);
+            for (int j = 0, at = lanes; j < size; j++, at += LANES) {
+                columns[at] = out[sources[j]];
+            }
+            lanepath[lanes++] = path;
+            if (lanes == LANES) {
+                moments.addLanes(columns, offsets, lanes);
+                quantiles.addLanes(columns, offsets, lanes, lanepath);
+                lanes = 0;
+            }
         }
+        moments.addLanes(columns, offsets, lanes);
+        quantiles.addLanes(columns, offsets, lanes, lanepath);
         return new MonteCarloRunner.BlockResult(count - faults, moments, met, faults, firstFaultPath, firstFault);
     }
 
-    /** Draws the block's next path and returns its kernel output buffer (reused; for tests and replay). */
+    /** Where output value j = output x years + t sits in a kernel buffer. */
+    static int[] sources(CompiledScenario c) {
+        int n = c.years();
+        int[] sources = new int[c.outputs().size() * n];
+        for (int i = 0; i < c.outputs().size(); i++) {
+            for (int t = 0; t < n; t++) {
+                sources[i * n + t] = c.outputRow(i) * n + t;
+            }
+        }
+        return sources;
+    }
+
+    /** Draws the block's next path and returns it, alone in a new buffer (for tests). */
     double[] next() {
-        draw();
-        return out;
+        double[] one = new double[c.rows() * c.years()];
+        draw(one);
+        return one;
     }
 
     /** Runs the block up to {@code path} and returns that path's kernel output. */
     double[] replay(long path) {
+        double[] one = new double[c.rows() * c.years()];
         for (long p = first; p <= path; p++) {
-            draw();
+            draw(one);
         }
-        return out.clone();
+        return one;
     }
 
-    /** Draws one path's parameters and shocks and projects it into {@code out}. */
-    private void draw() {
+    /** Draws one path's parameters and shocks and projects it into {@code into}. */
+    private void draw(double[] into) {
         final int n = c.years();
         cursor.next(point);
         System.arraycopy(c.params(), 0, params, 0, params.length);
@@ -140,6 +173,6 @@ final class PathBlock {
                 }
             }
         }
-        ProjectionKernel.project(c, params, shocks, out);
+        ProjectionKernel.project(c, params, shocks, into);
     }
 }

@@ -1,5 +1,6 @@
 package io.plansim.runner;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.plansim.aggregate.Quantiles;
@@ -17,12 +18,22 @@ class QuantilesTest {
         UniformRandomProvider rng = RandomSource.XO_SHI_RO_256_PP.create(9L);
         var normal = ZigguratSampler.NormalizedGaussian.of(rng);
         double[] data = new double[n];
-        Quantiles sketch = Quantiles.create(2, Quantiles.EXACT_LIMIT + 1);
+        Quantiles sketch = Quantiles.create(2, n);
         Quantiles half = sketch.emptyCopy();
+        // batches of 50 paths side by side, as the runner hands them over: a positive and a mixed-sign variable
+        int lanes = 50;
+        double[] columns = new double[2 * lanes];
+        int[] offsets = {0, lanes};
+        long[] paths = new long[lanes];
         for (int i = 0; i < n; i++) {
             data[i] = Math.exp(7 + 0.3 * normal.sample());
-            double[] v = {data[i], data[i] - 1200}; // a positive and a mixed-sign variable
-            (i % 2 == 0 ? sketch : half).add(i, v);
+            int l = i % lanes;
+            columns[l] = data[i];
+            columns[lanes + l] = data[i] - 1200;
+            paths[l] = i;
+            if (l == lanes - 1) {
+                (i / lanes % 2 == 0 ? sketch : half).addLanes(columns, offsets, lanes, paths);
+            }
         }
         sketch.merge(half);
         double[] sorted = data.clone();
@@ -38,6 +49,40 @@ class QuantilesTest {
             double mlo = lo - 1200;
             double mhi = hi - 1200;
             assertTrue(m >= mlo - a * Math.abs(mlo) - 1e-9 && m <= mhi + a * Math.abs(mhi) + 1e-9, q + " mixed: " + m);
+        }
+    }
+
+    @Test
+    void aMillionPathRunsPercentilesFromItsFirstPathsMatchAllItsPaths() {
+        int n = 1_000_000;
+        UniformRandomProvider rng = RandomSource.XO_SHI_RO_256_PP.create(11L);
+        var normal = ZigguratSampler.NormalizedGaussian.of(rng);
+        double sigma = 0.3;
+        double[] data = new double[n];
+        Quantiles sketch = Quantiles.create(1, n);
+        int lanes = 64;
+        double[] columns = new double[lanes];
+        long[] paths = new long[lanes];
+        for (int i = 0; i < n; i++) {
+            data[i] = 4000 * Math.exp(sigma * normal.sample());
+            columns[i % lanes] = data[i];
+            paths[i % lanes] = i;
+            if (i % lanes == lanes - 1) {
+                sketch.addLanes(columns, new int[] {0}, lanes, paths);
+            }
+        }
+        assertEquals(Quantiles.SKETCH_PATHS, sketch.paths());
+        double[] sorted = data.clone();
+        Arrays.sort(sorted);
+        for (double q : new double[] {0.05, 0.10, 0.25, 0.50, 0.75, 0.90, 0.95}) {
+            double exact = sorted[(int) Math.round(q * (n - 1))];
+            // sampling error of a lognormal quantile from the sketched paths (delta method), 4 standard errors
+            double z = new org.apache.commons.math3.distribution.NormalDistribution().inverseCumulativeProbability(q);
+            double density = Math.exp(-z * z / 2) / Math.sqrt(2 * Math.PI);
+            double se = Math.sqrt(q * (1 - q) / Quantiles.SKETCH_PATHS) / density * sigma;
+            double allowed = sketch.relativeAccuracy() + 4 * se;
+            double s = sketch.quantile(0, q);
+            assertTrue(Math.abs(s / exact - 1) <= allowed, q + ": " + s + " vs " + exact + " allowed " + allowed);
         }
     }
 }

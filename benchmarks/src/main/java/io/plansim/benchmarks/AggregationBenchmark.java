@@ -21,8 +21,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * {@code plansim mc --seed 1}), handed over as the runner hands them: batches of {@value #LANES} paths side
  * by side. Inserting a batch's values (54 output variables x 16 years = 864 values a path) into the DDSketch
  * percentiles ({@code Quantiles.create(size, 20000)}, the sketched kind every run above 10,000 paths uses),
- * merging one thread's sketches into the run's (done once per thread at the end of a run), and the moments
- * update of the same values. Scores are per path.
+ * merging one thread's sketches into the run's (done once per thread at the end of a run), and the Welford
+ * moments update of one path's values. Scores are per path.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -35,6 +35,7 @@ public class AggregationBenchmark {
     /** The runner's batch ({@code PathBlock.LANES}). */
     static final int LANES = 64;
 
+    private double[][] values;
     private double[][] batches;
     private int[] offsets;
     private final long[] paths = new long[LANES];
@@ -43,11 +44,12 @@ public class AggregationBenchmark {
     private Quantiles block;
     private Moments moments;
     private int next;
+    private int nextPath;
 
     @Setup
     public void setUp() {
         Yiwu yiwu = Yiwu.load();
-        double[][] values = yiwu.outputValues(yiwu.kernelPaths(DISTINCT_PATHS, 1));
+        values = yiwu.outputValues(yiwu.kernelPaths(DISTINCT_PATHS, 1));
         batches = Yiwu.batches(values, LANES);
         offsets = yiwu.laneOffsets(LANES);
         int size = yiwu.valuesPerPath();
@@ -84,11 +86,11 @@ public class AggregationBenchmark {
         bh.consume(into);
     }
 
-    /** A batch of {@value #LANES} paths' 864 values into the means and variances (score: ns per path). */
+    /** One path's 864 values into the Welford means and variances (score: ns per path). */
     @Benchmark
-    @OperationsPerInvocation(LANES)
     public void momentsAdd(Blackhole bh) {
-        moments.addLanes(nextBatch(), offsets, LANES);
+        moments.add(values[nextPath]);
+        nextPath = (nextPath + 1) % values.length;
         bh.consume(moments);
     }
 }

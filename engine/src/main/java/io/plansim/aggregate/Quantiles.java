@@ -50,6 +50,9 @@ public abstract sealed class Quantiles permits Quantiles.Sketched, Quantiles.Exa
     /** "exact", or the sketch's relative accuracy and the paths it covers. */
     public abstract String accuracy();
 
+    /** Paths from this index on are not taken into the percentiles (and need not be handed over). */
+    public abstract long pathLimit();
+
     /** The guaranteed relative accuracy of a percentile: 0 when exact. */
     public abstract double relativeAccuracy();
 
@@ -117,6 +120,11 @@ public abstract sealed class Quantiles permits Quantiles.Sketched, Quantiles.Exa
         @Override
         public String accuracy() {
             return "ddsketch relative accuracy " + relativeAccuracy() + ", first " + paths() + " paths";
+        }
+
+        @Override
+        public long pathLimit() {
+            return limit;
         }
 
         @Override
@@ -198,6 +206,11 @@ public abstract sealed class Quantiles permits Quantiles.Sketched, Quantiles.Exa
         @Override
         public String accuracy() {
             return "exact";
+        }
+
+        @Override
+        public long pathLimit() {
+            return filled.length;
         }
 
         @Override

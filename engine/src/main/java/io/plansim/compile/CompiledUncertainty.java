@@ -21,7 +21,7 @@ public final class CompiledUncertainty {
     public final int[] shockRow;
     public final double[] shockSd;
     public final double[] shockRho;
-    /** Lower-triangular k x k factor, row-major, with C = L L^T. */
+    /** A k x k factor B, row-major, with C = B B^T (pivoted, so not necessarily triangular). */
     public final double[] cholesky;
     public final double tailsDf;
     public final double[] eventProbability;

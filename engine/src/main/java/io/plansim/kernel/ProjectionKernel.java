@@ -50,9 +50,17 @@ public final class ProjectionKernel {
         double tfp = 0;
         double tfp0 = 1;
         double human = 1;
+        // Solow-Swan output in logs, Y = A exp(alpha ln K + (1 - alpha)(ln h + ln L)): the same logs give the
+        // growth-accounting terms, so a year costs four logarithms and one exponential instead of two powers
+        // and four logarithms (the kernel's largest cost; JMH ProjectionBenchmark)
+        double lnCapital = 0;
+        double lnLabour = 0;
+        double lnHuman = 0;
         if (solow) {
             capital = p(params, Driver.CAPITAL_OUTPUT_RATIO, 0, n) * realGdp;
-            tfp0 = realGdp / (Math.pow(capital, alpha) * Math.pow(human * labour, 1 - alpha));
+            lnCapital = Math.log(capital);
+            lnLabour = Math.log(labour);
+            tfp0 = realGdp / Math.exp(alpha * lnCapital + (1 - alpha) * (lnHuman + lnLabour));
             tfp = tfp0;
         }
         set(out, GDP_REAL_GROWTH, 0, n, c.base(BaseField.GDP_REAL_GROWTH));
@@ -76,7 +84,6 @@ public final class ProjectionKernel {
         for (int t = 1; t < n; t++) {
             double prevReal = realGdp;
             double prevPop = pop;
-            double prevLabour = labour;
             double prevNominal = realGdp * deflator;
 
             pop *= (1 + p(params, Driver.NATURAL_GROWTH, t, n) + p(params, Driver.NET_MIGRATION, t, n))
@@ -87,20 +94,24 @@ public final class ProjectionKernel {
 
             double gdpShock = shock(shocks, GDP_REAL, t, n);
             if (solow) {
-                double prevCapital = capital;
-                double prevTfp = tfp;
-                double prevHuman = human;
+                double tfpFactor = (1 + p(params, Driver.TFP_GROWTH, t, n)) * gdpShock;
                 capital = (1 - p(params, Driver.DEPRECIATION, t, n)) * capital + p(params, Driver.SAVINGS_RATE, t, n) * prevReal;
-                tfp *= (1 + p(params, Driver.TFP_GROWTH, t, n)) * gdpShock;
+                tfp *= tfpFactor;
                 human *= 1 + p(params, Driver.HUMAN_CAPITAL_GROWTH, t, n);
-                realGdp = tfp * Math.pow(capital, alpha) * Math.pow(human * labour, 1 - alpha);
+                double lnK = Math.log(capital);
+                double lnL = Math.log(labour);
+                double lnH = Math.log(human);
+                realGdp = tfp * Math.exp(alpha * lnK + (1 - alpha) * (lnH + lnL));
                 set(out, CAPITAL_STOCK, t, n, capital);
                 set(out, TFP, t, n, tfp / tfp0);
                 set(out, HUMAN_CAPITAL, t, n, human);
-                set(out, GA_CAPITAL, t, n, 100 * alpha * Math.log(capital / prevCapital));
-                set(out, GA_LABOUR, t, n, 100 * (1 - alpha) * Math.log(labour / prevLabour));
-                set(out, GA_HUMAN_CAPITAL, t, n, 100 * (1 - alpha) * Math.log(human / prevHuman));
-                set(out, GA_TFP, t, n, 100 * Math.log(tfp / prevTfp));
+                set(out, GA_CAPITAL, t, n, 100 * alpha * (lnK - lnCapital));
+                set(out, GA_LABOUR, t, n, 100 * (1 - alpha) * (lnL - lnLabour));
+                set(out, GA_HUMAN_CAPITAL, t, n, 100 * (1 - alpha) * (lnH - lnHuman));
+                set(out, GA_TFP, t, n, 100 * Math.log(tfpFactor));
+                lnCapital = lnK;
+                lnLabour = lnL;
+                lnHuman = lnH;
             } else {
                 realGdp *= (1 + p(params, Driver.REAL_GROWTH, t, n)) * gdpShock;
             }
@@ -186,9 +197,16 @@ public final class ProjectionKernel {
             if (mode == SAT_GROWTH) {
                 int link = c.satelliteLink(s) * n;
                 int elasticity = (2 * s + 1) * n;
+                // the running level and the link's last value in locals: read back from out, each year would
+                // wait for the store of the year before
+                double level = out[row];
+                double linkBefore = out[link];
                 for (int t = 1; t < n; t++) {
-                    double linkGrowth = out[link + t] / out[link + t - 1] - 1;
-                    out[row + t] = out[row + t - 1] * (1 + sp[primary + t] + sp[elasticity + t] * linkGrowth) * shocks[row + t];
+                    double linkNow = out[link + t];
+                    double linkGrowth = linkNow / linkBefore - 1;
+                    linkBefore = linkNow;
+                    level = level * (1 + sp[primary + t] + sp[elasticity + t] * linkGrowth) * shocks[row + t];
+                    out[row + t] = level;
                 }
             } else if (mode == SAT_RATIO) {
                 int link = c.satelliteLink(s) * n;

@@ -44,7 +44,6 @@ public final class MonteCarloRunner {
         });
         ParameterPoints points = ParameterPoints.of(o, u.dimensions());
         PathCheck check = new PathCheck(c);
-        int[] sources = PathBlock.sources(c);
         long[] met = new long[targets.size()];
         long faults = 0;
         long firstFaultPath = -1;
@@ -62,7 +61,7 @@ public final class MonteCarloRunner {
             while (done < o.paths()) {
                 while (window.size() < 4 * o.threads() && next < blocks) {
                     long b = next++;
-                    window.add(pool.submit(() -> new PathBlock(c, u, o, points, targets, b).run(size, local.get(), check, sources)));
+                    window.add(pool.submit(() -> new PathBlock(c, u, o, points, targets, b).run(size, local.get(), check)));
                 }
                 BlockResult r = window.poll().get();
                 moments.merge(r.moments);

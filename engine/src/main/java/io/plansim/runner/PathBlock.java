@@ -16,10 +16,11 @@ import org.apache.commons.rng.simple.RandomSource;
 /**
  * The paths of one block: its own random stream (XoShiRo256++ seeded from (seed, block)), scratch arrays
  * allocated once per block, and per path: parameter draws, correlated AR(1) annual shocks with optional
- * Student-t tails, rare events, the kernel, a numeric check, and target counts. Each clean path's output
- * values are then copied into a buffer of {@link #LANES} paths side by side, which is aggregated
- * variable-year by variable-year: each sketch is visited once per batch while its buckets are in cache,
- * and a value no draw moves is counted once per batch (docs/PERFORMANCE.md).
+ * Student-t tails, rare events, the kernel, a numeric check, target counts and Welford moments. Paths the
+ * percentiles are taken from ({@link Quantiles#pathLimit()}) are also copied into a buffer of {@link #LANES}
+ * paths side by side, which is sketched variable-year by variable-year: each sketch is visited once per
+ * batch while its buckets are in cache, and a value no draw moves is counted once per batch
+ * (docs/PERFORMANCE.md).
  */
 final class PathBlock {
     /** Paths held side by side before they are aggregated. */
@@ -37,6 +38,9 @@ final class PathBlock {
     private final ParameterPoints.Cursor cursor;
     private final double[] params;
     private final double[] shocks;
+    /** The rows a path's draws change: only these are reset from the compiled arrays before each path. */
+    private final int[] drawnParamRows;
+    private final int[] drawnShockRows;
     private final double[] out;
     private final double[] point;
     private final double[] z;
@@ -53,22 +57,23 @@ final class PathBlock {
         this.normal = ZigguratSampler.NormalizedGaussian.of(rng);
         this.chiSquare = u.tailsDf > 0 ? AhrensDieterMarsagliaTsangGammaSampler.of(rng, u.tailsDf / 2, 2) : null;
         this.cursor = points.cursor(first, rng);
-        this.params = new double[c.params().length];
-        this.shocks = new double[c.shocks().length];
+        this.params = c.params().clone();
+        this.shocks = c.shocks().clone();
+        this.drawnParamRows = java.util.Arrays.stream(u.paramRow).distinct().toArray();
+        this.drawnShockRows = java.util.stream.IntStream.concat(java.util.Arrays.stream(u.shockRow),
+                java.util.Arrays.stream(u.eventRows).flatMapToInt(java.util.Arrays::stream)).distinct().toArray();
         this.out = new double[c.rows() * c.years()];
         this.point = new double[u.dimensions()];
         this.z = new double[u.shocks()];
         this.state = new double[u.shocks()];
     }
 
-    /**
-     * Runs the block. {@code sources[j]} is where output value j (output x years + t) sits in the kernel
-     * buffer: {@link #sources(CompiledScenario)}.
-     */
-    MonteCarloRunner.BlockResult run(int size, Quantiles quantiles, PathCheck check, int[] sources) {
+    /** Runs the block, aggregating into its own moments and into the thread's {@code quantiles}. */
+    MonteCarloRunner.BlockResult run(int size, Quantiles quantiles, PathCheck check) {
         Moments moments = new Moments(size);
         long[] met = new long[targets.size()];
         PathTargets.Counter counter = targets.counter();
+        double[] values = new double[size];
         double[] columns = new double[size * LANES];
         int[] offsets = new int[size];
         for (int j = 0; j < size; j++) {
@@ -76,6 +81,9 @@ final class PathBlock {
         }
         long[] lanepath = new long[LANES];
         int lanes = 0;
+        long sketchUntil = quantiles.pathLimit();
+        int outputs = c.outputs().size();
+        int n = c.years();
         long faults = 0;
         long firstFaultPath = -1;
         String firstFault = null;
@@ -93,31 +101,23 @@ final class PathBlock {
                 continue;
             }
             counter.count(out, met);
-            for (int j = 0, at = lanes; j < size; j++, at += LANES) {
-                columns[at] = out[sources[j]];
+            for (int i = 0; i < outputs; i++) {
+                System.arraycopy(out, c.outputRow(i) * n, values, i * n, n);
             }
-            lanepath[lanes++] = path;
-            if (lanes == LANES) {
-                moments.addLanes(columns, offsets, lanes);
-                quantiles.addLanes(columns, offsets, lanes, lanepath);
-                lanes = 0;
+            moments.add(values);
+            if (path < sketchUntil) {
+                for (int j = 0, at = lanes; j < size; j++, at += LANES) {
+                    columns[at] = values[j];
+                }
+                lanepath[lanes++] = path;
+                if (lanes == LANES) {
+                    quantiles.addLanes(columns, offsets, lanes, lanepath);
+                    lanes = 0;
+                }
             }
         }
-        moments.addLanes(columns, offsets, lanes);
         quantiles.addLanes(columns, offsets, lanes, lanepath);
         return new MonteCarloRunner.BlockResult(count - faults, moments, met, faults, firstFaultPath, firstFault);
-    }
-
-    /** Where output value j = output x years + t sits in a kernel buffer. */
-    static int[] sources(CompiledScenario c) {
-        int n = c.years();
-        int[] sources = new int[c.outputs().size() * n];
-        for (int i = 0; i < c.outputs().size(); i++) {
-            for (int t = 0; t < n; t++) {
-                sources[i * n + t] = c.outputRow(i) * n + t;
-            }
-        }
-        return sources;
     }
 
     /** Draws the block's next path and returns it, alone in a new buffer (for tests). */
@@ -140,12 +140,16 @@ final class PathBlock {
     private void draw(double[] into) {
         final int n = c.years();
         cursor.next(point);
-        System.arraycopy(c.params(), 0, params, 0, params.length);
+        for (int row : drawnParamRows) { // every other row still holds the compiled path
+            System.arraycopy(c.params(), row * n, params, row * n, n);
+        }
         for (int j = 0; j < point.length; j++) {
             double x = u.paramDist[j].inverseCdf(point[j]);
             DriverPaths.set(params, u.paramRow[j] * n, u.paramFrom[j], u.paramTo[j], x, u.paramShift[j]);
         }
-        System.arraycopy(c.shocks(), 0, shocks, 0, shocks.length);
+        for (int row : drawnShockRows) {
+            System.arraycopy(c.shocks(), row * n, shocks, row * n, n);
+        }
         final int k = z.length;
         java.util.Arrays.fill(state, 0);
         final int events = u.eventProbability.length;

@@ -18,8 +18,8 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * Guards the per-path aggregation of a large Monte Carlo run on real Yiwu paths (the first 256 paths of
- * {@code plansim mc --seed 1}), handed over as the runner hands them: batches of {@value #LANES} paths side
- * by side. Inserting a batch's values (54 output variables x 16 years = 864 values a path) into the DDSketch
+ * {@code plansim mc --seed 1}), handed over as the runner hands them: batches of {@value #BATCH} paths side
+ * one after the other. Inserting a batch's values (54 output variables x 16 years = 864 values a path) into the DDSketch
  * percentiles ({@code Quantiles.create(size, 20000)}, the sketched kind every run above 10,000 paths uses),
  * merging one thread's sketches into the run's (done once per thread at the end of a run), and the Welford
  * moments update of one path's values. Scores are per path.
@@ -32,13 +32,12 @@ import org.openjdk.jmh.infra.Blackhole;
 @Fork(1)
 public class AggregationBenchmark {
     static final int DISTINCT_PATHS = 256;
-    /** The runner's batch ({@code PathBlock.LANES}). */
-    static final int LANES = 64;
+    /** The runner's batch ({@code PathBlock.BATCH}). */
+    static final int BATCH = 64;
 
     private double[][] values;
     private double[][] batches;
-    private int[] offsets;
-    private final long[] paths = new long[LANES];
+    private final long[] paths = new long[BATCH];
     private Quantiles sketches;
     private Quantiles into;
     private Quantiles block;
@@ -50,8 +49,7 @@ public class AggregationBenchmark {
     public void setUp() {
         Yiwu yiwu = Yiwu.load();
         values = yiwu.outputValues(yiwu.kernelPaths(DISTINCT_PATHS, 1));
-        batches = Yiwu.batches(values, LANES);
-        offsets = yiwu.laneOffsets(LANES);
+        batches = Yiwu.batches(values, BATCH);
         int size = yiwu.valuesPerPath();
         sketches = Quantiles.create(size, 20000);
         if (!(sketches instanceof Quantiles.Sketched)) {
@@ -60,8 +58,8 @@ public class AggregationBenchmark {
         into = sketches.emptyCopy();
         block = sketches.emptyCopy();
         for (double[] b : batches) {
-            into.addLanes(b, offsets, LANES, paths);
-            block.addLanes(b, offsets, LANES, paths);
+            into.addBatch(b, BATCH, paths);
+            block.addBatch(b, BATCH, paths);
         }
         moments = new Moments(size);
     }
@@ -72,11 +70,11 @@ public class AggregationBenchmark {
         return b;
     }
 
-    /** A batch of {@value #LANES} paths' 864 values into the sketches (score: ns per path). */
+    /** A batch of {@value #BATCH} paths' 864 values into the sketches (score: ns per path). */
     @Benchmark
-    @OperationsPerInvocation(LANES)
+    @OperationsPerInvocation(BATCH)
     public void sketchInsert() {
-        sketches.addLanes(nextBatch(), offsets, LANES, paths);
+        sketches.addBatch(nextBatch(), BATCH, paths);
     }
 
     /** Merging one set of 864 sketches (each holding 256 paths) into another: the end-of-run merge per thread. */

@@ -45,10 +45,14 @@ public class MonteCarloBenchmark {
         yiwu = Yiwu.load();
     }
 
-    private McResult run() {
-        // one thread, the default block of 2048 paths, and a new seed each run (the cost does not depend on it)
-        McOptions o = new McOptions(PATHS, ++seed, Sampler.MC, 1, McOptions.DEFAULT_BLOCK);
+    private McResult run(int threads, long paths) {
+        // the default block of 2048 paths, and a new seed each run (the cost does not depend on it)
+        McOptions o = new McOptions(paths, ++seed, Sampler.MC, threads, McOptions.DEFAULT_BLOCK);
         return MonteCarloRunner.run(yiwu.compiled, o, yiwu.targets, null);
+    }
+
+    private McResult run() {
+        return run(1, PATHS);
     }
 
     /** One full-model path, 2020-2035 (score: ns per path). */
@@ -63,5 +67,19 @@ public class MonteCarloBenchmark {
     @OperationsPerInvocation(PATHS * Yiwu.STEPS)
     public void perPathYear(Blackhole bh) {
         bh.consume(run());
+    }
+
+    /** Every core of the machine. */
+    static final int CORES = Runtime.getRuntime().availableProcessors();
+
+    /**
+     * The same run on every core, one thread each (score: ns of wall clock per path). Thread scaling is
+     * perPath / perPathAllCores; the goal is at least 0.9 x cores. The ten blocks of a run are shared out as
+     * threads come free, as in {@code plansim mc}.
+     */
+    @Benchmark
+    @OperationsPerInvocation(PATHS)
+    public void perPathAllCores(Blackhole bh) {
+        bh.consume(run(CORES, PATHS));
     }
 }

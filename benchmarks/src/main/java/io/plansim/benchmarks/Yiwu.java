@@ -83,26 +83,14 @@ final class Yiwu {
         return values;
     }
 
-    /**
-     * The same values in batches of {@code lanes} paths side by side, as the runner hands them to the
-     * aggregators: value j of lane l of a batch at {@code j * lanes + l} (see {@link #laneOffsets}).
-     */
-    static double[][] batches(double[][] values, int lanes) {
-        double[][] batches = new double[values.length / lanes][values[0].length * lanes];
-        for (int p = 0; p < batches.length * lanes; p++) {
-            for (int j = 0; j < values[p].length; j++) {
-                batches[p / lanes][j * lanes + p % lanes] = values[p][j];
-            }
+    /** The same values in batches of {@code count} paths, one after the other, as the runner hands them to the sketches. */
+    static double[][] batches(double[][] values, int count) {
+        int size = values[0].length;
+        double[][] batches = new double[values.length / count][size * count];
+        for (int p = 0; p < batches.length * count; p++) {
+            System.arraycopy(values[p], 0, batches[p / count], p % count * size, size);
         }
         return batches;
-    }
-
-    int[] laneOffsets(int lanes) {
-        int[] offsets = new int[valuesPerPath()];
-        for (int j = 0; j < offsets.length; j++) {
-            offsets[j] = j * lanes;
-        }
-        return offsets;
     }
 
     /** JMH's per-path-year scores divide by {@link #STEPS}; fail loudly if the horizon changes. */

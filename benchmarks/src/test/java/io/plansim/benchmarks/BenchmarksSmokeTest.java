@@ -28,6 +28,7 @@ class BenchmarksSmokeTest {
             "ProjectionBenchmark.compileScenario",
             "MonteCarloBenchmark.perPath",
             "MonteCarloBenchmark.perPathYear",
+            "MonteCarloBenchmark.perPathAllCores",
             "RandomFloorBenchmark.pathYear",
             "AggregationBenchmark.sketchInsert",
             "AggregationBenchmark.sketchMerge",

@@ -18,12 +18,18 @@ public final class Moments {
     }
 
     public void add(double[] values) {
+        add(values, 0);
+    }
+
+    /** Adds one path whose values are {@code values[from .. from + size)}. */
+    public void add(double[] values, int from) {
         count++;
         double inv = 1.0 / count;
         for (int i = 0; i < size; i++) {
-            double d = values[i] - mean[i];
+            double v = values[from + i];
+            double d = v - mean[i];
             mean[i] += d * inv;
-            m2[i] += d * (values[i] - mean[i]);
+            m2[i] += d * (v - mean[i]);
         }
     }
 

@@ -37,11 +37,12 @@ public abstract sealed class Quantiles permits Quantiles.Sketched, Quantiles.Exa
     public abstract Quantiles emptyCopy();
 
     /**
-     * Adds {@code lanes} paths held side by side: value i of lane l is {@code columns[offsets[i] + l]},
-     * and lane l is path {@code paths[l]}. One variable-year's values are taken together, so each sketch
-     * is visited once per batch rather than once per path.
+     * Adds a batch of {@code count} paths, one after the other: value i of the batch's path l is
+     * {@code batch[l * size + i]}, and that path is run path {@code paths[l]} (rising along the batch).
+     * One variable-year's values are taken together, so each sketch is visited once per batch rather than
+     * once per path, while the batch (a few hundred KB) stays in cache.
      */
-    public abstract void addLanes(double[] columns, int[] offsets, int lanes, long[] paths);
+    public abstract void addBatch(double[] batch, int count, long[] paths);
 
     public abstract void merge(Quantiles other);
 
@@ -80,26 +81,29 @@ public abstract sealed class Quantiles permits Quantiles.Sketched, Quantiles.Exa
         }
 
         @Override
-        public void addLanes(double[] columns, int[] offsets, int lanes, long[] paths) {
-            int kept = lanes;
-            while (kept > 0 && paths[kept - 1] >= limit) { // paths rise along the lanes
+        public void addBatch(double[] batch, int count, long[] paths) {
+            int kept = count;
+            while (kept > 0 && paths[kept - 1] >= limit) {
                 kept--;
             }
-            for (int i = 0; i < sketches.length; i++) {
+            if (kept == 0) {
+                return;
+            }
+            int size = sketches.length;
+            int end = kept * size;
+            for (int i = 0; i < size; i++) {
                 DDSketch sketch = sketches[i];
-                int from = offsets[i];
-                int to = from + kept;
-                double first = columns[from];
+                double first = batch[i];
                 boolean same = true;
-                for (int l = from; l < to; l++) {
-                    same &= columns[l] == first;
+                for (int at = i; at < end; at += size) {
+                    same &= batch[at] == first;
                 }
-                if (same && kept > 0) { // a value no draw moves (a fixed path, the base year): one bucket update
+                if (same) { // a value no draw moves (a fixed path, the base year): one bucket update
                     sketch.accept(first, kept);
                     continue;
                 }
-                for (int l = from; l < to; l++) {
-                    sketch.accept(columns[l]);
+                for (int at = i; at < end; at += size) {
+                    sketch.accept(batch[at]);
                 }
             }
         }
@@ -160,15 +164,14 @@ public abstract sealed class Quantiles permits Quantiles.Sketched, Quantiles.Exa
         }
 
         @Override
-        public void addLanes(double[] columns, int[] offsets, int lanes, long[] paths) {
-            for (int i = 0; i < values.length; i++) {
-                double[] row = values[i];
-                for (int l = 0; l < lanes; l++) {
-                    row[(int) paths[l]] = columns[offsets[i] + l];
+        public void addBatch(double[] batch, int count, long[] paths) {
+            int size = values.length;
+            for (int l = 0; l < count; l++) {
+                int path = (int) paths[l];
+                for (int i = 0; i < size; i++) {
+                    values[i][path] = batch[l * size + i];
                 }
-            }
-            for (int l = 0; l < lanes; l++) {
-                filled[(int) paths[l]] = true;
+                filled[path] = true;
             }
         }
 

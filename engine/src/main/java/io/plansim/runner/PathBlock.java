@@ -16,15 +16,14 @@ import org.apache.commons.rng.simple.RandomSource;
 /**
  * The paths of one block: its own random stream (XoShiRo256++ seeded from (seed, block)), scratch arrays
  * allocated once per block, and per path: parameter draws, correlated AR(1) annual shocks with optional
- * Student-t tails, rare events, the kernel, a numeric check, target counts and Welford moments. Paths the
- * percentiles are taken from ({@link Quantiles#pathLimit()}) are also copied into a buffer of {@link #LANES}
- * paths side by side, which is sketched variable-year by variable-year: each sketch is visited once per
- * batch while its buckets are in cache, and a value no draw moves is counted once per batch
- * (docs/PERFORMANCE.md).
+ * Student-t tails, rare events, the kernel, a numeric check, target counts and Welford moments. The paths
+ * percentiles are taken from ({@link Quantiles#pathLimit()}) are kept in a batch of {@link #BATCH}, which is
+ * then sketched variable-year by variable-year: each sketch is visited once per batch while its buckets are
+ * in cache, and a value no draw moves is counted once per batch (docs/PERFORMANCE.md).
  */
 final class PathBlock {
-    /** Paths held side by side before they are aggregated. */
-    static final int LANES = 64;
+    /** Paths whose values are sketched together: 64 x 864 values = 442 KB, within L2. */
+    static final int BATCH = 64;
 
     private final CompiledScenario c;
     private final CompiledUncertainty u;
@@ -73,14 +72,9 @@ final class PathBlock {
         Moments moments = new Moments(size);
         long[] met = new long[targets.size()];
         PathTargets.Counter counter = targets.counter();
-        double[] values = new double[size];
-        double[] columns = new double[size * LANES];
-        int[] offsets = new int[size];
-        for (int j = 0; j < size; j++) {
-            offsets[j] = j * LANES;
-        }
-        long[] lanepath = new long[LANES];
-        int lanes = 0;
+        double[] batch = new double[size * BATCH]; // the batch's paths one after the other
+        long[] batchPaths = new long[BATCH];
+        int batched = 0;
         long sketchUntil = quantiles.pathLimit();
         int outputs = c.outputs().size();
         int n = c.years();
@@ -101,22 +95,21 @@ final class PathBlock {
                 continue;
             }
             counter.count(out, met);
+            // the output values in order, into the batch's next free slot (taken only when the path is sketched)
+            int slot = batched;
             for (int i = 0; i < outputs; i++) {
-                System.arraycopy(out, c.outputRow(i) * n, values, i * n, n);
+                System.arraycopy(out, c.outputRow(i) * n, batch, slot * size + i * n, n);
             }
-            moments.add(values);
+            moments.add(batch, slot * size);
             if (path < sketchUntil) {
-                for (int j = 0, at = lanes; j < size; j++, at += LANES) {
-                    columns[at] = values[j];
-                }
-                lanepath[lanes++] = path;
-                if (lanes == LANES) {
-                    quantiles.addLanes(columns, offsets, lanes, lanepath);
-                    lanes = 0;
+                batchPaths[batched++] = path;
+                if (batched == BATCH) {
+                    quantiles.addBatch(batch, batched, batchPaths);
+                    batched = 0;
                 }
             }
         }
-        quantiles.addLanes(columns, offsets, lanes, lanepath);
+        quantiles.addBatch(batch, batched, batchPaths);
         return new MonteCarloRunner.BlockResult(count - faults, moments, met, faults, firstFaultPath, firstFault);
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.plansim.TestScenarios;
 import io.plansim.aggregate.McResult;
+import io.plansim.aggregate.Quantiles;
 import io.plansim.aggregate.PathTargets;
 import io.plansim.compile.CompiledScenario;
 import io.plansim.compile.CompiledUncertainty;
@@ -147,6 +148,24 @@ class MonteCarloTest {
                             assertEquals(a.quantile(v, t, q), b.quantile(v, t, q), 0.0, s + " quantile");
                         }
                     }
+                }
+            }
+        }
+    }
+
+    @Test
+    void percentilesOfALargeRunAreThoseOfItsFirstSketchedPathsAlone() {
+        // blocks of 1000 paths: one block straddles the 2^18th path, half sketched, half not
+        CompiledScenario c = TestScenarios.compile("test/correlated", "horizon=2035");
+        long first = Quantiles.SKETCH_PATHS;
+        McResult longer = MonteCarloRunner.run(c, new McOptions(first + 3_000, 7, Sampler.MC, 2, 1000), PathTargets.none(), null);
+        McResult exactly = MonteCarloRunner.run(c, new McOptions(first, 7, Sampler.MC, 2, 1000), PathTargets.none(), null);
+        assertEquals(first, longer.quantiles().paths());
+        assertEquals(first + 3_000, longer.paths());
+        for (int v = 0; v < longer.variables().size(); v++) {
+            for (int t = 0; t < longer.years().length; t++) {
+                for (double q : McResult.PERCENTILES) {
+                    assertEquals(exactly.quantile(v, t, q), longer.quantile(v, t, q), 0.0, longer.variables().get(v).id() + " " + t);
                 }
             }
         }

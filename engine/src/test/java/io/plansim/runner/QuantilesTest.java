@@ -20,19 +20,18 @@ class QuantilesTest {
         double[] data = new double[n];
         Quantiles sketch = Quantiles.create(2, n);
         Quantiles half = sketch.emptyCopy();
-        // batches of 50 paths side by side, as the runner hands them over: a positive and a mixed-sign variable
-        int lanes = 50;
-        double[] columns = new double[2 * lanes];
-        int[] offsets = {0, lanes};
-        long[] paths = new long[lanes];
+        // batches of 50 paths, as the runner hands them over: a positive and a mixed-sign variable
+        int count = 50;
+        double[] batch = new double[2 * count];
+        long[] paths = new long[count];
         for (int i = 0; i < n; i++) {
             data[i] = Math.exp(7 + 0.3 * normal.sample());
-            int l = i % lanes;
-            columns[l] = data[i];
-            columns[lanes + l] = data[i] - 1200;
+            int l = i % count;
+            batch[2 * l] = data[i];
+            batch[2 * l + 1] = data[i] - 1200;
             paths[l] = i;
-            if (l == lanes - 1) {
-                (i / lanes % 2 == 0 ? sketch : half).addLanes(columns, offsets, lanes, paths);
+            if (l == count - 1) {
+                (i / count % 2 == 0 ? sketch : half).addBatch(batch, count, paths);
             }
         }
         sketch.merge(half);
@@ -60,15 +59,15 @@ class QuantilesTest {
         double sigma = 0.3;
         double[] data = new double[n];
         Quantiles sketch = Quantiles.create(1, n);
-        int lanes = 64;
-        double[] columns = new double[lanes];
-        long[] paths = new long[lanes];
+        int count = 64;
+        double[] batch = new double[count];
+        long[] paths = new long[count];
         for (int i = 0; i < n; i++) {
             data[i] = 4000 * Math.exp(sigma * normal.sample());
-            columns[i % lanes] = data[i];
-            paths[i % lanes] = i;
-            if (i % lanes == lanes - 1) {
-                sketch.addLanes(columns, new int[] {0}, lanes, paths);
+            batch[i % count] = data[i];
+            paths[i % count] = i;
+            if (i % count == count - 1) {
+                sketch.addBatch(batch, count, paths);
             }
         }
         assertEquals(Quantiles.SKETCH_PATHS, sketch.paths());

@@ -17,7 +17,7 @@ import org.apache.commons.math3.stat.descriptive.rank.Percentile;
  * <p>Sketched percentiles are taken over the first {@link #SKETCH_PATHS} paths of a run (all of them in
  * smaller runs). Beyond that the sampling error of a percentile is far below the sketch's own: for a
  * lognormal variable with log-sd 0.3, the standard error of the 5th percentile from 262,144 paths is
- * 2.1 x 0.3 / 512 = 0.12% of its value, against the sketch's 0.5% (QuantilesTest checks a million-path
+ * 2.1 x 0.3 / 512 = 0.12% of its value, against the sketch's 0.39% (QuantilesTest checks a million-path
  * run against exact order statistics of all its paths). Sketching every path of a large run would cost
  * half its time (docs/PERFORMANCE.md) and buy no accuracy. Means, standard deviations and target
  * probabilities always use every path.

@@ -84,4 +84,43 @@ class QuantilesTest {
             assertTrue(Math.abs(s / exact - 1) <= allowed, q + ": " + s + " vs " + exact + " allowed " + allowed);
         }
     }
+
+    @Test
+    void countingInFrontOfTheSketchGivesTheSketchOfEveryValueAcceptedOneByOne() {
+        // three variables: narrow positive, very wide positive (many values outside the counting window),
+        // and mixed-sign with zeros; compared with DDSketches fed value by value with the same mapping
+        int n = 50_000;
+        int size = 3;
+        UniformRandomProvider rng = RandomSource.XO_SHI_RO_256_PP.create(5L);
+        var normal = ZigguratSampler.NormalizedGaussian.of(rng);
+        Quantiles batched = Quantiles.create(size, n);
+        var mapping = new com.datadoghq.sketch.ddsketch.mapping.BitwiseLinearlyInterpolatedMapping(Quantiles.RELATIVE_ACCURACY);
+        com.datadoghq.sketch.ddsketch.DDSketch[] direct = new com.datadoghq.sketch.ddsketch.DDSketch[size];
+        for (int i = 0; i < size; i++) {
+            direct[i] = new com.datadoghq.sketch.ddsketch.DDSketch(mapping,
+                    com.datadoghq.sketch.ddsketch.store.UnboundedSizeDenseStore::new);
+        }
+        int count = 64;
+        double[] batch = new double[size * count];
+        long[] paths = new long[count];
+        for (int p = 0; p < n; p++) {
+            double[] v = {100 * Math.exp(0.05 * normal.sample()), Math.exp(6 * normal.sample()),
+                    p % 17 == 0 ? 0 : 3 * normal.sample()};
+            for (int i = 0; i < size; i++) {
+                batch[(p % count) * size + i] = v[i];
+                direct[i].accept(v[i]);
+            }
+            paths[p % count] = p;
+            if (p % count == count - 1 || p == n - 1) {
+                batched.addBatch(batch, p % count + 1, paths);
+            }
+        }
+        assertEquals(n, batched.paths());
+        for (int i = 0; i < size; i++) {
+            for (int k = 0; k <= 1000; k++) {
+                double q = k / 1000.0;
+                assertEquals(direct[i].getValueAtQuantile(q), batched.quantile(i, q), 0.0, "variable " + i + " q " + q);
+            }
+        }
+    }
 }

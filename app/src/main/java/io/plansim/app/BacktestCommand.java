@@ -13,8 +13,11 @@ import io.plansim.runner.MonteCarloRunner;
 import io.plansim.scenario.InputException;
 import io.plansim.scenario.Scenario;
 import io.plansim.scenario.SourceLocation;
+import io.plansim.tables.Format;
 import io.plansim.tables.ProjectionJson;
 import io.plansim.tables.TextTable;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -59,7 +62,8 @@ final class BacktestCommand implements Callable<Integer> {
         if (bar != null) {
             bar.finish();
         }
-        Backtest.Result r = Backtest.score(mc, catalogs.history(), catalogs.targets(), to == null ? s.horizon() : to);
+        Backtest.Result r = Backtest.score(mc, catalogs.history(), catalogs.targets(), to == null ? s.horizon() : to,
+                s.backtestBreaks());
         String text = switch (output.format) {
             case JSON -> ProjectionJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json(s, mc, r)) + "\n";
             case CSV -> csv(r);
@@ -74,40 +78,63 @@ final class BacktestCommand implements Callable<Integer> {
         StringBuilder sb = new StringBuilder();
         sb.append("Backtest of ").append(s.id()).append(": origin ").append(s.baseYear()).append(", ").append(mc.paths())
                 .append(" paths, seed ").append(mc.seed()).append("\n\n");
-        TextTable t = new TextTable(new boolean[] {false, true, true, true, true, true, true, false, true, true, true});
-        t.row("metric", "year", "actual", "p05", "p50", "p95", "err %", "in 50/80/90", "CRPS", "plan err %", "drift err %");
+        TextTable t = new TextTable(new boolean[] {false, true, true, true, true, true, true, false, true, true, true, false});
+        t.row("metric", "year", "actual", "p05", "p50", "p95", "err %", "in 50/80/90", "CRPS", "plan err %", "drift err %", "break");
         for (BacktestRow x : r.rows()) {
-            t.row(x.metric(), String.valueOf(x.year()), io.plansim.tables.Format.num(x.actual()), io.plansim.tables.Format.num(x.quantiles()[0]), io.plansim.tables.Format.num(x.quantiles()[3]), io.plansim.tables.Format.num(x.quantiles()[6]),
-                    io.plansim.tables.Format.num(x.percentError()), (x.in50() ? "y" : "n") + "/" + (x.in80() ? "y" : "n") + "/" + (x.in90() ? "y" : "n"),
-                    io.plansim.tables.Format.num(x.crps()), io.plansim.tables.Format.num(100 * x.planError() / x.actual()), io.plansim.tables.Format.num(100 * x.driftError() / x.actual()));
+            t.row(x.metric(), String.valueOf(x.year()), Format.num(x.actual()), Format.num(x.quantiles()[0]),
+                    Format.num(x.quantiles()[3]), Format.num(x.quantiles()[6]), Format.num(x.percentError()),
+                    (x.in50() ? "y" : "n") + "/" + (x.in80() ? "y" : "n") + "/" + (x.in90() ? "y" : "n"),
+                    Format.num(x.crps()), Format.num(100 * x.planError() / x.actual()),
+                    Format.num(100 * x.driftError() / x.actual()), x.acrossBreak() ? "yes" : "-");
         }
         sb.append(t.render()).append('\n');
-        sb.append(String.format(Locale.ROOT, "coverage: 50%% interval %.2f, 80%% interval %.2f, 90%% interval %.2f (of %d actuals with a forecast spread)%n",
-                r.coverage(50), r.coverage(80), r.coverage(90), r.rows().stream().filter(x -> x.quantiles()[6] > x.quantiles()[0]).count()));
-        sb.append(String.format(Locale.ROOT, "skill (1 - MAPE plansim / MAPE naive): vs the plan %s, vs drift %s%n%n",
-                io.plansim.tables.Format.num(r.skillAgainstPlan()), io.plansim.tables.Format.num(r.skillAgainstDrift())));
-        TextTable tt = new TextTable(new boolean[] {false, true, false, true, true, false, true});
-        tt.row("target", "year", "target", "P at origin", "actual", "met", "Brier");
+        Backtest.Summary scored = r.scored();
+        Backtest.Summary all = r.all();
+        List<BacktestRow> broken = r.rowsAcrossBreak();
+        sb.append(String.format(Locale.ROOT, "coverage: 50%% interval %.2f, 80%% interval %.2f, 90%% interval %.2f (of %d actuals with a forecast spread%s)%n",
+                scored.coverage50(), scored.coverage80(), scored.coverage90(), scored.spreadRows(),
+                broken.isEmpty() ? "" : String.format(Locale.ROOT, "; all %d: %.2f/%.2f/%.2f",
+                        all.spreadRows(), all.coverage50(), all.coverage80(), all.coverage90())));
+        sb.append(String.format(Locale.ROOT, "skill (1 - MAPE plansim / MAPE naive): vs the plan %s, vs drift %s%s%n",
+                Format.num(scored.skillVsPlan()), Format.num(scored.skillVsDrift()),
+                broken.isEmpty() ? "" : " (all rows: " + Format.num(all.skillVsPlan()) + ", " + Format.num(all.skillVsDrift()) + ")"));
+        if (!broken.isEmpty()) {
+            sb.append(broken.size()).append(broken.size() == 1 ? " row" : " rows")
+                    .append(" across a statistical break left out of the scores above: ");
+            sb.append(String.join("; ", broken.stream().map(x -> x.metric() + " " + x.year() + " (" + x.breakReason() + ")")
+                    .distinct().toList())).append('\n');
+        }
+        sb.append('\n');
+        TextTable tt = new TextTable(new boolean[] {false, true, false, true, true, false, true, false});
+        tt.row("target", "year", "target", "P at origin", "actual", "met", "Brier", "break");
         for (TargetOutcomeCheck x : r.targets()) {
-            tt.row(x.target().id(), String.valueOf(x.target().year()), x.target().statement(), io.plansim.tables.Format.num(x.probability()), io.plansim.tables.Format.num(x.actual()),
-                    x.met() ? "yes" : "no", io.plansim.tables.Format.num(x.brier()));
+            tt.row(x.target().id(), String.valueOf(x.target().year()), x.target().statement(), Format.num(x.probability()),
+                    Format.num(x.actual()), x.met() ? "yes" : "no", Format.num(x.brier()), x.acrossBreak() ? "yes" : "-");
         }
         sb.append(tt.render());
-        sb.append(String.format(Locale.ROOT, "Brier score over %d targets: %s%n", r.targets().size(), io.plansim.tables.Format.num(r.brier())));
+        List<TargetOutcomeCheck> brokenTargets = r.targetsAcrossBreak();
+        sb.append(String.format(Locale.ROOT, "Brier score over %d targets: %s%s%n", scored.targets(), Format.num(scored.brier()),
+                brokenTargets.isEmpty() ? "" : " (all " + all.targets() + ": " + Format.num(all.brier()) + "); "
+                        + brokenTargets.size() + (brokenTargets.size() == 1 ? " target" : " targets")
+                        + " across a statistical break left out: "
+                        + String.join(", ", brokenTargets.stream().map(x -> x.target().id()).toList())));
         return sb.toString();
     }
 
     private static String csv(Backtest.Result r) {
-        StringBuilder sb = new StringBuilder("metric,year,actual,p05,p10,p25,p50,p75,p90,p95,error,percent_error,in50,in80,in90,crps,plan_forecast,drift_forecast\n");
+        StringBuilder sb = new StringBuilder("metric,year,actual,p05,p10,p25,p50,p75,p90,p95,error,percent_error,in50,in80,in90,crps,"
+                + "plan_forecast,drift_forecast,across_break,break_reason\n");
         for (BacktestRow x : r.rows()) {
-            sb.append(x.metric()).append(',').append(x.year()).append(',').append(x.actual());
+            List<String> cells = new ArrayList<>(List.of(x.metric(), String.valueOf(x.year()), String.valueOf(x.actual())));
             for (double q : x.quantiles()) {
-                sb.append(',').append(q);
+                cells.add(String.valueOf(q));
             }
-            sb.append(',').append(x.error()).append(',').append(x.percentError()).append(',').append(x.in50()).append(',')
-                    .append(x.in80()).append(',').append(x.in90()).append(',').append(x.crps()).append(',')
-                    .append(Double.isFinite(x.planForecast()) ? String.valueOf(x.planForecast()) : "").append(',')
-                    .append(Double.isFinite(x.driftForecast()) ? String.valueOf(x.driftForecast()) : "").append('\n');
+            cells.addAll(List.of(String.valueOf(x.error()), String.valueOf(x.percentError()), String.valueOf(x.in50()),
+                    String.valueOf(x.in80()), String.valueOf(x.in90()), String.valueOf(x.crps()),
+                    Double.isFinite(x.planForecast()) ? String.valueOf(x.planForecast()) : "",
+                    Double.isFinite(x.driftForecast()) ? String.valueOf(x.driftForecast()) : "",
+                    String.valueOf(x.acrossBreak()), x.acrossBreak() ? x.breakReason() : ""));
+            sb.append(BatchCommand.csvRow(cells));
         }
         return sb.toString();
     }
@@ -135,23 +162,25 @@ final class BacktestCommand implements Callable<Integer> {
             n.put("in50", x.in50());
             n.put("in80", x.in80());
             n.put("in90", x.in90());
-            n.put("pointForecast", !(x.quantiles()[6] > x.quantiles()[0]));
+            n.put("pointForecast", !x.hasSpread());
             n.put("crps", x.crps());
-            io.plansim.tables.Format.json(n, "planForecast", x.planForecast());
-            io.plansim.tables.Format.json(n, "planError", x.planError());
+            Format.json(n, "planForecast", x.planForecast());
+            Format.json(n, "planError", x.planError());
             if (x.planSource() != null) {
                 n.put("planTarget", x.planSource());
             }
-            io.plansim.tables.Format.json(n, "driftForecast", x.driftForecast());
-            io.plansim.tables.Format.json(n, "driftError", x.driftError());
+            Format.json(n, "driftForecast", x.driftForecast());
+            Format.json(n, "driftError", x.driftError());
+            breakFields(n, x.breakReason());
         }
+        // the headline figures leave out what is across a statistical break; "all" has them over every row
         ObjectNode summary = root.putObject("summary");
-        io.plansim.tables.Format.json(summary, "coverage50", r.coverage(50));
-        io.plansim.tables.Format.json(summary, "coverage80", r.coverage(80));
-        io.plansim.tables.Format.json(summary, "coverage90", r.coverage(90));
-        io.plansim.tables.Format.json(summary, "skillVsPlan", r.skillAgainstPlan());
-        io.plansim.tables.Format.json(summary, "skillVsDrift", r.skillAgainstDrift());
-        io.plansim.tables.Format.json(summary, "brier", r.brier());
+        summary(summary, r.scored());
+        summary.put("rowsAcrossBreak", r.rowsAcrossBreak().size());
+        summary.put("targetsAcrossBreak", r.targetsAcrossBreak().size());
+        summary(summary.putObject("all"), r.all());
+        ObjectNode breaks = root.putObject("breaks");
+        new java.util.TreeMap<>(s.backtestBreaks()).forEach(breaks::put);
         ArrayNode targets = root.putArray("targets");
         for (TargetOutcomeCheck x : r.targets()) {
             ObjectNode n = targets.addObject();
@@ -162,8 +191,29 @@ final class BacktestCommand implements Callable<Integer> {
             n.put("actual", x.actual());
             n.put("outcome", x.met());
             n.put("brier", x.brier());
+            breakFields(n, x.breakReason());
         }
         return root;
+    }
+
+    private static void summary(ObjectNode n, Backtest.Summary x) {
+        n.put("rows", x.rows());
+        n.put("rowsWithSpread", x.spreadRows());
+        Format.json(n, "coverage50", x.coverage50());
+        Format.json(n, "coverage80", x.coverage80());
+        Format.json(n, "coverage90", x.coverage90());
+        Format.json(n, "skillVsPlan", x.skillVsPlan());
+        Format.json(n, "skillVsDrift", x.skillVsDrift());
+        Format.json(n, "meanRelativeCrps", x.meanRelativeCrps());
+        n.put("targets", x.targets());
+        Format.json(n, "brier", x.brier());
+    }
+
+    private static void breakFields(ObjectNode n, String reason) {
+        n.put("acrossBreak", reason != null);
+        if (reason != null) {
+            n.put("breakReason", reason);
+        }
     }
 
 }

@@ -329,7 +329,8 @@ final class BatchCommand implements Callable<Integer> {
         return h;
     }
 
-    private static String csvRow(List<String> cells) {
+    /** One CSV line, cells with a comma, quote or line break quoted. */
+    static String csvRow(List<String> cells) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < cells.size(); i++) {
             String c = cells.get(i);

@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class BacktestCommandTest {
     @Test
@@ -35,5 +39,79 @@ class BacktestCommandTest {
         RunCommandTest.Result r = RunCommandTest.plansim("backtest", "yiwu/backtest-2015", "--origin", "2012", "--paths", "100");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("the scenario's base year 2015"), r.err());
+    }
+
+    private static final String REASON = "the base is a yearly estimate, the 2020 actual a census count";
+
+    /** yiwu/backtest-2015 with only the population declared across a break. */
+    private static String withPopulationBreak(Path dir) throws Exception {
+        Path file = dir.resolve("bt.yaml");
+        Files.writeString(file, "extends: yiwu/backtest-2015\nbacktest:\n  breaks: {population: \"" + REASON + "\"}\n",
+                StandardCharsets.UTF_8);
+        return file.toString();
+    }
+
+    @Test
+    void rowsAcrossADeclaredBreakAreFlaggedInJsonAndLeftOutOfTheSummary(@TempDir Path dir) throws Exception {
+        RunCommandTest.Result r = RunCommandTest.plansim("backtest", withPopulationBreak(dir), "--paths", "2000", "--seed", "1",
+                "--quiet", "--format", "json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertEquals(REASON, json.get("breaks").get("population").asText());
+        int rows = 0;
+        int in90 = 0;
+        int allIn90 = 0;
+        for (JsonNode m : json.get("metrics")) {
+            boolean population = m.get("metric").asText().equals("population");
+            assertEquals(population, m.get("acrossBreak").asBoolean(), m.toString());
+            assertEquals(population, m.has("breakReason"), m.toString());
+            if (population) {
+                assertEquals(REASON, m.get("breakReason").asText());
+            } else {
+                rows++;
+                in90 += m.get("in90").asBoolean() ? 1 : 0;
+            }
+            allIn90 += m.get("in90").asBoolean() ? 1 : 0;
+        }
+        JsonNode summary = json.get("summary");
+        assertEquals(1, summary.get("rowsAcrossBreak").asInt());
+        assertEquals(0, summary.get("targetsAcrossBreak").asInt());
+        assertEquals(rows, summary.get("rows").asInt());
+        assertEquals(rows + 1, summary.get("all").get("rows").asInt());
+        assertEquals((double) in90 / rows, summary.get("coverage90").asDouble(), 1e-12);
+        assertEquals((double) allIn90 / (rows + 1), summary.get("all").get("coverage90").asDouble(), 1e-12);
+        assertEquals(summary.get("brier").asDouble(), summary.get("all").get("brier").asDouble(), 1e-12);
+        for (JsonNode t : json.get("targets")) {
+            assertTrue(t.has("acrossBreak") && !t.get("acrossBreak").asBoolean(), t.toString());
+        }
+    }
+
+    @Test
+    void theTableAndCsvShowTheBreakPerRow(@TempDir Path dir) throws Exception {
+        String file = withPopulationBreak(dir);
+        RunCommandTest.Result table = RunCommandTest.plansim("backtest", file, "--paths", "2000", "--seed", "1", "--quiet");
+        assertEquals(0, table.code(), table.err());
+        String out = table.out();
+        assertTrue(out.lines().anyMatch(l -> l.startsWith("metric ") && l.endsWith("  break")), out);
+        assertTrue(out.lines().anyMatch(l -> l.startsWith("population ") && l.endsWith("  yes")), out);
+        assertTrue(out.lines().anyMatch(l -> l.startsWith("gdp_nominal ") && l.endsWith("  -")), out);
+        assertTrue(out.contains("(of 13 actuals with a forecast spread; all 14: "), out);
+        assertTrue(out.contains("1 row across a statistical break left out of the scores above: population 2020 (" + REASON + ")"), out);
+        RunCommandTest.Result csv = RunCommandTest.plansim("backtest", file, "--paths", "2000", "--seed", "1", "--quiet", "--format", "csv");
+        assertEquals(0, csv.code(), csv.err());
+        assertTrue(csv.out().lines().findFirst().orElseThrow().endsWith(",drift_forecast,across_break,break_reason"), csv.out());
+        assertTrue(csv.out().lines().anyMatch(l -> l.startsWith("population,2020,") && l.endsWith(",true,\"" + REASON + "\"")), csv.out());
+        assertTrue(csv.out().lines().filter(l -> l.startsWith("gdp_nominal,")).allMatch(l -> l.endsWith(",false,")), csv.out());
+    }
+
+    @Test
+    void aBadBreakIsAnInputErrorWithExitCode2(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("bad.yaml");
+        Files.writeString(file, "extends: yiwu/backtest-2015\nbacktest:\n  breaks:\n    populaton: census\n    exports: \"\"\n",
+                StandardCharsets.UTF_8);
+        RunCommandTest.Result r = RunCommandTest.plansim("backtest", file.toString(), "--paths", "100", "--quiet");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains(file + ":4:5: backtest.breaks.populaton: found unknown metric 'populaton'; did you mean 'population'?"), r.err());
+        assertTrue(r.err().contains(file + ":5:5: backtest.breaks.exports: found an empty reason"), r.err());
     }
 }

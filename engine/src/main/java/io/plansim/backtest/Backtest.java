@@ -9,6 +9,7 @@ import io.plansim.target.TargetKind;
 import io.plansim.target.TargetOutcome;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -21,25 +22,83 @@ public final class Backtest {
     private Backtest() {
     }
 
+    /**
+     * The rows and targets of a backtest. Rows and targets whose metric the scenario declares to be across a
+     * statistical break ({@code backtest: breaks:}) are kept and flagged; {@link #scored()} leaves them out,
+     * {@link #all()} gives the same figures with them.
+     */
     public record Result(List<BacktestRow> rows, List<TargetOutcomeCheck> targets) {
-        public double brier() {
-            return targets.stream().mapToDouble(TargetOutcomeCheck::brier).average().orElse(Double.NaN);
+        public Result {
+            rows = List.copyOf(rows);
+            targets = List.copyOf(targets);
+        }
+
+        /** The scores over the rows and targets not across a statistical break. */
+        public Summary scored() {
+            return Summary.of(rows.stream().filter(r -> !r.acrossBreak()).toList(),
+                    targets.stream().filter(t -> !t.acrossBreak()).toList());
+        }
+
+        /** The same scores over every row and target, those across a break included. */
+        public Summary all() {
+            return Summary.of(rows, targets);
+        }
+
+        public List<BacktestRow> rowsAcrossBreak() {
+            return rows.stream().filter(BacktestRow::acrossBreak).toList();
+        }
+
+        public List<TargetOutcomeCheck> targetsAcrossBreak() {
+            return targets.stream().filter(TargetOutcomeCheck::acrossBreak).toList();
+        }
+    }
+
+    /**
+     * Scores over a set of rows and targets.
+     *
+     * @param rows        the rows scored
+     * @param spreadRows  those with a forecast spread, over which coverage is taken: a variable the scenario
+     *                    holds fixed (p05 = p95) is a point forecast, which no interval can cover, so it is
+     *                    scored by its error and CRPS only
+     * @param coverage50  share of those actuals inside the central 50% interval (likewise 80, 90)
+     * @param skillVsPlan 1 - MAPE(plansim) / MAPE(plan) over the rows where the plan has a forecast
+     * @param skillVsDrift the same against drift
+     * @param meanRelativeCrps the mean over the rows of CRPS / |actual|
+     * @param targets     the targets scored
+     * @param brier       the mean of their (P - o)^2
+     */
+    public record Summary(int rows, int spreadRows, double coverage50, double coverage80, double coverage90,
+                          double skillVsPlan, double skillVsDrift, double meanRelativeCrps, int targets, double brier) {
+
+        static Summary of(List<BacktestRow> rows, List<TargetOutcomeCheck> targets) {
+            List<BacktestRow> spread = rows.stream().filter(BacktestRow::hasSpread).toList();
+            return new Summary(rows.size(), spread.size(), share(spread, BacktestRow::in50), share(spread, BacktestRow::in80),
+                    share(spread, BacktestRow::in90), skill(rows, BacktestRow::planForecast),
+                    skill(rows, BacktestRow::driftForecast),
+                    rows.stream().mapToDouble(r -> r.crps() / Math.abs(r.actual())).average().orElse(Double.NaN),
+                    targets.size(), targets.stream().mapToDouble(TargetOutcomeCheck::brier).average().orElse(Double.NaN));
+        }
+
+        /** Coverage of the central interval of the given level: 50, 80 or 90. */
+        public double coverage(int level) {
+            return switch (level) {
+                case 50 -> coverage50;
+                case 80 -> coverage80;
+                case 90 -> coverage90;
+                default -> throw new IllegalArgumentException("coverage level " + level + ": 50, 80 or 90");
+            };
+        }
+
+        private static double share(List<BacktestRow> rows, java.util.function.Predicate<BacktestRow> in) {
+            return rows.stream().mapToDouble(r -> in.test(r) ? 1 : 0).average().orElse(Double.NaN);
         }
 
         /** 1 - MAPE(plansim) / MAPE(naive) over the rows where the naive forecaster has a forecast. */
-        public double skillAgainstPlan() {
-            return skill(true);
-        }
-
-        public double skillAgainstDrift() {
-            return skill(false);
-        }
-
-        private double skill(boolean plan) {
+        private static double skill(List<BacktestRow> rows, java.util.function.ToDoubleFunction<BacktestRow> naiveOf) {
             double ours = 0;
             double theirs = 0;
             for (BacktestRow r : rows) {
-                double naive = plan ? r.planForecast() : r.driftForecast();
+                double naive = naiveOf.applyAsDouble(r);
                 if (Double.isFinite(naive)) {
                     ours += Math.abs(r.error() / r.actual());
                     theirs += Math.abs((naive - r.actual()) / r.actual());
@@ -47,20 +106,17 @@ public final class Backtest {
             }
             return theirs > 0 ? 1 - ours / theirs : Double.NaN;
         }
-
-        /**
-         * Share of actuals inside the central interval of the given level, over the forecasts that have a
-         * spread: a variable the scenario holds fixed (p05 = p95) is a point forecast, which no interval
-         * can cover, so it is scored by its error and CRPS only.
-         */
-        public double coverage(int level) {
-            return rows.stream().filter(r -> r.quantiles()[6] > r.quantiles()[0])
-                    .mapToDouble(r -> (level == 50 ? r.in50() : level == 80 ? r.in80() : r.in90()) ? 1 : 0)
-                    .average().orElse(Double.NaN);
-        }
     }
 
-    public static Result score(McResult mc, History history, TargetCatalog catalog, int to) {
+    /**
+     * Scores the forecast against the history's actuals after the origin up to {@code to}, and the catalog's
+     * targets whose outcome the history can compute.
+     *
+     * @param breaks projected metric id -> reason, for metrics whose later actuals are across a statistical
+     *               break from the origin's basis: their rows and targets are flagged and left out of
+     *               {@link Result#scored()}
+     */
+    public static Result score(McResult mc, History history, TargetCatalog catalog, int to, Map<String, String> breaks) {
         int origin = mc.years()[0];
         int last = Math.min(to, mc.years()[mc.years().length - 1]);
         List<BacktestRow> rows = new ArrayList<>();
@@ -82,7 +138,7 @@ public final class Backtest {
                     100 * (median - y) / y, Scores.covered(quantile, 0.5, y), Scores.covered(quantile, 0.8, y),
                     Scores.covered(quantile, 0.9, y), Scores.crps(quantile, y), plan.map(p -> p[0]).orElse(Double.NaN),
                     plan.isPresent() ? catalog.targets().get((int) plan.get()[1]).id() : null,
-                    drift(history, a.metric(), a.year(), origin)));
+                    drift(history, a.metric(), a.year(), origin), breaks.get(a.metric())));
         }
         rows.sort(java.util.Comparator.comparing(BacktestRow::metric).thenComparingInt(BacktestRow::year));
         List<TargetOutcomeCheck> checks = new ArrayList<>();
@@ -95,7 +151,7 @@ public final class Backtest {
             if (Double.isNaN(actual)) {
                 continue;
             }
-            checks.add(new TargetOutcomeCheck(t, mc.probability(i), actual, t.metBy(actual)));
+            checks.add(new TargetOutcomeCheck(t, mc.probability(i), actual, t.metBy(actual), breaks.get(t.metric())));
         }
         return new Result(rows, checks);
     }

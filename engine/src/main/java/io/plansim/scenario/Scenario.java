@@ -14,12 +14,15 @@ import java.util.Map;
  * @param history  the history file the scenario names (null if none)
  * @param uncertainty what Monte Carlo draws (empty when the scenario states nothing uncertain)
  * @param calibration the scenario whose historical window calibrates this one's drivers (null if none)
+ * @param backtestBreaks projected metric id -> why its actuals after the base year sit across a statistical
+ *                 break from the base year's basis ({@code backtest: breaks:}); empty when none are declared
  */
 public record Scenario(String id, String name, String narrative, String region, int baseYear, int horizon,
                        String currency, ProductionKind production, Map<BaseField, BaseValue> base,
                        Map<Driver, PathSpec> drivers, List<Satellite> satellites, List<Shock> shocks,
                        List<String> lineage, ScenarioRepository.Resource targets,
-                       ScenarioRepository.Resource history, Uncertainty uncertainty, String calibration) {
+                       ScenarioRepository.Resource history, Uncertainty uncertainty, String calibration,
+                       Map<String, String> backtestBreaks) {
 
     public Scenario {
         base = Map.copyOf(base);
@@ -27,11 +30,12 @@ public record Scenario(String id, String name, String narrative, String region, 
         satellites = List.copyOf(satellites);
         shocks = List.copyOf(shocks);
         lineage = List.copyOf(lineage);
+        backtestBreaks = Map.copyOf(backtestBreaks);
     }
 
     public Scenario withCatalogs(ScenarioRepository.Resource targets, ScenarioRepository.Resource history) {
         return new Scenario(id, name, narrative, region, baseYear, horizon, currency, production, base, drivers,
-                satellites, shocks, lineage, targets, history, uncertainty, calibration);
+                satellites, shocks, lineage, targets, history, uncertainty, calibration, backtestBreaks);
     }
 
     public int years() {

@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  */
 public final class ScenarioLoader {
     static final Set<String> TOP_KEYS = Set.of("name", "narrative", "region", "baseYear", "horizon", "currency",
-            "model", "base", "drivers", "satellites", "shocks", "extends", "targets", "history", "uncertainty", "calibration");
+            "model", "base", "drivers", "satellites", "shocks", "extends", "targets", "history", "uncertainty", "calibration",
+            "backtest");
     private static final Pattern RANGE = Pattern.compile("^(\\d{4})(?:\\s*-\\s*(\\d{4}))?$");
     private static final Pattern SNAKE = Pattern.compile("^[a-z][a-z0-9_]*$");
     private static final Pattern ATOMIC = Pattern.compile(
@@ -197,9 +198,53 @@ public final class ScenarioLoader {
             List<Shock> shocks = shocks(root.get("shocks"), satellites);
             Uncertainty uncertainty = new UncertaintyReader(this, baseYear, horizon, shockable(satellites))
                     .read(root.get("uncertainty"));
+            Map<String, String> breaks = backtestBreaks(root.get("backtest"), satellites);
             failIfProblems();
             return new Scenario(id, name, narrative, region, baseYear, horizon, currency, model, base, drivers,
-                    satellites, shocks, lineage, null, null, uncertainty, calibration);
+                    satellites, shocks, lineage, null, null, uncertainty, calibration, breaks);
+        }
+
+        /**
+         * {@code backtest: {breaks: {metric: reason}}}: the projected metrics whose later actuals sit across a
+         * statistical break from the base year's basis, each with its reason.
+         */
+        private Map<String, String> backtestBreaks(JsonNode node, List<Satellite> satellites) {
+            Map<String, String> out = new LinkedHashMap<>();
+            if (node == null || node.isNull()) {
+                return out;
+            }
+            if (!node.isObject()) {
+                problem("/backtest", FieldReader.describe(node), "a mapping {breaks: {metric: reason}}");
+                return out;
+            }
+            checkKeys("/backtest", node, List.of("breaks"));
+            JsonNode breaks = node.get("breaks");
+            if (breaks == null || breaks.isNull()) {
+                return out;
+            }
+            if (!breaks.isObject()) {
+                problem("/backtest/breaks", FieldReader.describe(breaks),
+                        "a mapping of projected metric ids to the reason their later actuals are across a break, "
+                                + "e.g. {population: \"2020 actual is a census count, the base a yearly estimate\"}");
+                return out;
+            }
+            List<String> metrics = new ArrayList<>(java.util.Arrays.stream(Variable.values()).map(Variable::id).toList());
+            satellites.forEach(s -> metrics.add(s.id()));
+            for (Iterator<Map.Entry<String, JsonNode>> it = breaks.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                String p = "/backtest/breaks/" + LocatedDocument.escape(e.getKey());
+                JsonNode reason = e.getValue();
+                if (!metrics.contains(e.getKey())) {
+                    problem(p, "unknown metric '" + e.getKey() + "'", Suggestions.allowed(e.getKey(), metrics));
+                } else if (reason.isNull() || reason.isTextual() && reason.asText().isBlank()) {
+                    problem(p, "an empty reason", "say what changed between the base year's basis and the actuals");
+                } else if (!reason.isTextual()) {
+                    problem(p, FieldReader.describe(reason), "the reason as text: what changed between the base year's basis and the actuals");
+                } else {
+                    out.put(e.getKey(), reason.asText().strip());
+                }
+            }
+            return out;
         }
 
 

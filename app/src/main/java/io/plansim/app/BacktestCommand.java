@@ -17,8 +17,10 @@ import io.plansim.tables.Format;
 import io.plansim.tables.ProjectionJson;
 import io.plansim.tables.TextTable;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -101,8 +103,11 @@ final class BacktestCommand implements Callable<Integer> {
         if (!broken.isEmpty()) {
             sb.append(broken.size()).append(broken.size() == 1 ? " row" : " rows")
                     .append(" across a statistical break left out of the scores above: ");
-            sb.append(String.join("; ", broken.stream().map(x -> x.metric() + " " + x.year() + " (" + x.breakReason() + ")")
-                    .distinct().toList())).append('\n');
+            // rows sharing a reason are named together, the reason once
+            Map<String, List<String>> byReason = new LinkedHashMap<>();
+            broken.forEach(x -> byReason.computeIfAbsent(x.breakReason(), k -> new ArrayList<>()).add(x.metric() + " " + x.year()));
+            sb.append(String.join("; ", byReason.entrySet().stream()
+                    .map(e -> String.join(", ", e.getValue()) + " (" + e.getKey() + ")").toList())).append('\n');
         }
         sb.append('\n');
         TextTable tt = new TextTable(new boolean[] {false, true, false, true, true, false, true, false});

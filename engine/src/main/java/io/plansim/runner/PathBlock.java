@@ -72,10 +72,11 @@ final class PathBlock {
         Moments moments = new Moments(size);
         long[] met = new long[targets.size()];
         PathTargets.Counter counter = targets.counter();
-        double[] batch = new double[size * BATCH]; // the batch's paths one after the other
+        long sketchUntil = quantiles.pathLimit();
+        // the batch's paths one after the other; a block past the sketched paths needs one slot only
+        double[] batch = new double[size * (first < sketchUntil ? BATCH : 1)];
         long[] batchPaths = new long[BATCH];
         int batched = 0;
-        long sketchUntil = quantiles.pathLimit();
         int outputs = c.outputs().size();
         int n = c.years();
         long faults = 0;

@@ -180,7 +180,7 @@ public abstract sealed class Quantiles permits Quantiles.Sketched, Quantiles.Exa
 
         @Override
         public String accuracy() {
-            return "ddsketch relative accuracy " + relativeAccuracy() + ", first " + paths() + " paths";
+            return String.format(java.util.Locale.ROOT, "ddsketch relative accuracy %.4f, first %d paths", relativeAccuracy(), paths());
         }
 
         @Override

@@ -123,4 +123,29 @@ class QuantilesTest {
             }
         }
     }
+
+    @Test
+    void exactPercentilesAreCommonsMathsRType7() {
+        UniformRandomProvider rng = RandomSource.XO_SHI_RO_256_PP.create(8L);
+        for (int n : new int[] {1, 2, 3, 10, 999, 10_000}) {
+            Quantiles exact = Quantiles.create(1, n);
+            double[] data = new double[n];
+            double[] batch = new double[n];
+            long[] paths = new long[n];
+            for (int p = 0; p < n; p++) {
+                data[p] = rng.nextDouble() < 0.1 ? 5 : 100 * rng.nextDouble() - 30; // ties and negatives
+                batch[p] = data[p];
+                paths[p] = p;
+            }
+            exact.addBatch(batch, n, paths);
+            var reference = new org.apache.commons.math3.stat.descriptive.rank.Percentile()
+                    .withEstimationType(org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType.R_7);
+            for (int k = 0; k <= 1000; k++) {
+                double q = k / 1000.0;
+                // Percentile takes p in (0, 100]: at q = 0, R type 7 is the smallest value
+                double expected = q == 0 ? java.util.Arrays.stream(data).min().orElseThrow() : reference.evaluate(data, q * 100);
+                assertEquals(expected, exact.quantile(0, q), 1e-12 * Math.max(1, Math.abs(expected)), "n " + n + " q " + q);
+            }
+        }
+    }
 }

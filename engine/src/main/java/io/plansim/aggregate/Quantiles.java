@@ -240,24 +240,7 @@ public abstract sealed class Quantiles permits Quantiles.Sketched, Quantiles.Exa
 
         @Override
         public double quantile(int i, double q) {
-            if (sorted == null) {
-                sorted = new double[values.length][];
-                int kept = 0;
-                for (boolean f : filled) {
-                    kept += f ? 1 : 0;
-                }
-                for (int j = 0; j < values.length; j++) {
-                    double[] s = new double[kept];
-                    int k = 0;
-                    for (int p = 0; p < filled.length; p++) {
-                        if (filled[p]) {
-                            s[k++] = values[j][p];
-                        }
-                    }
-                    Arrays.sort(s);
-                    sorted[j] = s;
-                }
-            }
+            double[][] sorted = sortedValues();
             double[] x = sorted[i];
             if (x.length == 0) {
                 return Double.NaN;
@@ -271,6 +254,34 @@ public abstract sealed class Quantiles permits Quantiles.Sketched, Quantiles.Exa
                 return x[x.length - 1];
             }
             return x[lo] + (h - lo) * (x[lo + 1] - x[lo]);
+        }
+
+        /**
+         * Every value-year's kept values, sorted once on first use, value-years in parallel (864 sorts of
+         * 10,000 values took a third of a report's time on one thread).
+         */
+        private synchronized double[][] sortedValues() {
+            if (sorted == null) {
+                int kept = 0;
+                for (boolean f : filled) {
+                    kept += f ? 1 : 0;
+                }
+                int n = kept;
+                double[][] s = new double[values.length][];
+                java.util.stream.IntStream.range(0, values.length).parallel().forEach(j -> {
+                    double[] column = new double[n];
+                    int k = 0;
+                    for (int p = 0; p < filled.length; p++) {
+                        if (filled[p]) {
+                            column[k++] = values[j][p];
+                        }
+                    }
+                    Arrays.sort(column);
+                    s[j] = column;
+                });
+                sorted = s;
+            }
+            return sorted;
         }
 
         @Override

@@ -10,9 +10,11 @@
 # speed-up of all threads over one (goal >= 0.9 x cores), peak memory of each, and P(gdp_nominal 2035 > 4000)
 # from both with the difference in standard errors.
 #
-# Usage: benchmarks/compare.sh [--rounds 3] [--paths 1000000] [--seed 1] [--floor-ns NS] [--keep DIR]
-#   --floor-ns NS   use a floor already measured (ns per path-year) instead of running JMH
-#   --keep DIR      keep the raw outputs (plansim JSON, peer JSON, time -v logs) in DIR
+# Usage: benchmarks/compare.sh [--rounds 3] [--paths 1000000] [--seed 1] [--floor-ns NS] [--engine-scaling] [--keep DIR]
+#   --floor-ns NS       use a floor already measured (ns per path-year) instead of running JMH
+#   --engine-scaling    also measure the engine's thread scaling without JVM start-up, loading and output:
+#                       JMH MonteCarloBenchmark.perPath against perPathAllCores, 2 forks x 10 iterations (~4 min)
+#   --keep DIR          keep the raw outputs (plansim JSON, peer JSON, time -v logs) in DIR
 # Environment: PYTHON (default: /usr/bin/python3 when it has numpy and yaml, else python3), JAVA (default java).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -21,14 +23,16 @@ paths=1000000
 seed=1
 floor_ns=""
 keep=""
+engine_scaling=""
 while (($#)); do
   case "$1" in
     --rounds) rounds="$2"; shift 2 ;;
     --paths) paths="$2"; shift 2 ;;
     --seed) seed="$2"; shift 2 ;;
     --floor-ns) floor_ns="$2"; shift 2 ;;
+    --engine-scaling) engine_scaling=1; shift ;;
     --keep) keep="$2"; shift 2 ;;
-    -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "compare.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -47,7 +51,7 @@ else
 fi
 "$python" -c 'import numpy, yaml' 2>/dev/null \
   || { echo "compare.sh: $python lacks numpy or yaml: apt-get install -y python3-numpy python3-yaml" >&2; exit 1; }
-if [[ ! -f "$jar" || ( -z "$floor_ns" && ! -f "$bench" ) ]]; then
+if [[ ! -f "$jar" || ( ( -z "$floor_ns" || -n "$engine_scaling" ) && ! -f "$bench" ) ]]; then
   echo "compare.sh: building (mvn -B -q -DskipTests install)..." >&2
   (cd "$root" && mvn -B -q -Dstyle.color=never -DskipTests install >&2)
 fi
@@ -58,7 +62,7 @@ mkdir -p "$tmp"
 # Run copies, so that a rebuild during the comparison (mvn clean, ./plansim) neither breaks nor changes it.
 cp "$jar" "$tmp/plansim.jar"
 jar="$tmp/plansim.jar"
-if [[ -z "$floor_ns" ]]; then
+if [[ -z "$floor_ns" || -n "$engine_scaling" ]]; then
   cp "$bench" "$tmp/benchmarks.jar"
   bench="$tmp/benchmarks.jar"
 fi
@@ -104,9 +108,18 @@ if [[ -z "$floor_ns" ]]; then
   floor_ns="$(awk -F, 'NR == 2 {print $5}' "$tmp/floor.csv")"
 fi
 
-"$python" - "$results" "$paths" "$cores" "$floor_ns" "$tmp" "$rounds" <<'EOF'
+scaling_csv=""
+if [[ -n "$engine_scaling" ]]; then
+  echo "engine thread scaling: JMH MonteCarloBenchmark.perPath and perPathAllCores (-f 2 -wi 3 -i 10)" >&2
+  "$java" -jar "$bench" 'MonteCarloBenchmark.perPath(AllCores)?$' -f 2 -wi 3 -i 10 -rf csv -rff "$tmp/scaling.csv" \
+    > "$tmp/scaling.log" 2>&1 || { cat "$tmp/scaling.log" >&2; exit 1; }
+  scaling_csv="$tmp/scaling.csv"
+fi
+
+"$python" - "$results" "$paths" "$cores" "$floor_ns" "$tmp" "$rounds" "$scaling_csv" <<'EOF'
 import json, statistics, sys
 results, paths, cores, floor_ns, tmp, rounds = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4]), sys.argv[5], int(sys.argv[6])
+scaling_csv = sys.argv[7]
 runs = {}
 for line in open(results):
     label, r, wall, rss, cpu = line.split("\t")
@@ -138,6 +151,14 @@ print(f"throughput ratio plansim/peer:         {ratio:6.2f}   (goal >= 3: {'met'
 print(f"random-number floor:                   {floor_ns:.1f} ns per path-year = {floor_tput:,.0f} paths/s per thread")
 print(f"plansim 1 thread against its floor:    {vs_floor:6.1f}x slower   (goal <= 2: {'met' if vs_floor <= 2 else 'MISSED'})")
 print(f"speed-up all threads / 1 thread:       {speedup:6.2f}   on {cores} cores = {speedup / cores:.2f} x cores (goal >= 0.9: {'met' if speedup / cores >= 0.9 else 'MISSED'})")
+if scaling_csv:
+    import csv
+    rows = {r["Benchmark"].rsplit(".", 1)[1]: r for r in csv.DictReader(open(scaling_csv))}
+    one, every = (float(rows[k]["Score"]) for k in ("perPath", "perPathAllCores"))
+    err1, err2 = (float(rows[k]["Score Error (99.9%)"]) for k in ("perPath", "perPathAllCores"))
+    s = one / every
+    print(f"engine speed-up (JMH, no start-up):    {s:6.2f}   on {cores} cores = {s / cores:.2f} x cores (goal >= 0.9: {'met' if s / cores >= 0.9 else 'MISSED'});"
+          f" {one:,.0f} +/- {err1:,.0f} against {every:,.0f} +/- {err2:,.0f} ns a path")
 print()
 print(f"P(gdp_nominal 2035 > 4000): plansim {q['probability']:.6f} +/- {q['standardError']:.6f}; peer per round "
       + ", ".join(f"{p['probability']:.6f} (z {p['z']:+.2f})" for p in peers))

@@ -59,7 +59,7 @@ final class BacktestCommand implements Callable<Integer> {
         }
         Catalogs catalogs = Catalogs.of(s);
         CompiledScenario c = ScenarioCompiler.compile(s);
-        ProgressBar bar = run.quiet ? null : new ProgressBar(spec.commandLine().getErr());
+        ProgressBar bar = ProgressBar.unlessQuiet(run.quiet, spec.commandLine().getErr());
         McResult mc = MonteCarloRunner.run(c, run.options(), PathTargets.of(c, catalogs.targets().targets(), catalogs.history()), bar);
         if (bar != null) {
             bar.finish();
@@ -139,7 +139,7 @@ final class BacktestCommand implements Callable<Integer> {
                     Double.isFinite(x.planForecast()) ? String.valueOf(x.planForecast()) : "",
                     Double.isFinite(x.driftForecast()) ? String.valueOf(x.driftForecast()) : "",
                     String.valueOf(x.acrossBreak()), x.acrossBreak() ? x.breakReason() : ""));
-            sb.append(BatchCommand.csvRow(cells));
+            sb.append(Format.csvRow(cells));
         }
         return sb.toString();
     }

@@ -17,6 +17,7 @@ import io.plansim.scenario.ScenarioLoader;
 import io.plansim.scenario.ScenarioOverride;
 import io.plansim.scenario.ScenarioRepository;
 import io.plansim.scenario.SourceLocation;
+import io.plansim.tables.Format;
 import io.plansim.tables.ProjectionJson;
 import io.plansim.verdict.TargetVerdict;
 import java.io.IOException;
@@ -256,8 +257,8 @@ final class BatchCommand implements Callable<Integer> {
         StringBuilder results = new StringBuilder();
         StringBuilder jsonl = new StringBuilder();
         StringBuilder targets = new StringBuilder();
-        results.append(csvRow(header(keys, "metric", "year", STATS)));
-        targets.append(csvRow(header(keys, "target", "probability", new String[] {"ci_low", "ci_high", "verdict"})));
+        results.append(Format.csvRow(header(keys, "metric", "year", STATS)));
+        targets.append(Format.csvRow(header(keys, "target", "probability", new String[] {"ci_low", "ci_high", "verdict"})));
         ObjectNode log = ProjectionJson.MAPPER.createObjectNode();
         log.put("plansimVersion", Main.version());
         log.put("batchFile", batchFile.toString());
@@ -293,7 +294,7 @@ final class BatchCommand implements Callable<Integer> {
             for (JsonNode row : n.path("stats")) {
                 List<String> cells = new ArrayList<>(prefix);
                 row.forEach(x -> cells.add(x.asText()));
-                results.append(csvRow(cells));
+                results.append(Format.csvRow(cells));
                 ObjectNode line = ProjectionJson.MAPPER.createObjectNode();
                 line.put("variant", v.id());
                 line.put("scenario", v.run().scenario());
@@ -308,7 +309,7 @@ final class BatchCommand implements Callable<Integer> {
             for (JsonNode row : n.path("targets")) {
                 List<String> cells = new ArrayList<>(prefix);
                 row.forEach(x -> cells.add(x.asText()));
-                targets.append(csvRow(cells));
+                targets.append(Format.csvRow(cells));
             }
         }
         log.put("failed", failed);
@@ -327,18 +328,5 @@ final class BatchCommand implements Callable<Integer> {
         h.add(b);
         h.addAll(List.of(rest));
         return h;
-    }
-
-    /** One CSV line, cells with a comma, quote or line break quoted. */
-    static String csvRow(List<String> cells) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < cells.size(); i++) {
-            String c = cells.get(i);
-            if (i > 0) {
-                sb.append(',');
-            }
-            sb.append(c.contains(",") || c.contains("\"") || c.contains("\n") ? "\"" + c.replace("\"", "\"\"") + "\"" : c);
-        }
-        return sb.append('\n').toString();
     }
 }

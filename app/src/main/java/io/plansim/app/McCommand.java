@@ -54,7 +54,7 @@ final class McCommand implements Callable<Integer> {
                     ProjectionJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(ProjectionJson.toJson(p)) + "\n");
             return 0;
         }
-        Result r = execute(s, c, o, run.quiet ? null : new ProgressBar(spec.commandLine().getErr()));
+        Result r = execute(s, c, o, ProgressBar.unlessQuiet(run.quiet, spec.commandLine().getErr()));
         String text = switch (output.format) {
             case JSON -> ProjectionJson.MAPPER.writerWithDefaultPrettyPrinter()
                     .writeValueAsString(McTables.json(r.mc(), r.verdicts(), Main.version())) + "\n";

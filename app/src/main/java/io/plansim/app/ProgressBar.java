@@ -19,6 +19,11 @@ final class ProgressBar implements MonteCarloRunner.Progress {
         this.err = err;
     }
 
+    /** A bar on {@code err}, or none (null, which the runner takes as "no progress") when asked to be quiet. */
+    static ProgressBar unlessQuiet(boolean quiet, PrintWriter err) {
+        return quiet ? null : new ProgressBar(err);
+    }
+
     @Override
     public void update(long done, long total, long[] met) {
         long now = System.nanoTime();

@@ -120,7 +120,7 @@ final class ReportCommand implements Callable<Integer> {
                 err.flush();
             }
             CompiledScenario c = ScenarioCompiler.compile(s);
-            McCommand.Result r = McCommand.execute(s, c, o, quiet ? null : new ProgressBar(err));
+            McCommand.Result r = McCommand.execute(s, c, o, ProgressBar.unlessQuiet(quiet, err));
             Projection central = r.central();
             String output = "gdp_nominal@" + s.horizon();
             List<Sensitivity.Bar> bars = List.of();

@@ -40,7 +40,7 @@ final class TargetsCommand implements Callable<Integer> {
         Projection p;
         List<TargetVerdict> verdicts;
         if (mc) {
-            McCommand.Result r = McCommand.execute(s, compiled, run.options(), run.quiet ? null : new ProgressBar(spec.commandLine().getErr()));
+            McCommand.Result r = McCommand.execute(s, compiled, run.options(), ProgressBar.unlessQuiet(run.quiet, spec.commandLine().getErr()));
             p = r.central();
             verdicts = r.verdicts();
         } else {

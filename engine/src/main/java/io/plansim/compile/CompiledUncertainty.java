@@ -27,6 +27,9 @@ public final class CompiledUncertainty {
     public final double[] eventProbability;
     public final int[][] eventRows;
     public final Distribution[][] eventSize;
+    /** The parameter rows and shock rows a path's draws change: a runner resets only these between paths. */
+    public final int[] drawnParamRows;
+    public final int[] drawnShockRows;
 
     private CompiledUncertainty(CompiledScenario c, Uncertainty u) {
         int n = c.years();
@@ -76,6 +79,9 @@ public final class CompiledUncertainty {
             eventRows[i] = ev.effects().stream().mapToInt(x -> c.rowOf(x.variable())).toArray();
             eventSize[i] = ev.effects().stream().map(Uncertainty.Effect::size).toArray(Distribution[]::new);
         }
+        drawnParamRows = java.util.Arrays.stream(paramRow).distinct().toArray();
+        drawnShockRows = java.util.stream.IntStream.concat(java.util.Arrays.stream(shockRow),
+                java.util.Arrays.stream(eventRows).flatMapToInt(java.util.Arrays::stream)).distinct().toArray();
     }
 
     public static CompiledUncertainty of(CompiledScenario c) {

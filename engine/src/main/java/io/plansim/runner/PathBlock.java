@@ -37,9 +37,6 @@ final class PathBlock {
     private final ParameterPoints.Cursor cursor;
     private final double[] params;
     private final double[] shocks;
-    /** The rows a path's draws change: only these are reset from the compiled arrays before each path. */
-    private final int[] drawnParamRows;
-    private final int[] drawnShockRows;
     private final double[] out;
     private final double[] point;
     private final double[] z;
@@ -58,9 +55,6 @@ final class PathBlock {
         this.cursor = points.cursor(first, rng);
         this.params = c.params().clone();
         this.shocks = c.shocks().clone();
-        this.drawnParamRows = java.util.Arrays.stream(u.paramRow).distinct().toArray();
-        this.drawnShockRows = java.util.stream.IntStream.concat(java.util.Arrays.stream(u.shockRow),
-                java.util.Arrays.stream(u.eventRows).flatMapToInt(java.util.Arrays::stream)).distinct().toArray();
         this.out = new double[c.rows() * c.years()];
         this.point = new double[u.dimensions()];
         this.z = new double[u.shocks()];
@@ -134,14 +128,14 @@ final class PathBlock {
     private void draw(double[] into) {
         final int n = c.years();
         cursor.next(point);
-        for (int row : drawnParamRows) { // every other row still holds the compiled path
+        for (int row : u.drawnParamRows) { // every other row still holds the compiled path
             System.arraycopy(c.params(), row * n, params, row * n, n);
         }
         for (int j = 0; j < point.length; j++) {
             double x = u.paramDist[j].inverseCdf(point[j]);
             DriverPaths.set(params, u.paramRow[j] * n, u.paramFrom[j], u.paramTo[j], x, u.paramShift[j]);
         }
-        for (int row : drawnShockRows) {
+        for (int row : u.drawnShockRows) {
             System.arraycopy(c.shocks(), row * n, shocks, row * n, n);
         }
         final int k = z.length;

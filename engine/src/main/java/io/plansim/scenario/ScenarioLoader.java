@@ -228,8 +228,7 @@ public final class ScenarioLoader {
                                 + "e.g. {population: \"2020 actual is a census count, the base a yearly estimate\"}");
                 return out;
             }
-            List<String> metrics = new ArrayList<>(java.util.Arrays.stream(Variable.values()).map(Variable::id).toList());
-            satellites.forEach(s -> metrics.add(s.id()));
+            List<String> metrics = projected(satellites);
             for (Iterator<Map.Entry<String, JsonNode>> it = breaks.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 String p = "/backtest/breaks/" + LocatedDocument.escape(e.getKey());
@@ -603,6 +602,13 @@ public final class ScenarioLoader {
 
         private static double defaultPrimary(Satellite s) {
             return s.mode() == SatelliteMode.PATH && s.base() != null ? s.base().value() : 0;
+        }
+
+        /** Every variable a scenario projects: the core variables and its satellites. */
+        private static List<String> projected(List<Satellite> satellites) {
+            List<String> projected = new ArrayList<>(java.util.Arrays.stream(Variable.values()).map(Variable::id).toList());
+            satellites.forEach(s -> projected.add(s.id()));
+            return projected;
         }
 
         private static List<String> shockable(List<Satellite> satellites) {

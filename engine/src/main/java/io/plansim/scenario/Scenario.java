@@ -14,6 +14,8 @@ import java.util.Map;
  * @param history  the history file the scenario names (null if none)
  * @param uncertainty what Monte Carlo draws (empty when the scenario states nothing uncertain)
  * @param calibration the scenario whose historical window calibrates this one's drivers (null if none)
+ * @param nameZh   the Chinese name ({@code name_zh}), or the name when none is given
+ * @param narrativeZh the Chinese narrative ({@code narrative_zh}), or the narrative when none is given
  * @param backtestBreaks projected metric id -> why its actuals after the base year sit across a statistical
  *                 break from the base year's basis ({@code backtest: breaks:}); empty when none are declared
  */
@@ -22,7 +24,7 @@ public record Scenario(String id, String name, String narrative, String region, 
                        Map<Driver, PathSpec> drivers, List<Satellite> satellites, List<Shock> shocks,
                        List<String> lineage, ScenarioRepository.Resource targets,
                        ScenarioRepository.Resource history, Uncertainty uncertainty, String calibration,
-                       Map<String, String> backtestBreaks) {
+                       Map<String, String> backtestBreaks, String nameZh, String narrativeZh) {
 
     public Scenario {
         base = Map.copyOf(base);
@@ -35,7 +37,7 @@ public record Scenario(String id, String name, String narrative, String region, 
 
     public Scenario withCatalogs(ScenarioRepository.Resource targets, ScenarioRepository.Resource history) {
         return new Scenario(id, name, narrative, region, baseYear, horizon, currency, production, base, drivers,
-                satellites, shocks, lineage, targets, history, uncertainty, calibration, backtestBreaks);
+                satellites, shocks, lineage, targets, history, uncertainty, calibration, backtestBreaks, nameZh, narrativeZh);
     }
 
     public int years() {

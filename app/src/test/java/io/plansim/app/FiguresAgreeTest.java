@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * with the same paths and seed. A second rule or a second "central" anywhere would make one of them differ.
  */
 class FiguresAgreeTest {
-    static final String PATHS = "2000";
+    static final String PATHS = "1000";
 
     @Test
     void targetsMcAndReportAgreeOnEveryVerdictAndCentralFigure(@TempDir Path dir) throws Exception {

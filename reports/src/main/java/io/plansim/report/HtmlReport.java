@@ -208,7 +208,7 @@ final class HtmlReport {
     private static void reproduce(StringBuilder h, ReportInput in, List<String> slugs) {
         Labels l = in.labels();
         h.append("<section id=\"reproduce\">\n<h2>").append(esc(l.word("reproduce"))).append("</h2>\n<pre>").append(esc(in.command()))
-                .append("</pre>\n<table class=\"facts\">\n");
+                .append("</pre>\n<div class=\"scroll\"><table class=\"facts\">\n");
         fact(h, l.zh() ? "版本" : "version", "plansim " + in.version());
         fact(h, l.zh() ? "随机种子" : "seed", String.valueOf(in.seed()));
         fact(h, l.zh() ? "每个情景的路径数" : "paths per scenario", String.format(Locale.ROOT, "%,d", in.paths()));
@@ -224,7 +224,7 @@ final class HtmlReport {
                 : l.lang().id() + (l.requested() != l.lang() ? " (" + l.requested().id() + " requested)" : ""));
         fact(h, l.zh() ? "图表字体" : "chart font", (l.zh() ? "字体 " : "") + ChartFonts.family(l.cjkFont()));
         fact(h, l.zh() ? "生成时间" : "made", in.created());
-        h.append("</table>\n<h3>").append(esc(l.word("files"))).append("</h3>\n<ul class=\"files\">\n")
+        h.append("</table></div>\n<h3>").append(esc(l.word("files"))).append("</h3>\n<ul class=\"files\">\n")
                 .append("<li><a href=\"appendix.html\">appendix.html</a></li>\n")
                 .append("<li><a href=\"summary.json\">summary.json</a></li>\n");
         for (int i = 0; i < in.runs().size(); i++) {
@@ -455,7 +455,7 @@ final class HtmlReport {
     private static void assumptions(StringBuilder h, Labels l, ScenarioRun run) {
         Scenario s = run.scenario();
         boolean zh = l.zh();
-        h.append("<table class=\"facts\">\n");
+        h.append("<div class=\"scroll\"><table class=\"facts\">\n");
         fact(h, zh ? "情景代码" : "scenario", s.id());
         fact(h, zh ? "地区与年份" : "region and years", l.region(s.region()) + (zh ? "，" : ", ") + s.baseYear() + "\u2013" + s.horizon()
                 + (zh ? "（人民币）" : " (" + s.currency() + ")"));
@@ -468,10 +468,10 @@ final class HtmlReport {
         if (!s.satellites().isEmpty()) {
             fact(h, zh ? "卫星指标" : "satellite indicators", s.satellites().stream().map(x -> zh && !x.nameZh().isEmpty() ? x.nameZh() : x.id()).collect(Collectors.joining(zh ? "、" : ", ")));
         }
-        h.append("</table>\n");
+        h.append("</table></div>\n");
 
         // base values
-        h.append("<h4>").append(esc(zh ? "基年数值" : "Base-year values")).append("</h4>\n<table class=\"drivers\"><thead><tr><th>")
+        h.append("<h4>").append(esc(zh ? "基年数值" : "Base-year values")).append("</h4>\n<div class=\"scroll\"><table class=\"drivers\"><thead><tr><th>")
                 .append(esc(zh ? "项目" : "field")).append("</th><th class=\"num\">").append(esc(zh ? "数值" : "value")).append("</th><th>")
                 .append(esc(l.word("unit"))).append("</th><th>").append(esc(zh ? "来源" : "source")).append("</th></tr></thead><tbody>\n");
         for (BaseField f : BaseField.values()) {
@@ -483,14 +483,14 @@ final class HtmlReport {
                         .append("</tr>\n");
             }
         }
-        h.append("</tbody></table>\n");
+        h.append("</tbody></table></div>\n");
 
         // drivers
         int[] show = driverYears(s);
         h.append("<h4>").append(esc(l.word("drivers"))).append("</h4>\n<p class=\"note\">")
                 .append(esc(zh ? "驱动参数中的比率为小数（0.05 = 每年 5%）。“默认”表示情景未改动该参数。"
                         : "Rates in drivers are fractions (0.05 = 5% a year). \"default\" marks a driver the scenario leaves at plansim's default."))
-                .append("</p>\n<table class=\"drivers\"><thead><tr><th>").append(esc(zh ? "参数" : "driver")).append("</th><th>")
+                .append("</p>\n<div class=\"scroll\"><table class=\"drivers\"><thead><tr><th>").append(esc(zh ? "参数" : "driver")).append("</th><th>")
                 .append(esc(l.word("unit"))).append("</th><th>").append(esc(zh ? "设定" : "as written")).append("</th>");
         for (int y : show) {
             h.append("<th class=\"num\">").append(s.baseYear() + y).append("</th>");
@@ -515,7 +515,7 @@ final class HtmlReport {
             }
             h.append("</tr>\n");
         }
-        h.append("</tbody></table>\n");
+        h.append("</tbody></table></div>\n");
 
         if (!s.shocks().isEmpty()) {
             h.append("<h4>").append(esc(zh ? "一次性冲击" : "One-off shocks")).append("</h4>\n<ul>\n");
@@ -695,6 +695,26 @@ final class HtmlReport {
                 m.setAttribute('data-broken', String(broken));
                 m.setAttribute('data-errors', String(errors.length));
                 m.setAttribute('data-status', broken === 0 && errors.length === 0 ? 'ok' : 'failed');
+                // layout facts for the print and phone tests: the narrowest table cell in characters ('0' of its
+                // font) and how far the page is wider than the window (horizontal overflow), in CSS pixels
+                var cells = document.querySelectorAll('td, th'), narrow = 1e9, narrowText = '', unit = {};
+                var probe = document.createElement('span');
+                probe.textContent = '0000000000';
+                probe.style.cssText = 'position:absolute;visibility:hidden;white-space:nowrap;left:0;top:0';
+                document.body.appendChild(probe);
+                for (var c = 0; c < cells.length; c++) {
+                  var cell = cells[c];
+                  if (cell.getClientRects().length === 0) { continue; }
+                  var cs = getComputedStyle(cell);
+                  if (!(cs.font in unit)) { probe.style.font = cs.font; unit[cs.font] = probe.getBoundingClientRect().width / 10; }
+                  var chars = (cell.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight)) / unit[cs.font];
+                  if (chars < narrow) { narrow = chars; narrowText = cell.textContent.slice(0, 40); }
+                }
+                probe.remove();
+                m.setAttribute('data-cells', String(cells.length));
+                m.setAttribute('data-narrowest-cell', cells.length ? narrow.toFixed(1) : '');
+                m.setAttribute('data-narrowest-text', narrowText);
+                m.setAttribute('data-overflow', String(Math.max(0, document.documentElement.scrollWidth - window.innerWidth)));
                 m.textContent = 'self-check: ' + (imgs.length - broken) + '/' + imgs.length + ' charts rendered'
                     + (errors.length ? ', errors: ' + errors.join('; ') : '');
               });
@@ -766,7 +786,10 @@ final class HtmlReport {
             p.scenarios { font-size: 14px; }
             td.gap { min-width: 7em; }
             td.src { min-width: 9em; }
-            th, td { min-width: 4.2ch; }
+            th, td { box-sizing: content-box; min-width: 4.5ch; }
+            li, p, td.src, td.gap { overflow-wrap: anywhere; }
+            table.matrix td:nth-child(2), table.targets td:nth-child(3) { min-width: 7em; }
+            table.matrix td:nth-child(3), table.targets td:nth-child(4) { min-width: 6em; }
             @media (max-width: 600px) {
               body { padding: 12px 10px 32px; font-size: 14px; }
               h1 { font-size: 21px; }

@@ -140,7 +140,8 @@ public final class Labels {
             Map.entry("ga.human.capital", new String[] {"human capital", "人力资本贡献"}),
             Map.entry("ga.tfp", new String[] {"TFP", "全要素生产率贡献"}),
             Map.entry("tornado", new String[] {"Tornado (p10 to p90)", "龙卷风图（p10 至 p90）"}),
-            Map.entry("axis.tornado", new String[] {"output (other parameters at their medians)", "输出（其他参数取中位数）"}),
+            Map.entry("axis.tornado", new String[] {"other parameters at their medians", "其他参数取中位数"}),
+            Map.entry("axis.tornado.bars", new String[] {"uncertain parameter, largest swing on top (see legend)", "不确定参数（按摆幅从上到下，见图例）"}),
             Map.entry("tornado.central", new String[] {"all parameters at their medians", "全部参数取中位数"}));
 
     /** Column names of the report's CSV tables in Chinese; others (percentile codes p05..p95) stay as they are. */

@@ -129,6 +129,9 @@ final class ReportCharts {
         VariableInfo info = first.mc().variables().get(v0);
         XYChart c = xy(labels.metricChart(info) + " \u2013 " + labels.chartWord("comparison"), labels.chartWord("axis.year"),
                 labels.unitWithBasis(info, first.scenario().baseYear()), WIDTH, HEIGHT);
+        // one legend entry per line, to the right: a row of six scenario names does not fit below the chart
+        c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        c.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
         Set<String> names = new HashSet<>();
         int k = 0;
         for (ScenarioRun r : runs) {
@@ -285,8 +288,11 @@ final class ReportCharts {
         String[] parts = r.tornadoOutput().split("@");
         int v = r.mc().variableIndex(parts[0]);
         String what = v >= 0 ? labels.metricChart(r.mc().variables().get(v)) + " " + parts[1] : r.tornadoOutput();
+        // the x axis says what is measured and in which unit; the bars are named in the legend, top bar first
+        String unit = v >= 0 ? labels.unitWithBasis(r.mc().variables().get(v), r.scenario().baseYear()) : "";
         XYChart c = xy(labels.chartWord("tornado") + " \u2013 " + what + " \u2013 " + labels.scenarioChart(r.scenario()),
-                labels.chartWord("axis.tornado"), "", WIDTH, HEIGHT);
+                what + (unit.isEmpty() ? "" : ", " + unit) + " (" + labels.chartWord("axis.tornado") + ")",
+                labels.chartWord("axis.tornado.bars"), WIDTH, HEIGHT);
         c.getStyler().setYAxisTicksVisible(false);
         c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
         c.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Vertical);
@@ -313,6 +319,43 @@ final class ReportCharts {
     }
 
     // ------------------------------------------------------------------------------------------ data
+
+    /**
+     * Which scenario lines of a comparison chart lie on top of one another, for the caption: a line drawn later
+     * hides an earlier one wherever the two coincide (within 0.01%), e.g. a scenario that differs only in energy
+     * has the baseline's GDP, and a shock scenario follows the baseline until its shock.
+     */
+    static List<String> coincident(List<ScenarioRun> runs, String metric, Labels labels) {
+        List<String> out = new ArrayList<>();
+        for (int j = 1; j < runs.size(); j++) {
+            for (int i = 0; i < j; i++) {
+                ScenarioRun a = runs.get(i);
+                ScenarioRun b = runs.get(j);
+                if (a.central().indexOf(metric) < 0 || b.central().indexOf(metric) < 0 || a.scenario().baseYear() != b.scenario().baseYear()) {
+                    continue;
+                }
+                int n = Math.min(a.central().years().length, b.central().years().length);
+                int same = 0;
+                while (same < n && Math.abs(a.centralFigure(metric, same) - b.centralFigure(metric, same))
+                        <= 1e-4 * Math.max(1e-12, Math.abs(a.centralFigure(metric, same)))) {
+                    same++;
+                }
+                if (same < 3) {
+                    continue; // the base year (and one more) is shared by construction
+                }
+                String x = labels.scenarioName(a.scenario());
+                String y = labels.scenarioName(b.scenario());
+                int last = a.central().years()[same - 1];
+                if (same == n) {
+                    out.add(labels.zh() ? x + "与" + y + "的线完全重合（" + y + "画在上面）" : x + " lies under " + y + " (identical lines)");
+                } else {
+                    out.add(labels.zh() ? x + "与" + y + "在 " + last + " 年以前重合" : x + " and " + y + " coincide until " + last);
+                }
+                break; // one note per line drawn on top
+            }
+        }
+        return out;
+    }
 
     /** The future targets with a probability, by year then catalog order. */
     static List<TargetVerdict> probabilityTargets(ScenarioRun r) {

@@ -206,7 +206,8 @@ public final class ReportWriter {
                 for (String metric : area.getValue()) {
                     Chart<?, ?> c = charts.comparison(in.runs(), metric);
                     if (c != null) {
-                        out.add(new Pending(c, "compare-" + metric, area.getKey(), compareCaption(labels), percentileTables, -1));
+                        out.add(new Pending(c, "compare-" + metric, area.getKey(),
+                                compareCaption(labels, ReportCharts.coincident(in.runs(), metric, labels)), percentileTables, -1));
                     }
                 }
             }
@@ -336,8 +337,12 @@ public final class ReportWriter {
                 : "Probability of meeting each future target (share of paths that meet it), by target year; dashed lines at 1/3 and 2/3.";
     }
 
-    private static String compareCaption(Labels l) {
-        return l.zh() ? "各情景的中心路径。" : "The central path of each scenario, one line per scenario.";
+    private static String compareCaption(Labels l, List<String> coincident) {
+        String base = l.zh() ? "各情景的中心路径。" : "The central path of each scenario, one line per scenario.";
+        if (coincident.isEmpty()) {
+            return base;
+        }
+        return base + (l.zh() ? "注意：" + String.join("；", coincident) + "。" : " Hidden lines: " + String.join("; ", coincident) + ".");
     }
 
     /** A chart built but not drawn yet. */

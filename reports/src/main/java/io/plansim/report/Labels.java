@@ -257,7 +257,7 @@ public final class Labels {
      */
     public String statement(Target t) {
         if (!zh()) {
-            return t.statement();
+            return t.statement().replace(">=", "\u2265").replace("<=", "\u2264");
         }
         String unit = t.kind() == io.plansim.target.TargetKind.GROWTH || t.kind() == io.plansim.target.TargetKind.CHANGE ? "%"
                 : t.unit().equals("%") ? "%" : " " + t.unit();

@@ -47,7 +47,11 @@ public final class ScenarioLoader {
     }
 
     public Scenario load(String ref, List<ScenarioOverride> overrides) {
-        ScenarioRepository.ScenarioText top = repository.resolve(ref);
+        return load(repository.resolve(ref), overrides);
+    }
+
+    /** Loads a scenario whose top file is {@code top}, e.g. {@link ScenarioRepository#text} for in-memory text. */
+    public Scenario load(ScenarioRepository.ScenarioText top, List<ScenarioOverride> overrides) {
         List<String> lineage = new ArrayList<>();
         Map<String, ScenarioRepository.ScenarioText> texts = new java.util.HashMap<>();
         LocatedDocument doc = readChain(top, new ArrayDeque<>(), lineage, texts);

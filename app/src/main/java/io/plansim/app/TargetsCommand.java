@@ -42,13 +42,14 @@ final class TargetsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Scenario s = options.load();
-        Catalogs catalogs = Catalogs.of(s);
-        var compiled = ScenarioCompiler.compile(s);
+        Catalogs catalogs = options.actuals.catalogs(s);
+        var compiled = options.actuals.condition(io.plansim.compile.ScenarioCompiler.compile(s), s, catalogs.history());
+        ActualsOptions.describe(compiled).forEach(m -> spec.commandLine().getErr().println("note: " + m));
         boolean mc = !centralOnly;
         Projection p;
         List<TargetVerdict> verdicts;
         if (mc) {
-            McCommand.Result r = McCommand.execute(s, compiled, run.options(), ProgressBar.unlessQuiet(run.quiet, spec.commandLine().getErr()));
+            McCommand.Result r = McCommand.execute(s, compiled, catalogs, run.options(), ProgressBar.unlessQuiet(run.quiet, spec.commandLine().getErr()));
             p = r.central();
             verdicts = r.verdicts();
         } else {
@@ -59,7 +60,7 @@ final class TargetsCommand implements Callable<Integer> {
             case JSON -> ProjectionJson.MAPPER.writerWithDefaultPrettyPrinter()
                     .writeValueAsString(VerdictTables.json(p.scenario(), verdicts, mc ? run.paths : 0, run.seed)) + "\n";
             case CSV -> VerdictTables.table(p.scenario(), verdicts).write().toString("csv");
-            case TABLE -> s.name() + ": " + verdicts.size() + " targets from " + catalogs.targets().file() + "\n"
+            case TABLE -> s.title() + ": " + verdicts.size() + " targets from " + catalogs.targets().file() + "\n"
                     + VerdictTables.basis(mc ? run.paths : 0, run.seed, false) + "\n\n" + VerdictTables.text(verdicts);
         };
         output.emit(spec.commandLine().getOut(), p.scenario(), "-targets", text);

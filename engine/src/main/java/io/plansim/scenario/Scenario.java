@@ -18,13 +18,15 @@ import java.util.Map;
  * @param narrativeZh the Chinese narrative ({@code narrative_zh}), or the narrative when none is given
  * @param backtestBreaks projected metric id -> why its actuals after the base year sit across a statistical
  *                 break from the base year's basis ({@code backtest: breaks:}); empty when none are declared
+ * @param overrides the {@code --set} overrides applied, as labels ({@code trade.exportTrend+=-0.03}), in order;
+ *                 a what-if carries them in its name and its output file names
  */
 public record Scenario(String id, String name, String narrative, String region, int baseYear, int horizon,
                        String currency, ProductionKind production, Map<BaseField, BaseValue> base,
                        Map<Driver, PathSpec> drivers, List<Satellite> satellites, List<Shock> shocks,
                        List<String> lineage, ScenarioRepository.Resource targets,
                        ScenarioRepository.Resource history, Uncertainty uncertainty, String calibration,
-                       Map<String, String> backtestBreaks, String nameZh, String narrativeZh) {
+                       Map<String, String> backtestBreaks, List<String> overrides, String nameZh, String narrativeZh) {
 
     public Scenario {
         base = Map.copyOf(base);
@@ -33,11 +35,31 @@ public record Scenario(String id, String name, String narrative, String region, 
         shocks = List.copyOf(shocks);
         lineage = List.copyOf(lineage);
         backtestBreaks = Map.copyOf(backtestBreaks);
+        overrides = List.copyOf(overrides);
     }
 
     public Scenario withCatalogs(ScenarioRepository.Resource targets, ScenarioRepository.Resource history) {
         return new Scenario(id, name, narrative, region, baseYear, horizon, currency, production, base, drivers,
-                satellites, shocks, lineage, targets, history, uncertainty, calibration, backtestBreaks, nameZh, narrativeZh);
+                satellites, shocks, lineage, targets, history, uncertainty, calibration, backtestBreaks, overrides, nameZh, narrativeZh);
+    }
+
+    /** The name with the what-if's overrides: {@code Yiwu baseline [trade.exportTrend+=-0.03]}. */
+    public String title() {
+        return name + whatIf();
+    }
+
+    /** The Chinese name with the what-if's overrides: {@code 义乌基准情景 [trade.exportTrend+=-0.03]}. */
+    public String titleZh() {
+        return nameZh + whatIf();
+    }
+
+    /** The id with the what-if's overrides, from which output file names are made. */
+    public String runId() {
+        return id + whatIf();
+    }
+
+    private String whatIf() {
+        return overrides.isEmpty() ? "" : " [" + String.join(", ", overrides) + "]";
     }
 
     public int years() {

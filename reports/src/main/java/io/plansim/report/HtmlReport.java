@@ -541,7 +541,7 @@ final class HtmlReport {
         h.append("<ul class=\"uncertainty\">\n");
         for (Uncertainty.Parameter p : u.parameters()) {
             h.append("<li>").append(esc(p.driver().path() + ": " + describe(p.distribution()) + ", " + p.from() + "\u2013" + p.to() + ", "
-                    + (p.shift() ? (zh ? "叠加于设定路径" : "added to the path") : (zh ? "替换设定路径" : "replaces the path"))
+                    + p.mode().describe(zh)
                     + (zh ? "（每条路径抽取一次）" : " (drawn once per path)"))).append("</li>\n");
         }
         for (Uncertainty.AnnualShock a : u.shocks()) {

@@ -227,9 +227,9 @@ public final class Labels {
         };
     }
 
-    /** A scenario's name on the page: {@code name_zh} in Chinese. */
+    /** A scenario's name on the page ({@code name_zh} in Chinese), with a what-if's --set overrides. */
     public String scenarioName(io.plansim.scenario.Scenario s) {
-        return zh() ? s.nameZh() : s.name();
+        return zh() ? s.titleZh() : s.title();
     }
 
     public String scenarioNarrative(io.plansim.scenario.Scenario s) {
@@ -238,7 +238,7 @@ public final class Labels {
 
     /** A scenario's name for a chart title. */
     public String scenarioChart(io.plansim.scenario.Scenario s) {
-        return drawable(chartZh() ? s.nameZh() : s.name());
+        return drawable(chartZh() ? s.titleZh() : s.title());
     }
 
     /** A target's name on the page: Chinese, or English with the plan's own words. */

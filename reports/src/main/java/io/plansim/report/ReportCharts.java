@@ -189,6 +189,9 @@ final class ReportCharts {
         colours.put(Verdict.ON_TRACK, GREEN);
         colours.put(Verdict.AT_RISK, AMBER);
         colours.put(Verdict.OFF_TRACK, RED);
+        // a future year whose actual is already recorded (a backtest, a nowcast) is met or missed
+        colours.put(Verdict.MET, GREEN);
+        colours.put(Verdict.MISSED, RED);
         for (Map.Entry<Verdict, Color> e : colours.entrySet()) {
             List<Double> y = new ArrayList<>();
             boolean any = false;

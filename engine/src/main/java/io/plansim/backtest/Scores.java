@@ -33,6 +33,22 @@ public final class Scores {
         return sigma * (z * (2 * cdf - 1) + 2 * phi - 1 / Math.sqrt(Math.PI));
     }
 
+    /**
+     * CRPS of an ensemble forecast (m equally likely draws, sorted ascending) for the outcome y:
+     * E|X - y| - E|X - X'|/2 over the ensemble's empirical distribution, computed in O(m) from the sorted draws
+     * as (1/m) sum |x_i - y| - (1/m^2) sum_i (2i - m - 1) x_i (i = 1..m).
+     */
+    public static double crpsEnsemble(double[] sorted, double y) {
+        int m = sorted.length;
+        double spread = 0;
+        double miss = 0;
+        for (int i = 0; i < m; i++) {
+            miss += Math.abs(sorted[i] - y);
+            spread += (2.0 * (i + 1) - m - 1) * sorted[i];
+        }
+        return miss / m - spread / ((double) m * m);
+    }
+
     /** Whether y lies in the central interval of the given coverage (0.5: between the 25th and 75th percentile). */
     public static boolean covered(DoubleUnaryOperator quantile, double coverage, double y) {
         double tail = (1 - coverage) / 2;

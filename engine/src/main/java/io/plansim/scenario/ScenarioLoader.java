@@ -47,7 +47,15 @@ public final class ScenarioLoader {
     }
 
     public Scenario load(String ref, List<ScenarioOverride> overrides) {
-        ScenarioRepository.ScenarioText top = repository.resolve(ref);
+        return load(repository.resolve(ref), overrides);
+    }
+
+    /** Loads a scenario given as text (one built in memory, e.g. by the evaluation); {@code id} names it in messages. */
+    public Scenario loadText(String id, String text) {
+        return load(new ScenarioRepository.ScenarioText(id, id, text, null), List.of());
+    }
+
+    private Scenario load(ScenarioRepository.ScenarioText top, List<ScenarioOverride> overrides) {
         List<String> lineage = new ArrayList<>();
         Map<String, ScenarioRepository.ScenarioText> texts = new java.util.HashMap<>();
         LocatedDocument doc = readChain(top, new ArrayDeque<>(), lineage, texts);

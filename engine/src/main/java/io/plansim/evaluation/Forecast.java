@@ -79,7 +79,7 @@ public sealed interface Forecast permits Forecast.Ensemble, Forecast.Gaussian {
     /** A normal forecast N(mean, sd^2): the naive forecasters', and the true distribution of a synthetic panel. */
     record Gaussian(double mean, double sd) implements Forecast {
         private static final org.apache.commons.math3.distribution.NormalDistribution STANDARD =
-                new org.apache.commons.math3.distribution.NormalDistribution();
+                new org.apache.commons.math3.distribution.NormalDistribution(null, 0, 1);
 
         public Gaussian {
             if (!Double.isFinite(mean) || !(sd > 0) || !Double.isFinite(sd)) {

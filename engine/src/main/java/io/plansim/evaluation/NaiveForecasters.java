@@ -57,6 +57,9 @@ public final class NaiveForecasters {
      */
     public static Forecaster globalMeanGrowth() {
         return new Forecaster() {
+            // {mean, sd} per (training panel, origin, variable, horizon): every economy of a fold shares them
+            private final java.util.concurrent.ConcurrentHashMap<List<Object>, double[]> cache = new java.util.concurrent.ConcurrentHashMap<>();
+
             @Override
             public String name() {
                 return "global-mean";
@@ -73,25 +76,35 @@ public final class NaiveForecasters {
                     }
                     out[v] = new Forecast[horizons];
                     for (int h = 1; h <= horizons; h++) {
-                        double[] changes = new double[training.economies().size()];
-                        int n = 0;
-                        for (Panel.Economy o : training.economies()) {
-                            double c = x.log(o, origin) - x.log(o, origin - h);
-                            if (Double.isFinite(c)) {
-                                changes[n++] = c;
-                            }
-                        }
-                        if (n < MIN_ECONOMIES) {
+                        double[] ms = cache.computeIfAbsent(List.of(training, origin, x.id(), h), k -> changes(training, x, origin, k));
+                        if (ms == null) {
                             return null;
                         }
-                        double[] used = java.util.Arrays.copyOf(changes, n);
-                        double m = mean(used);
-                        out[v][h - 1] = new Forecast.Gaussian(level + m, Math.max(sd(used, m), MIN_SD));
+                        out[v][h - 1] = new Forecast.Gaussian(level + ms[0], ms[1]);
                     }
                 }
                 return out;
             }
         };
+    }
+
+    /** {mean, sd} of the training economies' log changes over the h years to the origin; null with too few. */
+    private static double[] changes(Panel training, PanelVariable x, int origin, List<Object> key) {
+        int h = (Integer) key.get(3);
+        double[] changes = new double[training.economies().size()];
+        int n = 0;
+        for (Panel.Economy o : training.economies()) {
+            double c = x.log(o, origin) - x.log(o, origin - h);
+            if (Double.isFinite(c)) {
+                changes[n++] = c;
+            }
+        }
+        if (n < MIN_ECONOMIES) {
+            return null;
+        }
+        double[] used = java.util.Arrays.copyOf(changes, n);
+        double m = mean(used);
+        return new double[] {m, Math.max(sd(used, m), MIN_SD)};
     }
 
     /** Fewest training economies the global mean is taken over. */

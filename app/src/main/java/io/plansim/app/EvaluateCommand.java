@@ -11,6 +11,8 @@ import io.plansim.evaluation.Forecaster;
 import io.plansim.evaluation.NaiveForecasters;
 import io.plansim.evaluation.Panel;
 import io.plansim.evaluation.PanelVariable;
+import io.plansim.evaluation.PlanRecord;
+import io.plansim.evaluation.PlanScores;
 import io.plansim.evaluation.RegionScores;
 import io.plansim.evaluation.RollingOrigin;
 import io.plansim.evaluation.Scorecard;
@@ -57,6 +59,10 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--regions", description = "Evaluate the regions' backtests (" + "yiwu/backtest-2010, yiwu/backtest-2015, jinhua/backtest-2015).")
     boolean regions;
 
+    @Option(names = "--plans", description = "Score plansim's P(target met) on the plan record (targets whose outcome is known) "
+            + "against the base-rate forecaster.")
+    boolean plans;
+
     @Option(names = "--paths", paramLabel = "N", defaultValue = "200",
             description = "Monte Carlo paths per panel forecast (default: ${DEFAULT-VALUE}).")
     int paths;
@@ -102,11 +108,21 @@ final class EvaluateCommand implements Callable<Integer> {
     private record RegionRun(List<String> scenarios, List<Backtest.Summary> summaries, Scorecard card, double seconds) {
     }
 
+    /** One backtest scenario run once, shared by --regions and --plans. */
+    private record BacktestRun(Scenario scenario, Catalogs catalogs, McResult mc) {
+    }
+
+    /** The plan record with plansim's probabilities (NaN where not modelled) and the base rates. */
+    private record PlanRun(List<PlanRecord.Row> rows, double[] plansim, double[] baseRate) {
+    }
+
+    private List<BacktestRun> backtestRuns;
+
     @Override
     public Integer call() {
-        if (panel == null && !regions) {
-            throw InputException.of(SourceLocation.commandLine(), "--panel/--regions", "neither",
-                    "--panel pwt, --regions or both");
+        if (panel == null && !regions && !plans) {
+            throw InputException.of(SourceLocation.commandLine(), "--panel/--regions/--plans", "none of them",
+                    "--panel pwt, --regions, --plans or several");
         }
         check(paths >= 2, "--paths", String.valueOf(paths), "at least 2 paths per forecast");
         check(regionPaths >= 1, "--region-paths", String.valueOf(regionPaths), "at least 1 path");
@@ -117,10 +133,11 @@ final class EvaluateCommand implements Callable<Integer> {
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         PanelRun p = panel == null ? null : runPanel(t);
         RegionRun r = regions ? runRegions(t) : null;
+        PlanRun pl = plans ? runPlans(t) : null;
         String text = switch (output.format) {
-            case TABLE -> table(p, r);
-            case CSV -> csv(p, r);
-            case JSON -> json(p, r);
+            case TABLE -> table(p, r) + (pl == null ? "" : planTable(pl));
+            case CSV -> csv(p, r) + (pl == null ? "" : planCsv(pl));
+            case JSON -> json(p, r, pl);
         };
         if (charts != null) {
             writeCharts(p, r);
@@ -176,26 +193,124 @@ final class EvaluateCommand implements Callable<Integer> {
         return List.of(PanelVariable.GDP, PanelVariable.POPULATION, PanelVariable.CAPITAL);
     }
 
+    /** The regions' backtests, each run once with --region-paths paths. */
+    private List<BacktestRun> backtests(int threads) {
+        if (backtestRuns == null) {
+            backtestRuns = new ArrayList<>();
+            ScenarioLoader loader = new ScenarioLoader(ScenarioRepository.onClasspath());
+            for (String id : BACKTESTS) {
+                Scenario s = loader.load(id);
+                Catalogs catalogs = Catalogs.of(s);
+                CompiledScenario c = ScenarioCompiler.compile(s);
+                McOptions o = new McOptions(regionPaths, seed, Sampler.MC, threads, McOptions.DEFAULT_BLOCK);
+                ProgressBar bar = ProgressBar.unlessQuiet(quiet, spec.commandLine().getErr());
+                McResult mc = MonteCarloRunner.run(c, o, PathTargets.of(c, catalogs.targets().targets(), catalogs.history()), bar);
+                if (bar != null) {
+                    bar.finish();
+                }
+                backtestRuns.add(new BacktestRun(s, catalogs, mc));
+            }
+        }
+        return backtestRuns;
+    }
+
     private RegionRun runRegions(int threads) {
         long start = System.nanoTime();
         Scorecard card = new Scorecard();
         List<Backtest.Summary> summaries = new ArrayList<>();
-        ScenarioLoader loader = new ScenarioLoader(ScenarioRepository.onClasspath());
-        for (String id : BACKTESTS) {
-            Scenario s = loader.load(id);
-            Catalogs catalogs = Catalogs.of(s);
-            CompiledScenario c = ScenarioCompiler.compile(s);
-            McOptions o = new McOptions(regionPaths, seed, Sampler.MC, threads, McOptions.DEFAULT_BLOCK);
-            ProgressBar bar = ProgressBar.unlessQuiet(quiet, spec.commandLine().getErr());
-            McResult mc = MonteCarloRunner.run(c, o, PathTargets.of(c, catalogs.targets().targets(), catalogs.history()), bar);
-            if (bar != null) {
-                bar.finish();
-            }
-            Backtest.Result r = Backtest.score(mc, catalogs.history(), catalogs.targets(), s.horizon(), s.backtestBreaks());
+        for (BacktestRun b : backtests(threads)) {
+            Scenario s = b.scenario();
+            Backtest.Result r = Backtest.score(b.mc(), b.catalogs().history(), b.catalogs().targets(), s.horizon(), s.backtestBreaks());
             summaries.add(r.scored());
-            RegionScores.add(card, mc, r);
+            RegionScores.add(card, b.mc(), r);
         }
         return new RegionRun(BACKTESTS, summaries, card, (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * The plan record: the CSV's rows (12th plans, origin 2010) and each backtest's catalog targets with a known outcome;
+     * plansim's probability from the backtest whose origin and region are the row's, where it models the target.
+     */
+    private PlanRun runPlans(int threads) {
+        List<BacktestRun> runs = backtests(threads);
+        List<PlanRecord.Row> rows = new ArrayList<>(PlanRecord.builtIn());
+        for (BacktestRun b : runs) {
+            rows.addAll(PlanRecord.fromCatalog(b.catalogs().targets(), b.catalogs().history(), b.scenario().region(),
+                    b.scenario().baseYear(), b.scenario().horizon()));
+        }
+        double[] p = new double[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            PlanRecord.Row row = rows.get(i);
+            p[i] = Double.NaN;
+            for (BacktestRun b : runs) {
+                if (b.scenario().baseYear() == row.origin() && b.scenario().region().equals(row.region())) {
+                    p[i] = row.probability(b.mc());
+                }
+            }
+        }
+        return new PlanRun(rows, p, PlanScores.baseRates(rows));
+    }
+
+    private String planTable(PlanRun pl) {
+        StringBuilder sb = new StringBuilder("\nPlan record: " + pl.rows().size() + " targets whose outcome is known ("
+                + PlanRecord.RESOURCE + " and the backtests' catalogs); P plansim from the backtest at the plan's origin ("
+                + regionPaths + " paths), where it models the target; base rate = share met among the other targets of the same kind\n");
+        TextTable t = new TextTable(new boolean[] {false, false, false, false, false, true, true, false, true, true});
+        t.row("plan", "target", "kind", "attr", "cmp", "value", "outcome", "met", "P plansim", "base rate");
+        for (int i = 0; i < pl.rows().size(); i++) {
+            PlanRecord.Row r = pl.rows().get(i);
+            t.row(r.plan(), r.indicator(), r.kind(), r.attribute(), r.comparator(), Format.num(r.value()),
+                    Double.isNaN(r.outcome()) ? r.reported() : Format.num(r.outcome()), r.met() ? "yes" : "no",
+                    Double.isNaN(pl.plansim()[i]) ? "-" : f2(pl.plansim()[i]), f2(pl.baseRate()[i]));
+        }
+        sb.append(t.render());
+        double[] baseOnModelled = new double[pl.rows().size()];
+        for (int i = 0; i < baseOnModelled.length; i++) {
+            baseOnModelled[i] = Double.isNaN(pl.plansim()[i]) ? Double.NaN : pl.baseRate()[i];
+        }
+        long met = pl.rows().stream().filter(PlanRecord.Row::met).count();
+        sb.append(String.format(Locale.ROOT, "%d of %d targets met. Brier score: plansim %s over the %d it models, the base rate %s "
+                        + "over the same %d and %s over all %d%n", met, pl.rows().size(), Format.num(PlanScores.brier(pl.rows(), pl.plansim())),
+                PlanScores.count(pl.plansim()), Format.num(PlanScores.brier(pl.rows(), baseOnModelled)), PlanScores.count(baseOnModelled),
+                Format.num(PlanScores.brier(pl.rows(), pl.baseRate())), PlanScores.count(pl.baseRate())));
+        sb.append("Reliability (forecast probability in bins against the share met):\n");
+        TextTable rt = new TextTable(new boolean[] {false, true, true, true, true, true, true});
+        rt.row("P bin", "n plansim", "mean P", "share met", "n base rate", "mean P", "share met");
+        List<PlanScores.Bin> a = PlanScores.reliability(pl.rows(), pl.plansim());
+        List<PlanScores.Bin> b = PlanScores.reliability(pl.rows(), pl.baseRate());
+        for (int k = 0; k < a.size(); k++) {
+            rt.row(String.format(Locale.ROOT, "%.1f-%.1f", a.get(k).from(), a.get(k).to()), String.valueOf(a.get(k).n()),
+                    f2(a.get(k).meanProbability()), f2(a.get(k).shareMet()), String.valueOf(b.get(k).n()),
+                    f2(b.get(k).meanProbability()), f2(b.get(k).shareMet()));
+        }
+        sb.append(rt.render());
+        return sb.toString();
+    }
+
+    private static String planCsv(PlanRun pl) {
+        StringBuilder sb = new StringBuilder("\nplan,region,origin,year,indicator,kind,attribute,comparator,value,outcome,met,"
+                + "p_plansim,p_base_rate,target_file,target_line,outcome_file,outcome_line\n");
+        for (int i = 0; i < pl.rows().size(); i++) {
+            PlanRecord.Row r = pl.rows().get(i);
+            sb.append(Format.csvRow(List.of(r.plan(), r.region(), String.valueOf(r.origin()), String.valueOf(r.year()), r.indicator(),
+                    r.kind(), r.attribute(), r.comparator(), String.valueOf(r.value()),
+                    Double.isNaN(r.outcome()) ? "" : String.valueOf(r.outcome()), String.valueOf(r.met()),
+                    Double.isNaN(pl.plansim()[i]) ? "" : String.valueOf(pl.plansim()[i]), String.valueOf(pl.baseRate()[i]),
+                    sourceText(r.target(), true), sourceText(r.target(), false), sourceText(r.outcomeSource(), true),
+                    sourceText(r.outcomeSource(), false))));
+        }
+        return sb.toString();
+    }
+
+    /** A source's file (or address) and line, for tables. */
+    private static String sourceText(io.plansim.scenario.Source s, boolean file) {
+        if (s == null) {
+            return "";
+        }
+        if (file) {
+            return s.file() != null ? s.file() : s.url() != null ? s.url() : "";
+        }
+        return s.line() == null ? "" : String.valueOf(s.line());
     }
 
     // ------------------------------------------------------------------------------------------ output
@@ -283,7 +398,7 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     private static String f2(double x) {
-        return String.format(Locale.ROOT, "%.2f", x);
+        return Double.isNaN(x) ? "-" : String.format(Locale.ROOT, "%.2f", x);
     }
 
     private static final String CSV_HEADER;
@@ -320,7 +435,7 @@ final class EvaluateCommand implements Callable<Integer> {
         }
     }
 
-    private String json(PanelRun p, RegionRun r) {
+    private String json(PanelRun p, RegionRun r, PlanRun pl) {
         ObjectNode root = ProjectionJson.MAPPER.createObjectNode();
         root.put("plansim", Main.version());
         root.put("seed", seed);
@@ -349,6 +464,30 @@ final class EvaluateCommand implements Callable<Integer> {
                 BacktestCommand.summary(b, s); // the same fields as plansim backtest's summary
             }
             jsonCells(n.putArray("scores"), r.card());
+        }
+        if (pl != null) {
+            ObjectNode n = root.putObject("plans");
+            Format.json(n, "brierPlansim", PlanScores.brier(pl.rows(), pl.plansim()));
+            n.put("modelled", PlanScores.count(pl.plansim()));
+            Format.json(n, "brierBaseRate", PlanScores.brier(pl.rows(), pl.baseRate()));
+            ArrayNode rows = n.putArray("rows");
+            for (int i = 0; i < pl.rows().size(); i++) {
+                PlanRecord.Row x = pl.rows().get(i);
+                ObjectNode o = rows.addObject();
+                o.put("plan", x.plan());
+                o.put("region", x.region());
+                o.put("origin", x.origin());
+                o.put("year", x.year());
+                o.put("indicator", x.indicator());
+                o.put("kind", x.kind());
+                o.put("attribute", x.attribute());
+                o.put("comparator", x.comparator());
+                o.put("value", x.value());
+                Format.json(o, "outcome", x.outcome());
+                o.put("met", x.met());
+                Format.json(o, "probabilityPlansim", pl.plansim()[i]);
+                Format.json(o, "probabilityBaseRate", pl.baseRate()[i]);
+            }
         }
         try {
             return ProjectionJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";

@@ -118,4 +118,25 @@ class EvaluateCommandTest {
         assertEquals(2, r.code());
         assertTrue(r.err().contains("bad.csv:3") && r.err().contains("twelve"), r.err());
     }
+
+    @Test
+    void thePlanRecordIsScoredAgainstTheBaseRate() throws Exception {
+        RunCommandTest.Result r = RunCommandTest.plansim("evaluate", "--plans", "--region-paths", "2000", "--quiet", "--format", "json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode plans = new ObjectMapper().readTree(r.out()).get("plans");
+        // the 54 rows of the 12th plans and the 13th-plan targets of yiwu/backtest-2015 whose 2020 outcome history.csv has
+        assertTrue(plans.get("rows").size() > 54, plans.toString());
+        int modelled = 0;
+        double brier = 0;
+        for (JsonNode row : plans.get("rows")) {
+            if (row.hasNonNull("probabilityPlansim")) {
+                double p = row.get("probabilityPlansim").asDouble();
+                double o = row.get("met").asBoolean() ? 1 : 0;
+                brier += (p - o) * (p - o);
+                modelled++;
+            }
+        }
+        assertEquals(plans.get("modelled").asInt(), modelled);
+        assertEquals(plans.get("brierPlansim").asDouble(), brier / modelled, 1e-12);
+    }
 }

@@ -159,7 +159,8 @@ public final class Panel {
         return new Economy(code, name, first, values);
     }
 
-    private static double number(SourceLocation at, String field, String cell) {
+    /** A finite number, or an input error naming the file, line and field. */
+    static double number(SourceLocation at, String field, String cell) {
         try {
             double x = Double.parseDouble(cell);
             if (Double.isFinite(x)) {

@@ -90,7 +90,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "T", description = "Threads (default: all cores).")
     Integer threads;
 
-    @Option(names = "--charts", paramLabel = "DIR", description = "Also write the charts (coverage by horizon, PIT histograms) as PNG and SVG into DIR.")
+    @Option(names = "--charts", paramLabel = "DIR", description = "Also write the charts (coverage by horizon, PIT histograms, reliability of P(met)) as PNG and SVG into DIR.")
     Path charts;
 
     @Option(names = "--quiet", description = "No progress bar.")
@@ -140,7 +140,7 @@ final class EvaluateCommand implements Callable<Integer> {
             case JSON -> json(p, r, pl);
         };
         if (charts != null) {
-            writeCharts(p, r);
+            writeCharts(p, r, pl);
         }
         output.emit(spec.commandLine().getOut(), "evaluate", "", text);
         return 0;
@@ -515,7 +515,7 @@ final class EvaluateCommand implements Callable<Integer> {
         }
     }
 
-    private void writeCharts(PanelRun p, RegionRun r) {
+    private void writeCharts(PanelRun p, RegionRun r, PlanRun pl) {
         List<ChartOutput> out = new ArrayList<>();
         if (p != null) {
             for (String v : p.evaluation().scores().variables()) {
@@ -526,6 +526,12 @@ final class EvaluateCommand implements Callable<Integer> {
         if (r != null) {
             out.add(EvaluationCharts.coverage(r.card(), "plansim", RegionScores.VARIABLE, "coverage-regions"));
             out.add(EvaluationCharts.pit(r.card(), "plansim", RegionScores.VARIABLE, new int[] {1, 2, 3, 4, 5}, "pit-regions"));
+        }
+        if (pl != null) {
+            java.util.Map<String, List<PlanScores.Bin>> bins = new java.util.LinkedHashMap<>();
+            bins.put("plansim", PlanScores.reliability(pl.rows(), pl.plansim()));
+            bins.put("base rate", PlanScores.reliability(pl.rows(), pl.baseRate()));
+            out.add(EvaluationCharts.reliability(bins, "reliability-plans"));
         }
         try {
             Files.createDirectories(charts);

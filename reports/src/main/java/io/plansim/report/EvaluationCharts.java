@@ -101,4 +101,41 @@ public final class EvaluationCharts {
         return ReportWriter.render(c, id, "evaluation", "Where each actual fell in its forecast distribution, by tenths: "
                 + "flat when calibrated, U-shaped when the intervals are too narrow, hump-shaped when too wide.", List.of());
     }
+
+    /**
+     * Reliability diagram: per probability bin, the share of targets met against the mean forecast probability, one
+     * series per forecaster, with the diagonal of a reliable forecaster. Bins without forecasts are left out.
+     */
+    public static ChartOutput reliability(java.util.Map<String, List<io.plansim.evaluation.PlanScores.Bin>> byForecaster, String id) {
+        XYChart c = new XYChartBuilder().width(ReportCharts.WIDTH).height(ReportCharts.HEIGHT)
+                .title("Reliability of P(target met)")
+                .xAxisTitle("forecast probability (mean in the bin)").yAxisTitle("share of targets met").build();
+        c.getStyler().setChartBackgroundColor(Color.WHITE);
+        c.getStyler().setPlotBackgroundColor(Color.WHITE);
+        c.getStyler().setXAxisMin(0.0);
+        c.getStyler().setXAxisMax(1.0);
+        c.getStyler().setYAxisMin(0.0);
+        c.getStyler().setYAxisMax(1.0);
+        XYSeries diagonal = c.addSeries("reliable", List.of(0.0, 1.0), List.of(0.0, 1.0));
+        diagonal.setLineColor(Color.GRAY);
+        diagonal.setMarker(SeriesMarkers.NONE);
+        int k = 0;
+        for (var e : byForecaster.entrySet()) {
+            List<Double> x = new ArrayList<>();
+            List<Double> y = new ArrayList<>();
+            for (io.plansim.evaluation.PlanScores.Bin b : e.getValue()) {
+                if (b.n() > 0) {
+                    x.add(b.meanProbability());
+                    y.add(b.shareMet());
+                }
+            }
+            if (!x.isEmpty()) {
+                XYSeries s = c.addSeries(e.getKey(), x, y);
+                s.setXYSeriesRenderStyle(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Scatter);
+                s.setMarkerColor(ReportCharts.PALETTE[k++ % ReportCharts.PALETTE.length]);
+            }
+        }
+        return ReportWriter.render(c, id, "evaluation", "Share of plan targets met against the probability given at the plan's "
+                + "origin, in bins of 0.2: on the diagonal when the probabilities are reliable.", List.of());
+    }
 }

@@ -93,6 +93,11 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--charts", paramLabel = "DIR", description = "Also write the charts (coverage by horizon, PIT histograms, reliability of P(met)) as PNG and SVG into DIR.")
     Path charts;
 
+    @Option(names = "--common-random-numbers", description = "Draw every panel forecast with the same random numbers instead "
+            + "of a seed per forecast: differences between two evaluations (two model variants) are then not noise, but the "
+            + "ensembles' sampling error is shared by all forecasts and does not average out of the coverage.")
+    boolean commonRandomNumbers;
+
     @Option(names = "--quiet", description = "No progress bar.")
     boolean quiet;
 
@@ -177,7 +182,7 @@ final class EvaluateCommand implements Callable<Integer> {
         int last = data.economies().stream().mapToInt(Panel.Economy::lastYear).max().orElse(firstOrigin) - 1;
         check(last >= firstOrigin, "--first-origin", String.valueOf(firstOrigin), "a year before the panel's last, " + (last + 1));
         RollingOrigin.Design d = new RollingOrigin.Design(firstOrigin, last, step, horizons, folds, seed);
-        List<Forecaster> forecasters = List.of(SolowForecaster.of(paths, seed), NaiveForecasters.randomWalkWithDrift(5),
+        List<Forecaster> forecasters = List.of(SolowForecaster.of(paths, seed, commonRandomNumbers), NaiveForecasters.randomWalkWithDrift(5),
                 NaiveForecasters.randomWalkWithDrift(10), NaiveForecasters.globalMeanGrowth());
         ProgressBar bar = ProgressBar.unlessQuiet(quiet, spec.commandLine().getErr());
         long start = System.nanoTime();
@@ -321,9 +326,10 @@ final class EvaluateCommand implements Callable<Integer> {
             RollingOrigin.Design d = p.design();
             sb.append(String.format(Locale.ROOT, "Panel: %s%norigins %d-%d every %d years, horizons 1-%d, economies left out "
                             + "in %d blocks; %,d cases (economy x origin) of %d economies; plansim %d paths per forecast, seed %d "
-                            + "(the same random numbers for every forecast)%n%n",
+                            + "(%s)%n%n",
                     p.name(), d.firstOrigin(), d.origins().get(d.origins().size() - 1), d.step(), d.horizons(), d.folds(),
-                    p.evaluation().cases(), p.evaluation().economies(), paths, seed));
+                    p.evaluation().cases(), p.evaluation().economies(), paths, seed,
+                    commonRandomNumbers ? "the same random numbers for every forecast" : "each forecast its own seed"));
             Scorecard card = p.evaluation().scores();
             for (String v : card.variables()) {
                 sb.append(variableTable(card, v, "log points", true)).append('\n');
@@ -449,6 +455,7 @@ final class EvaluateCommand implements Callable<Integer> {
             n.put("horizons", d.horizons());
             n.put("folds", d.folds());
             n.put("pathsPerForecast", paths);
+            n.put("commonRandomNumbers", commonRandomNumbers);
             n.put("cases", p.evaluation().cases());
             n.put("economies", p.evaluation().economies());
             jsonCells(n.putArray("scores"), p.evaluation().scores());

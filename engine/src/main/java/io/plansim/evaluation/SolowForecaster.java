@@ -37,18 +37,31 @@ public final class SolowForecaster implements Forecaster {
 
     private final int paths;
     private final long seed;
+    private final boolean common;
     private final ScenarioLoader loader = new ScenarioLoader(ScenarioRepository.onClasspath());
 
-    private SolowForecaster(int paths, long seed) {
+    private SolowForecaster(int paths, long seed, boolean common) {
         this.paths = paths;
         this.seed = seed;
+        this.common = common;
     }
 
+    /** Every forecast drawn with the same seed (common random numbers). */
     public static SolowForecaster of(int paths, long seed) {
+        return of(paths, seed, true);
+    }
+
+    /**
+     * @param common true: every forecast drawn with {@code seed} (common random numbers: differences between two
+     *               evaluations are not noise, but the ensembles' sampling error is the same in every forecast and does
+     *               not average out of the coverage); false: each forecast with its own seed derived from
+     *               (seed, economy, origin)
+     */
+    public static SolowForecaster of(int paths, long seed, boolean common) {
         if (paths < 2) {
             throw new IllegalArgumentException("at least 2 paths per forecast: " + paths);
         }
-        return new SolowForecaster(paths, seed);
+        return new SolowForecaster(paths, seed, common);
     }
 
     @Override
@@ -62,13 +75,14 @@ public final class SolowForecaster implements Forecaster {
         if (yaml == null) {
             return null;
         }
-        Scenario s = loader.loadText("pwt/" + e.code() + "-" + origin, yaml);
-        CompiledScenario c = ScenarioCompiler.compile(s);
+        Scenario scenario = loader.loadText("pwt/" + e.code() + "-" + origin, yaml);
+        CompiledScenario c = ScenarioCompiler.compile(scenario);
         int[] rows = new int[variables.size()];
         for (int v = 0; v < rows.length; v++) {
             rows[v] = c.rowOf(variables.get(v).kernel());
         }
-        double[][][] draws = PathDraws.draw(c, paths, seed, rows);
+        long s0 = common ? seed : new java.util.SplittableRandom(seed ^ (e.code().hashCode() * 0x9E3779B97F4A7C15L + origin)).nextLong();
+        double[][][] draws = PathDraws.draw(c, paths, s0, rows);
         Forecast[][] out = new Forecast[variables.size()][horizons];
         for (int v = 0; v < rows.length; v++) {
             double level = variables.get(v).log(e, origin);

@@ -178,6 +178,11 @@ final class EvaluateCommand implements Callable<Integer> {
                         "a readable UTF-8 CSV file");
             }
             name = panel;
+            List<String> missing = SolowForecaster.NEEDS.stream().filter(c -> !data.series().contains(c)).toList();
+            if (!missing.isEmpty()) {
+                throw InputException.of(new SourceLocation(panel, 1, 0), "header", "no column " + String.join(", ", missing),
+                        "the columns " + String.join(",", SolowForecaster.NEEDS) + " (as in " + Panel.PWT_RESOURCE + ")");
+            }
         }
         int last = data.economies().stream().mapToInt(Panel.Economy::lastYear).max().orElse(firstOrigin) - 1;
         check(last >= firstOrigin, "--first-origin", String.valueOf(firstOrigin), "a year before the panel's last, " + (last + 1));

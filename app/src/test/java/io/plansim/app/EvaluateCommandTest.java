@@ -117,6 +117,11 @@ class EvaluateCommandTest {
         RunCommandTest.Result r = RunCommandTest.plansim("evaluate", "--panel", bad.toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("bad.csv:3") && r.err().contains("twelve"), r.err());
+        Path few = dir.resolve("few.csv");
+        Files.writeString(few, "countrycode,country,year,rgdpna\nAAA,A,1950,12\n");
+        RunCommandTest.Result cols = RunCommandTest.plansim("evaluate", "--panel", few.toString());
+        assertEquals(2, cols.code());
+        assertTrue(cols.err().contains("few.csv:1") && cols.err().contains("no column rnna"), cols.err());
     }
 
     @Test

@@ -32,7 +32,8 @@ import java.util.Locale;
 public final class SolowForecaster implements Forecaster {
     /** Years of history before the origin that set the drivers. */
     public static final int WINDOW = 10;
-    static final List<String> NEEDS = List.of("rgdpna", "rnna", "emp", "hc", "labsh", "delta", "csh_i", "pop");
+    /** The panel columns the forecaster reads. */
+    public static final List<String> NEEDS = List.of("rgdpna", "rnna", "emp", "hc", "labsh", "delta", "csh_i", "pop");
     private static final double MIN_SD = 1e-4;
 
     private final int paths;

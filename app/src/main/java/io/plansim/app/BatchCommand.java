@@ -71,6 +71,10 @@ final class BatchCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress bar.")
     boolean quiet;
 
+    @Option(names = "--set", paramLabel = "PATH=VALUE",
+            description = "Override applied to every variant before its own overrides, as for run (repeatable; also += and *=).")
+    List<String> sets = new ArrayList<>();
+
     @Option(names = "--debug", description = "Show stack traces of errors.")
     boolean debug;
 
@@ -89,6 +93,7 @@ final class BatchCommand implements Callable<Integer> {
         if (!Files.isRegularFile(batchFile)) {
             throw InputException.of(SourceLocation.commandLine(), "batch file", "'" + batchFile + "' (no such file)", "a batch YAML file");
         }
+        sets.forEach(ScenarioOverride::parse); // a malformed --set fails before any work
         String text = Files.readString(batchFile, StandardCharsets.UTF_8);
         BatchSpec spec0 = BatchReader.parse(batchFile.toString(), text);
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
@@ -189,9 +194,11 @@ final class BatchCommand implements Callable<Integer> {
         v.overrides().forEach(ov::put);
         node.put("seed", v.seed());
         node.put("paths", v.run().paths());
+        ArrayNode set = node.putArray("set");
+        sets.forEach(set::add);
         long t0 = System.nanoTime();
         try {
-            List<ScenarioOverride> overrides = new ArrayList<>();
+            List<ScenarioOverride> overrides = new ArrayList<>(sets.stream().map(ScenarioOverride::parse).toList());
             for (Map.Entry<String, String> e : v.overrides().entrySet()) {
                 overrides.add(ScenarioOverride.parse(e.getKey() + "=" + e.getValue()));
             }
@@ -263,6 +270,8 @@ final class BatchCommand implements Callable<Integer> {
         log.put("plansimVersion", Main.version());
         log.put("batchFile", batchFile.toString());
         log.put("batchSha256", HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(batchText.getBytes(StandardCharsets.UTF_8))));
+        ArrayNode setLog = log.putArray("set");
+        sets.forEach(setLog::add);
         log.put("finished", LocalDateTime.now().toString());
         ArrayNode vlog = log.putArray("variants");
         int failed = 0;

@@ -25,6 +25,7 @@ import java.util.Locale;
  *   <li>uncertainty: an annual GDP shock with sd = sd(a_t) (no persistence) and a population shock with sd =
  *       sd(dln pop); the TFP and population trends shifted by a normal draw with sd = sd / sqrt(10), the standard
  *       error of the window's mean. Nothing is fitted on the panel, so the training panel is not used.</li>
+ *   <li>no demand channel (trade.outputElasticity 0): the panel gives no trade forecast, output is the supply side.</li>
  * </ul>
  * A driver outside its allowed range (docs/MODEL.md) is clamped to it. An economy lacking any of these columns in
  * any year of the window is not forecast.
@@ -165,6 +166,8 @@ public final class SolowForecaster implements Forecaster {
                 "    depreciation: " + num(clamp(delta, 0, 0.3)),
                 "    capitalShare: " + num(alpha),
                 "    capitalOutputRatio: " + num(ky),
+                "  trade:",
+                "    outputElasticity: 0    # the panel has no trade forecast: output is the supply side alone",
                 "  population:",
                 "    naturalGrowth: " + num(clamp(Math.expm1(pop), -0.05, 0.05)),
                 "    netMigration: 0",

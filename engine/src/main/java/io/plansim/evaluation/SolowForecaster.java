@@ -17,8 +17,9 @@ import java.util.Locale;
  *
  * <p>Rules, for the years t = origin - 9 .. origin and their changes from the year before (PWT 9.1 columns):
  * <ul>
- *   <li>capital share alpha = 1 - mean labsh; depreciation = mean delta; savings rate = mean csh_i;
- *       capital-output ratio = rnna / rgdpna at the origin;</li>
+ *   <li>capital share alpha = 1 - mean labsh; depreciation = mean delta; savings rate = mean of
+ *       (rnna_t - (1 - delta_t) rnna_t-1) / rgdpna_t-1, the rate at which the kernel's accumulation reproduces the
+ *       window's capital; capital-output ratio = rnna / rgdpna at the origin;</li>
  *   <li>TFP growth = exp(mean a_t) - 1 with the Solow residual a_t = dln rgdpna - alpha dln rnna
  *       - (1 - alpha)(dln hc + dln emp); human-capital growth = exp(mean dln hc) - 1; population growth
  *       (naturalGrowth) = exp(mean dln pop) - 1, and labour grows with population (emp/pop held at the origin's);</li>
@@ -34,7 +35,7 @@ public final class SolowForecaster implements Forecaster {
     /** Years of history before the origin that set the drivers. */
     public static final int WINDOW = 10;
     /** The panel columns the forecaster reads. */
-    public static final List<String> NEEDS = List.of("rgdpna", "rnna", "emp", "hc", "labsh", "delta", "csh_i", "pop");
+    public static final List<String> NEEDS = List.of("rgdpna", "rnna", "emp", "hc", "labsh", "delta", "pop");
     private static final double MIN_SD = 1e-4;
 
     private final int paths;
@@ -114,7 +115,10 @@ public final class SolowForecaster implements Forecaster {
         for (int y = origin - WINDOW + 1; y <= origin; y++) {
             labsh += e.value("labsh", y) / WINDOW;
             delta += e.value("delta", y) / WINDOW;
-            invest += e.value("csh_i", y) / WINDOW;
+            // the investment rate the kernel's accumulation K_t = (1 - delta) K_t-1 + s Y_t-1 needs to reproduce the
+            // window's capital series; csh_i (at current PPPs) understates it for most economies and biased every
+            // forecast of capital, and through it of GDP, downwards (docs/EVALUATION.md)
+            invest += (e.value("rnna", y) - (1 - e.value("delta", y)) * e.value("rnna", y - 1)) / e.value("rgdpna", y - 1) / WINDOW;
         }
         double alpha = clamp(1 - labsh, 0.05, 0.95);
         double[] residual = new double[WINDOW];

@@ -23,6 +23,9 @@ final class ScenarioOptions {
     @Option(names = "--debug", description = "Show stack traces of errors.")
     boolean debug;
 
+    @picocli.CommandLine.Mixin
+    ActualsOptions actuals;
+
     Scenario load() {
         return load(scenario);
     }

@@ -78,7 +78,7 @@ public final class SolowForecaster implements Forecaster {
         if (yaml == null) {
             return null;
         }
-        Scenario scenario = loader.loadText("pwt/" + e.code() + "-" + origin, yaml);
+        Scenario scenario = loader.load(ScenarioRepository.text("pwt/" + e.code() + "-" + origin, yaml), List.of());
         CompiledScenario c = ScenarioCompiler.compile(scenario);
         int[] rows = new int[variables.size()];
         for (int v = 0; v < rows.length; v++) {

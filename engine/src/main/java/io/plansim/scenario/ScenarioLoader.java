@@ -50,12 +50,8 @@ public final class ScenarioLoader {
         return load(repository.resolve(ref), overrides);
     }
 
-    /** Loads a scenario given as text (one built in memory, e.g. by the evaluation); {@code id} names it in messages. */
-    public Scenario loadText(String id, String text) {
-        return load(new ScenarioRepository.ScenarioText(id, id, text, null), List.of());
-    }
-
-    private Scenario load(ScenarioRepository.ScenarioText top, List<ScenarioOverride> overrides) {
+    /** Loads a scenario whose top file is {@code top}, e.g. {@link ScenarioRepository#text} for in-memory text. */
+    public Scenario load(ScenarioRepository.ScenarioText top, List<ScenarioOverride> overrides) {
         List<String> lineage = new ArrayList<>();
         Map<String, ScenarioRepository.ScenarioText> texts = new java.util.HashMap<>();
         LocatedDocument doc = readChain(top, new ArrayDeque<>(), lineage, texts);

@@ -352,6 +352,11 @@ public final class ReportWriter {
         }
     }
 
+    /** A chart that belongs to no one scenario (evaluation charts). */
+    static ChartOutput render(Chart<?, ?> c, String id, String area, String caption, List<String> tables) {
+        return render(c, id, area, caption, tables, -1);
+    }
+
     static ChartOutput render(Chart<?, ?> c, String id, String area, String caption, List<String> tables, int scenario) {
         try {
             byte[] png = BitmapEncoder.getBitmapBytes(c, BitmapEncoder.BitmapFormat.PNG);

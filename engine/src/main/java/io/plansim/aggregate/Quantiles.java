@@ -28,12 +28,13 @@ public abstract sealed class Quantiles permits Quantiles.Binned, Quantiles.Exact
     /** Bins across the pilot's 5-95% range: a bin is 0.5% of it wide, half the stated accuracy. */
     public static final int BINS_PER_RANGE = 200;
     /**
-     * Paths a binned run counts: the first 2^20 (512 blocks of 2048). Against all paths of a larger run their
-     * percentiles differ by sampling alone, a rank standard deviation of at most 0.5 / 1024 = 0.05%, a tenth
-     * of the stated 0.5% (QuantilesTest checks a run of 1.2 million paths against all of them); counting every
-     * path of a ten-million-path run would add about a third to its time (docs/PERFORMANCE.md).
+     * Paths a binned run counts: the first 2^18 (128 blocks of 2048). Against all paths of a larger run their
+     * percentiles differ by sampling alone, a rank standard deviation of at most 0.5 / 512 = 0.1% (0.04% at
+     * the 5th and 95th percentiles), a fifth of the stated 0.5% or less (QuantilesTest checks runs of
+     * 300,000 and 1.2 million paths against all their paths). Counting 2^20 paths instead cost a million-path
+     * run a third more CPU time (docs/PERFORMANCE.md).
      */
-    public static final long COUNTED_PATHS = 1L << 20;
+    public static final long COUNTED_PATHS = 1L << 18;
     /** At most this many bins per variable-year; values beyond them go to the tail sketch. */
     static final int MAX_BINS = 2048;
 

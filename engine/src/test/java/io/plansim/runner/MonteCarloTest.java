@@ -194,6 +194,24 @@ class MonteCarloTest {
     }
 
     @Test
+    void percentilesOfALargeRunAreThoseOfItsFirstCountedPathsAlone() {
+        // blocks of 1000 paths: one block straddles the 2^18th path, half counted, half not
+        CompiledScenario c = TestScenarios.compile("test/correlated", "horizon=2035");
+        long first = Quantiles.COUNTED_PATHS;
+        McResult longer = MonteCarloRunner.run(c, new McOptions(first + 3_000, 7, Sampler.MC, 2, 1000), PathTargets.none(), null);
+        McResult exactly = MonteCarloRunner.run(c, new McOptions(first, 7, Sampler.MC, 2, 1000), PathTargets.none(), null);
+        assertEquals(first, longer.quantiles().paths());
+        assertEquals(first + 3_000, longer.paths());
+        for (int v = 0; v < longer.variables().size(); v++) {
+            for (int t = 0; t < longer.years().length; t++) {
+                for (double q : McResult.PERCENTILES) {
+                    assertEquals(exactly.quantile(v, t, q), longer.quantile(v, t, q), 0.0, longer.variables().get(v).id() + " " + t);
+                }
+            }
+        }
+    }
+
+    @Test
     void differentSeedsGiveDifferentPathsAndParameterDrawsFollowTheirDistribution() {
         CompiledScenario c = TestScenarios.compile("test/correlated", "horizon=2035", "uncertainty.shocks=null",
                 "uncertainty.correlation=null", "uncertainty.events=null");

@@ -96,8 +96,8 @@ class QuantilesTest {
     }
 
     /**
-     * Every kind of variable at path counts below and above the exact limit, above 2^18 and above the 2^20
-     * paths a run counts, handed over in batches of 64 to two accumulators (two threads) merged at the end,
+     * Every kind of variable at path counts below and above the exact limit, and above the 2^18 paths
+     * a run counts, handed over in batches of 64 to two accumulators (two threads) merged at the end,
      * against exact order statistics of all paths; and the same paths dealt to the accumulators differently
      * give bit-identical percentiles.
      */

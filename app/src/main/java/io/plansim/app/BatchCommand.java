@@ -71,6 +71,13 @@ final class BatchCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress bar.")
     boolean quiet;
 
+    @picocli.CommandLine.Mixin
+    ActualsOptions actuals;
+
+    @Option(names = "--set", paramLabel = "PATH=VALUE",
+            description = "Override applied to every variant before its own overrides, as for run (repeatable; also += and *=).")
+    List<String> sets = new ArrayList<>();
+
     @Option(names = "--debug", description = "Show stack traces of errors.")
     boolean debug;
 
@@ -89,6 +96,7 @@ final class BatchCommand implements Callable<Integer> {
         if (!Files.isRegularFile(batchFile)) {
             throw InputException.of(SourceLocation.commandLine(), "batch file", "'" + batchFile + "' (no such file)", "a batch YAML file");
         }
+        sets.forEach(ScenarioOverride::parse); // a malformed --set fails before any work
         String text = Files.readString(batchFile, StandardCharsets.UTF_8);
         BatchSpec spec0 = BatchReader.parse(batchFile.toString(), text);
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
@@ -189,15 +197,18 @@ final class BatchCommand implements Callable<Integer> {
         v.overrides().forEach(ov::put);
         node.put("seed", v.seed());
         node.put("paths", v.run().paths());
+        ArrayNode set = node.putArray("set");
+        sets.forEach(set::add);
         long t0 = System.nanoTime();
         try {
-            List<ScenarioOverride> overrides = new ArrayList<>();
+            List<ScenarioOverride> overrides = new ArrayList<>(sets.stream().map(ScenarioOverride::parse).toList());
             for (Map.Entry<String, String> e : v.overrides().entrySet()) {
                 overrides.add(ScenarioOverride.parse(e.getKey() + "=" + e.getValue()));
             }
             Scenario s = loader.load(v.run().scenario(), overrides);
-            CompiledScenario c = ScenarioCompiler.compile(s);
-            McCommand.Result r = McCommand.execute(s, c,
+            io.plansim.target.History history = actuals.history(s);
+            CompiledScenario c = actuals.condition(ScenarioCompiler.compile(s), s, history);
+            McCommand.Result r = McCommand.execute(s, c, s.targets() == null ? null : new Catalogs(Catalogs.of(s).targets(), history),
                     new McOptions(v.run().paths(), v.seed(), Sampler.MC, inner, McOptions.DEFAULT_BLOCK), null);
             McResult mc = r.mc();
             ArrayNode stats = node.putArray("stats");
@@ -263,6 +274,13 @@ final class BatchCommand implements Callable<Integer> {
         log.put("plansimVersion", Main.version());
         log.put("batchFile", batchFile.toString());
         log.put("batchSha256", HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(batchText.getBytes(StandardCharsets.UTF_8))));
+        ArrayNode setLog = log.putArray("set");
+        sets.forEach(setLog::add);
+        ArrayNode historyLog = log.putArray("history");
+        actuals.files.forEach(f -> historyLog.add(f.toString()));
+        if (actuals.asOf != null) {
+            log.put("asOf", actuals.asOf);
+        }
         log.put("finished", LocalDateTime.now().toString());
         ArrayNode vlog = log.putArray("variants");
         int failed = 0;

@@ -42,7 +42,7 @@ final class McCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Scenario s = options.load();
-        CompiledScenario c = ScenarioCompiler.compile(s);
+        CompiledScenario c = options.actuals.compile(s);
         McOptions o = run.options();
         if (replay != null) {
             if (replay < 0 || replay >= o.paths()) {
@@ -50,23 +50,25 @@ final class McCommand implements Callable<Integer> {
                         String.valueOf(replay), "a path index from 0 to " + (o.paths() - 1));
             }
             Projection p = MonteCarloRunner.replay(c, o, replay);
-            output.emit(spec.commandLine().getOut(), s.id(), "-path-" + replay,
+            output.emit(spec.commandLine().getOut(), s.runId(), "-path-" + replay,
                     ProjectionJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(ProjectionJson.toJson(p)) + "\n");
             return 0;
         }
-        Result r = execute(s, c, o, ProgressBar.unlessQuiet(run.quiet, spec.commandLine().getErr()));
+        ActualsOptions.describe(c).forEach(m -> spec.commandLine().getErr().println("note: " + m));
+        Result r = execute(s, c, s.targets() == null ? null : options.actuals.catalogs(s), o,
+                ProgressBar.unlessQuiet(run.quiet, spec.commandLine().getErr()));
         String text = switch (output.format) {
             case JSON -> ProjectionJson.MAPPER.writerWithDefaultPrettyPrinter()
                     .writeValueAsString(McTables.json(r.mc(), r.verdicts(), Main.version())) + "\n";
             case CSV -> McTables.longTable(r.mc()).write().toString("csv");
-            case TABLE -> s.name() + ": " + r.mc().paths() + " paths, seed " + o.seed() + ", sampler " + r.mc().sampler()
+            case TABLE -> s.title() + ": " + r.mc().paths() + " paths, seed " + o.seed() + ", sampler " + r.mc().sampler()
                     + ", percentiles " + r.mc().quantiles().accuracy() + "\n\n" + McTables.text(r.mc(), RunCommand.MAIN, r.verdicts());
         };
         if (r.mc().faults() > 0) {
             spec.commandLine().getErr().println("warning: " + r.mc().faults() + " paths produced invalid numbers and were left out; first: "
                     + r.mc().firstFault());
         }
-        output.emit(spec.commandLine().getOut(), s.id(), "-mc", text);
+        output.emit(spec.commandLine().getOut(), s.runId(), "-mc", text);
         return 0;
     }
 
@@ -76,7 +78,11 @@ final class McCommand implements Callable<Integer> {
 
     /** Runs the Monte Carlo and judges the scenario's targets with it (when it names a catalog). */
     static Result execute(Scenario s, CompiledScenario c, McOptions o, ProgressBar bar) {
-        Catalogs catalogs = s.targets() == null ? null : Catalogs.of(s);
+        return execute(s, c, s.targets() == null ? null : Catalogs.of(s), o, bar);
+    }
+
+    /** As above with the catalogs given (a history with the user's actuals; null when the scenario names none). */
+    static Result execute(Scenario s, CompiledScenario c, Catalogs catalogs, McOptions o, ProgressBar bar) {
         PathTargets targets = catalogs == null ? PathTargets.none()
                 : PathTargets.of(c, catalogs.targets().targets(), catalogs.history());
         McResult mc;

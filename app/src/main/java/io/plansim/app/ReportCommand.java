@@ -15,6 +15,7 @@ import io.plansim.runner.Sampler;
 import io.plansim.scenario.InputException;
 import io.plansim.scenario.Scenario;
 import io.plansim.scenario.ScenarioLoader;
+import io.plansim.scenario.ScenarioOverride;
 import io.plansim.scenario.ScenarioRepository;
 import io.plansim.scenario.SourceLocation;
 import java.io.PrintWriter;
@@ -76,6 +77,14 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress messages.")
     boolean quiet;
 
+    @picocli.CommandLine.Mixin
+    ActualsOptions actuals;
+
+    @Option(names = "--set", paramLabel = "PATH=VALUE",
+            description = "Override applied to every scenario reported, as for run (repeatable; also += and *=); "
+                    + "titles and file names carry it.")
+    List<String> sets = new ArrayList<>();
+
     @Option(names = "--debug", description = "Show stack traces of errors.")
     boolean debug;
 
@@ -110,8 +119,9 @@ final class ReportCommand implements Callable<Integer> {
 
         ScenarioLoader loader = new ScenarioLoader(ScenarioRepository.onClasspath());
         List<Scenario> loaded = new ArrayList<>();
+        List<ScenarioOverride> overrides = sets.stream().map(ScenarioOverride::parse).toList();
         for (String ref : refs) {
-            loaded.add(loader.load(ref, List.of()));
+            loaded.add(loader.load(ref, overrides));
         }
         List<ScenarioRun> runs = new ArrayList<>();
         for (Scenario s : loaded) {
@@ -119,8 +129,13 @@ final class ReportCommand implements Callable<Integer> {
                 err.println(String.format(Locale.ROOT, "plansim report: %s, %,d paths...", s.id(), o.paths()));
                 err.flush();
             }
-            CompiledScenario c = ScenarioCompiler.compile(s);
-            McCommand.Result r = McCommand.execute(s, c, o, ProgressBar.unlessQuiet(quiet, err));
+            io.plansim.target.History history = actuals.history(s);
+            CompiledScenario c = actuals.condition(ScenarioCompiler.compile(s), s, history);
+            if (!quiet) {
+                ActualsOptions.describe(c).forEach(m -> err.println("note: " + s.id() + ": " + m));
+            }
+            McCommand.Result r = McCommand.execute(s, c, s.targets() == null ? null : new Catalogs(Catalogs.of(s).targets(), history), o,
+                    ProgressBar.unlessQuiet(quiet, err));
             Projection central = r.central();
             String output = "gdp_nominal@" + s.horizon();
             List<Sensitivity.Bar> bars = List.of();
@@ -130,7 +145,7 @@ final class ReportCommand implements Callable<Integer> {
                 bars = Sensitivity.tornado(c, out);
                 tornadoCentral = Sensitivity.central(c, out);
             }
-            runs.add(new ScenarioRun(s, central, r.mc(), r.verdicts(), Catalogs.history(s), bars, output, tornadoCentral));
+            runs.add(new ScenarioRun(s, central, r.mc(), r.verdicts(), history, bars, output, tornadoCentral));
             if (r.mc().faults() > 0) {
                 err.println("warning: " + s.id() + ": " + r.mc().faults() + " paths produced invalid numbers and were left out; first: "
                         + r.mc().firstFault());
@@ -175,7 +190,6 @@ final class ReportCommand implements Callable<Integer> {
                 .toList();
     }
 
-    /** The actual figures the scenario names (empty when it names none). */
     /** The command line that reproduces this report (without --out, which must be a new folder each time). */
     String command() {
         StringBuilder sb = new StringBuilder("./plansim report");
@@ -183,6 +197,15 @@ final class ReportCommand implements Callable<Integer> {
             sb.append(' ').append(quote(s));
         }
         sb.append(" --paths ").append(paths).append(" --seed ").append(seed);
+        for (String s : sets) {
+            sb.append(" --set ").append(quote(s));
+        }
+        for (Path f : actuals.files) {
+            sb.append(" --history ").append(quote(f.toString()));
+        }
+        if (actuals.asOf != null) {
+            sb.append(" --as-of ").append(actuals.asOf);
+        }
         if (lang != Lang.EN) {
             sb.append(" --lang ").append(lang.id());
         }

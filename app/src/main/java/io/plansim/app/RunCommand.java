@@ -40,7 +40,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Scenario s = options.load();
-        Projection p = DeterministicRunner.run(ScenarioCompiler.compile(s));
+        Projection p = DeterministicRunner.run(options.actuals.compile(s));
         String text = switch (output.format) {
             case JSON -> ProjectionJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(ProjectionJson.toJson(p)) + "\n";
             case CSV -> ProjectionTables.wide(p, List.of()).write().toString("csv");
@@ -77,7 +77,7 @@ final class RunCommand implements Callable<Integer> {
             }
             t.row(cells);
         }
-        return s.name() + " (" + s.region() + ", " + s.baseYear() + "-" + s.horizon() + ", model " + s.production().name().toLowerCase(Locale.ROOT) + ")\n"
+        return s.title() + " (" + s.region() + ", " + s.baseYear() + "-" + s.horizon() + ", model " + s.production().name().toLowerCase(Locale.ROOT) + ")\n"
                 + "real = constant " + s.baseYear() + " prices; nominal = current prices. --all shows every variable; --format json|csv for machine-readable output.\n\n"
                 + t.render();
     }

@@ -34,13 +34,14 @@ final class TargetsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Scenario s = options.load();
-        Catalogs catalogs = Catalogs.of(s);
-        var compiled = ScenarioCompiler.compile(s);
+        Catalogs catalogs = options.actuals.catalogs(s);
+        var compiled = options.actuals.condition(io.plansim.compile.ScenarioCompiler.compile(s), s, catalogs.history());
+        ActualsOptions.describe(compiled).forEach(m -> spec.commandLine().getErr().println("note: " + m));
         boolean mc = spec.commandLine().getParseResult().hasMatchedOption("--paths");
         Projection p;
         List<TargetVerdict> verdicts;
         if (mc) {
-            McCommand.Result r = McCommand.execute(s, compiled, run.options(), ProgressBar.unlessQuiet(run.quiet, spec.commandLine().getErr()));
+            McCommand.Result r = McCommand.execute(s, compiled, catalogs, run.options(), ProgressBar.unlessQuiet(run.quiet, spec.commandLine().getErr()));
             p = r.central();
             verdicts = r.verdicts();
         } else {
@@ -51,7 +52,7 @@ final class TargetsCommand implements Callable<Integer> {
             case JSON -> ProjectionJson.MAPPER.writerWithDefaultPrettyPrinter()
                     .writeValueAsString(VerdictTables.json(p.scenario(), verdicts)) + "\n";
             case CSV -> VerdictTables.table(p.scenario(), verdicts).write().toString("csv");
-            case TABLE -> s.name() + ": " + verdicts.size() + " targets from " + catalogs.targets().file()
+            case TABLE -> s.title() + ": " + verdicts.size() + " targets from " + catalogs.targets().file()
                     + (mc ? " (" + run.paths + " Monte Carlo paths, seed " + run.seed + "; verdicts follow P(met))" : " (central path)")
                     + "; gap = central - target; need = annual growth from the latest actual to meet it\n\n"
                     + VerdictTables.text(verdicts);

@@ -10,9 +10,9 @@ import java.util.Arrays;
  * Percentiles of every output value over paths, with memory flat in the number of paths and bit-identical
  * for any number of threads. Small runs ({@link #EXACT_LIMIT} paths or fewer) keep every value and report
  * exact order statistics (linear interpolation between order statistics, R type 7). Larger runs count
- * every path's values in fixed-width bins ({@link Binned}): each variable-year's bins are laid out from the
- * run's first {@link #PILOT} paths, {@link #BINS_PER_RANGE} bins across the 5-95% range those paths show,
- * and every path (the pilot included) is then counted. A percentile read off the bins lies in the bin that
+ * paths' values in fixed-width bins ({@link Binned}): each variable-year's bins are laid out from the run's
+ * first {@link #PILOT} paths, {@link #BINS_PER_RANGE} bins across the 5-95% range those paths show, and the
+ * first {@link #COUNTED_PATHS} paths (the pilot included) are then counted. A percentile read off the bins lies in the bin that
  * holds the exact order statistic, so it is within one bin width (1/200 of the pilot's 5-95% range) of it,
  * and its rank is off by at most the share of paths in that bin. Counts are whole numbers, so merging
  * threads' bins is exact and does not depend on the order.

@@ -42,6 +42,8 @@ public final class SolowForecaster implements Forecaster {
     private final long seed;
     private final boolean common;
     private final ScenarioLoader loader = new ScenarioLoader(ScenarioRepository.onClasspath());
+    // the priors per (training panel, origin): every economy of a fold shares them
+    private final java.util.concurrent.ConcurrentHashMap<List<Object>, Priors> priors = new java.util.concurrent.ConcurrentHashMap<>();
 
     private SolowForecaster(int paths, long seed, boolean common) {
         this.paths = paths;
@@ -74,7 +76,7 @@ public final class SolowForecaster implements Forecaster {
 
     @Override
     public Forecast[][] forecast(Panel.Economy e, int origin, int horizons, List<PanelVariable> variables, Panel training) {
-        String yaml = scenario(e, origin, horizons);
+        String yaml = scenario(e, origin, horizons, training == null ? null : priors.computeIfAbsent(List.of(training, origin), k -> fit(training, origin)));
         if (yaml == null) {
             return null;
         }
@@ -104,15 +106,19 @@ public final class SolowForecaster implements Forecaster {
         return out;
     }
 
-    /** The scenario of an economy at an origin, null when the window lacks data. */
-    String scenario(Panel.Economy e, int origin, int horizons) {
-        if (!e.complete(NEEDS, origin - WINDOW, origin)) {
+    /** What the {@link #WINDOW} years to {@code end} say, by the rules above. */
+    record Window(double alpha, double delta, double invest, double tfp, double tfpSd, double pop, double popSd, double hc) {
+    }
+
+    /** The window of years end-9..end (and the year before, for the changes), null when it lacks data. */
+    static Window window(Panel.Economy e, int end) {
+        if (!e.complete(NEEDS, end - WINDOW, end)) {
             return null;
         }
         double labsh = 0;
         double delta = 0;
         double invest = 0;
-        for (int y = origin - WINDOW + 1; y <= origin; y++) {
+        for (int y = end - WINDOW + 1; y <= end; y++) {
             labsh += e.value("labsh", y) / WINDOW;
             delta += e.value("delta", y) / WINDOW;
             // the investment rate the kernel's accumulation K_t = (1 - delta) K_t-1 + s Y_t-1 needs to reproduce the
@@ -125,7 +131,7 @@ public final class SolowForecaster implements Forecaster {
         double[] popGrowth = new double[WINDOW];
         double[] hcGrowth = new double[WINDOW];
         for (int k = 0; k < WINDOW; k++) {
-            int y = origin - k;
+            int y = end - k;
             double dy = dln(e, "rgdpna", y);
             double dk = dln(e, "rnna", y);
             hcGrowth[k] = dln(e, "hc", y);
@@ -134,10 +140,74 @@ public final class SolowForecaster implements Forecaster {
             residual[k] = dy - alpha * dk - (1 - alpha) * (hcGrowth[k] + dl);
         }
         double tfp = NaiveForecasters.mean(residual);
-        double tfpSd = Math.max(NaiveForecasters.sd(residual, tfp), MIN_SD);
         double pop = NaiveForecasters.mean(popGrowth);
-        double popSd = Math.max(NaiveForecasters.sd(popGrowth, pop), MIN_SD);
-        double hc = NaiveForecasters.mean(hcGrowth);
+        return new Window(alpha, delta, invest, tfp, Math.max(NaiveForecasters.sd(residual, tfp), MIN_SD), pop,
+                Math.max(NaiveForecasters.sd(popGrowth, pop), MIN_SD), NaiveForecasters.mean(hcGrowth));
+    }
+
+    /** The TFP and population growth priors fitted on a training panel at an origin; either null with too few pairs. */
+    record Priors(GrowthPrior tfp, GrowthPrior pop) {
+    }
+
+    /** Decades of anchors before the origin the priors are fitted on: anchors t = origin - 10 - ANCHORS .. origin - 10. */
+    static final int ANCHORS = 20;
+
+    /**
+     * Fits the priors on the training panel with nothing after the origin: for every training economy and anchor t
+     * in origin-30..origin-10 with both its window to t and the next one (to t + 10 &lt;= origin) complete, the pair
+     * (last decade's mean growth, next decade's), for TFP (the Solow residual) and population ({@link GrowthPrior}).
+     */
+    static Priors fit(Panel training, int origin) {
+        int max = training.economies().size() * (ANCHORS + 1);
+        double[][] x = new double[2][max];
+        double[][] y = new double[2][max];
+        double[][] s2 = new double[2][max];
+        int n = 0;
+        for (Panel.Economy o : training.economies()) {
+            for (int t = origin - WINDOW - ANCHORS; t <= origin - WINDOW; t++) {
+                Window before = window(o, t);
+                Window after = before == null ? null : window(o, t + WINDOW);
+                if (after != null) {
+                    x[0][n] = before.tfp();
+                    y[0][n] = after.tfp();
+                    s2[0][n] = after.tfpSd() * after.tfpSd();
+                    x[1][n] = before.pop();
+                    y[1][n] = after.pop();
+                    s2[1][n] = after.popSd() * after.popSd();
+                    n++;
+                }
+            }
+        }
+        return new Priors(GrowthPrior.fit(x[0], y[0], s2[0], n, WINDOW), GrowthPrior.fit(x[1], y[1], s2[1], n, WINDOW));
+    }
+
+    /** The scenario of an economy at an origin, null when the window lacks data; priors null: the window's own rules. */
+    String scenario(Panel.Economy e, int origin, int horizons, Priors priors) {
+        Window w = window(e, origin);
+        if (w == null) {
+            return null;
+        }
+        double alpha = w.alpha();
+        double tfpSd = w.tfpSd();
+        double popSd = w.popSd();
+        // without a prior fitted on the panel: the window's mean, uncertain by its standard error
+        double tfp = w.tfp();
+        double tfpShift = tfpSd / Math.sqrt(WINDOW);
+        double pop = w.pop();
+        double popShift = popSd / Math.sqrt(WINDOW);
+        String tfpSource = "the standard error of the window's mean";
+        String popSource = tfpSource;
+        if (priors != null && priors.tfp() != null) {
+            tfp = priors.tfp().mean(w.tfp());
+            tfpShift = Math.max(priors.tfp().shiftSd(), MIN_SD);
+            tfpSource = "GrowthPrior fitted on the training panel, slope " + num(priors.tfp().slope()) + ", " + priors.tfp().pairs() + " pairs";
+        }
+        if (priors != null && priors.pop() != null) {
+            pop = priors.pop().mean(w.pop());
+            popShift = Math.max(priors.pop().shiftSd(), MIN_SD);
+            popSource = "GrowthPrior fitted on the training panel, slope " + num(priors.pop().slope()) + ", " + priors.pop().pairs() + " pairs";
+        }
+        double hc = w.hc();
         double ky = clamp(e.value("rnna", origin) / e.value("rgdpna", origin), 0.2, 10);
         String src = "{note: \"PWT 9.1 (scenarios/reference/pwt/pwt91.csv), " + e.code() + " " + (origin - WINDOW) + "-" + origin
                 + "; rule in io.plansim.evaluation.SolowForecaster\"}";
@@ -166,8 +236,8 @@ public final class SolowForecaster implements Forecaster {
                 "  production:",
                 "    tfpGrowth: " + num(clamp(Math.expm1(tfp), -0.1, 0.1)),
                 "    humanCapitalGrowth: " + num(clamp(Math.expm1(hc), -0.05, 0.05)),
-                "    savingsRate: " + num(clamp(invest, 0, 0.9)),
-                "    depreciation: " + num(clamp(delta, 0, 0.3)),
+                "    savingsRate: " + num(clamp(w.invest(), 0, 0.9)),
+                "    depreciation: " + num(clamp(w.delta(), 0, 0.3)),
                 "    capitalShare: " + num(alpha),
                 "    capitalOutputRatio: " + num(ky),
                 "  trade:",
@@ -177,14 +247,13 @@ public final class SolowForecaster implements Forecaster {
                 "    netMigration: 0",
                 "uncertainty:",
                 "  parameters:",
-                "    production.tfpGrowth: {dist: normal, mean: 0, sd: " + num(tfpSd / Math.sqrt(WINDOW)) + ", apply: shift}",
-                "    population.naturalGrowth: {dist: normal, mean: 0, sd: " + num(popSd / Math.sqrt(WINDOW)) + ", apply: shift}",
+                "    production.tfpGrowth: {dist: normal, mean: 0, sd: " + num(tfpShift) + ", apply: shift}    # " + tfpSource,
+                "    population.naturalGrowth: {dist: normal, mean: 0, sd: " + num(popShift) + ", apply: shift}    # " + popSource,
                 "  shocks:",
                 "    gdp_real: {sd: " + num(tfpSd) + "}",
                 "    population: {sd: " + num(popSd) + "}",
                 "");
     }
-
     private static double dln(Panel.Economy e, String series, int year) {
         return Math.log(e.value(series, year) / e.value(series, year - 1));
     }

@@ -159,7 +159,7 @@ public final class SolowForecaster implements Forecaster {
     }
 
     /** The TFP and population growth priors fitted on a training panel at an origin; either null with too few pairs. */
-    record Priors(GrowthPrior tfp, GrowthPrior pop, GrowthPrior gdp) {
+    public record Priors(GrowthPrior tfp, GrowthPrior pop, GrowthPrior gdp) {
     }
 
     /**
@@ -176,7 +176,7 @@ public final class SolowForecaster implements Forecaster {
      * in origin-30..origin-10 with both its window to t and the next one (to t + 10 &lt;= origin) complete, the pair
      * (last decade's mean growth, next decade's), for TFP (the Solow residual) and population ({@link GrowthPrior}).
      */
-    static Priors fit(Panel training, int origin) {
+    public static Priors fit(Panel training, int origin) {
         int max = training.economies().size() * (ANCHORS + 1);
         double[][] x = new double[3][max];
         double[][] y = new double[3][max];

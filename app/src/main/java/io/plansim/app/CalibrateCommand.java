@@ -127,7 +127,7 @@ final class CalibrateCommand implements Callable<Integer> {
     /** The observations to fit: --history or the scenario's own, kept to --metrics when given. */
     private History history(Scenario s) throws java.io.IOException {
         History h = historyFile != null
-                ? History.parse(historyFile.toString(), Files.readString(historyFile, StandardCharsets.UTF_8))
+                ? History.parse(historyFile.toString(), io.plansim.scenario.TextFiles.read(historyFile, historyFile.toString()))
                 : Catalogs.history(s);
         if (metrics == null) {
             return h;

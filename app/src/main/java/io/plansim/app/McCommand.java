@@ -55,23 +55,51 @@ final class McCommand implements Callable<Integer> {
             return 0;
         }
         Result r = execute(s, c, o, ProgressBar.unlessQuiet(run.quiet, spec.commandLine().getErr()));
+        options.warnImplausible(r.central());
         String text = switch (output.format) {
             case JSON -> ProjectionJson.MAPPER.writerWithDefaultPrettyPrinter()
                     .writeValueAsString(McTables.json(r.mc(), r.verdicts(), Main.version())) + "\n";
             case CSV -> McTables.longTable(r.mc()).write().toString("csv");
             case TABLE -> s.name() + ": " + r.mc().paths() + " paths, seed " + o.seed() + ", sampler " + r.mc().sampler()
-                    + ", percentiles " + r.mc().quantiles().accuracy() + "\n\n" + McTables.text(r.mc(), RunCommand.MAIN, r.verdicts());
+                    + ", percentiles " + r.mc().quantiles().accuracy() + "\n" + (r.warning() == null ? "" : "warning: " + r.warning() + "\n")
+                    + "\n" + McTables.text(r.mc(), RunCommand.MAIN, r.verdicts());
         };
-        if (r.mc().faults() > 0) {
-            spec.commandLine().getErr().println("warning: " + r.mc().faults() + " paths produced invalid numbers and were left out; first: "
-                    + r.mc().firstFault());
+        if (r.warning() != null) {
+            spec.commandLine().getErr().println("warning: " + r.warning());
         }
         output.emit(spec.commandLine().getOut(), s.id(), "-mc", text);
         return 0;
     }
 
-    /** The run, the verdicts it gives, and the central path they were judged with. */
-    record Result(McResult mc, List<TargetVerdict> verdicts, Projection central) {
+    /**
+     * The run, the verdicts it gives, the central path they were judged with, and a warning when some paths
+     * failed (null when none did).
+     */
+    record Result(McResult mc, List<TargetVerdict> verdicts, Projection central, String warning) {
+    }
+
+    /** Above this share of failed paths the results of the rest are not published: an input error. */
+    static final double MAX_FAILED_SHARE = 0.01;
+
+    /**
+     * What failed paths mean for a run: none, nothing; all of them, or more than {@link #MAX_FAILED_SHARE},
+     * an input error naming the scenario and the first fault (its variable, year and how to replay it); a few,
+     * the warning every output carries.
+     */
+    static String faultPolicy(Scenario s, McResult mc) {
+        if (mc.faults() == 0) {
+            return null;
+        }
+        long total = mc.paths() + mc.faults();
+        String share = String.format(java.util.Locale.ROOT, "%d of %d Monte Carlo paths (%.2f%%) with invalid numbers",
+                mc.faults(), total, 100.0 * mc.faults() / total);
+        if (mc.faults() > MAX_FAILED_SHARE * total) {
+            throw io.plansim.scenario.InputException.of(new io.plansim.scenario.SourceLocation(s.lineage().get(0), 0, 0), "uncertainty",
+                    share + (mc.paths() == 0 ? ", every one" : "") + "; first: " + mc.firstFault(),
+                    "at most " + (int) (MAX_FAILED_SHARE * 100) + "% may fail for the rest to be published: "
+                            + "check the drivers and the uncertainty that feed the variable named");
+        }
+        return share + " were left out of every figure; first: " + mc.firstFault();
     }
 
     /** Runs the Monte Carlo and judges the scenario's targets with it (when it names a catalog). */
@@ -87,9 +115,10 @@ final class McCommand implements Callable<Integer> {
                 bar.finish();
             }
         }
+        String warning = faultPolicy(s, mc);
         Projection central = DeterministicRunner.run(c);
         List<TargetVerdict> verdicts = catalogs == null ? List.of()
                 : TargetJudge.judge(catalogs.targets(), central, catalogs.history(), mc);
-        return new Result(mc, verdicts, central);
+        return new Result(mc, verdicts, central, warning);
     }
 }

@@ -79,6 +79,9 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--debug", description = "Show stack traces of errors.")
     boolean debug;
 
+    @picocli.CommandLine.Mixin
+    LimitOptions limits;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -96,6 +99,7 @@ final class ReportCommand implements Callable<Integer> {
             throw exists(dir);
         }
         McOptions o = options();
+        io.plansim.scenario.Limits.current().checkPaths(o.paths(), SourceLocation.commandLine(), "--paths");
         List<String> refs = scenarios.isEmpty() ? builtIns() : scenarios;
         if (refs.isEmpty()) {
             throw InputException.of(SourceLocation.commandLine(), "SCENARIO", "no scenario named and no built-in yiwu/ scenario",
@@ -131,17 +135,16 @@ final class ReportCommand implements Callable<Integer> {
                 tornadoCentral = Sensitivity.central(c, out);
             }
             runs.add(new ScenarioRun(s, central, r.mc(), r.verdicts(), Catalogs.history(s), bars, output, tornadoCentral));
-            if (r.mc().faults() > 0) {
-                err.println("warning: " + s.id() + ": " + r.mc().faults() + " paths produced invalid numbers and were left out; first: "
-                        + r.mc().firstFault());
+            if (r.warning() != null) {
+                err.println("warning: " + s.id() + ": " + r.warning());
             }
         }
         ReportInput input = new ReportInput(runs, o.paths(), o.seed(), Main.version(), command(), now.toString(), labels);
         ReportWriter.Written w;
         try {
             w = ReportWriter.write(dir, input);
-        } catch (FileAlreadyExistsException e) {
-            throw exists(dir);
+        } catch (FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException e) {
+            throw exists(dir); // also when another report into the same folder finished first
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         stdout.println(String.format(Locale.ROOT, "wrote %s (index.html, %d charts as PNG and SVG, %d tables, summary.json) in %.1f s",

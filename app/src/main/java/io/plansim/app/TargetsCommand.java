@@ -39,21 +39,31 @@ final class TargetsCommand implements Callable<Integer> {
         boolean mc = spec.commandLine().getParseResult().hasMatchedOption("--paths");
         Projection p;
         List<TargetVerdict> verdicts;
+        String warning = null;
         if (mc) {
             McCommand.Result r = McCommand.execute(s, compiled, run.options(), ProgressBar.unlessQuiet(run.quiet, spec.commandLine().getErr()));
             p = r.central();
             verdicts = r.verdicts();
+            warning = r.warning();
         } else {
             p = DeterministicRunner.run(compiled);
             verdicts = TargetJudge.judge(catalogs.targets(), p, catalogs.history());
         }
+        if (warning != null) {
+            spec.commandLine().getErr().println("warning: " + warning);
+        }
+        options.warnImplausible(p);
+        com.fasterxml.jackson.databind.node.ObjectNode json = VerdictTables.json(p.scenario(), verdicts);
+        if (warning != null) {
+            json.put("warning", warning);
+        }
         String text = switch (output.format) {
-            case JSON -> ProjectionJson.MAPPER.writerWithDefaultPrettyPrinter()
-                    .writeValueAsString(VerdictTables.json(p.scenario(), verdicts)) + "\n";
+            case JSON -> ProjectionJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n";
             case CSV -> VerdictTables.table(p.scenario(), verdicts).write().toString("csv");
             case TABLE -> s.name() + ": " + verdicts.size() + " targets from " + catalogs.targets().file()
                     + (mc ? " (" + run.paths + " Monte Carlo paths, seed " + run.seed + "; verdicts follow P(met))" : " (central path)")
-                    + "; gap = central - target; need = annual growth from the latest actual to meet it\n\n"
+                    + "; gap = central - target; need = annual growth from the latest actual to meet it\n"
+                    + (warning == null ? "" : "warning: " + warning + "\n") + "\n"
                     + VerdictTables.text(verdicts);
         };
         output.emit(spec.commandLine().getOut(), p.scenario(), "-targets", text);

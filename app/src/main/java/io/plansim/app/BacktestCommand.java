@@ -71,7 +71,7 @@ final class BacktestCommand implements Callable<Integer> {
             case CSV -> csv(r);
             case TABLE -> table(s, mc, r);
         };
-        output.emit(spec.commandLine().getOut(), s.id(), "-backtest", text);
+        output.emit(spec.commandLine().getOut(), s.runId(), "-backtest", text);
         return 0;
     }
 

@@ -71,6 +71,10 @@ final class BatchCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress bar.")
     boolean quiet;
 
+    @Option(names = "--set", paramLabel = "PATH=VALUE",
+            description = "Override applied to every variant before its own overrides, as for run (repeatable; also += and *=).")
+    List<String> sets = new ArrayList<>();
+
     @Option(names = "--debug", description = "Show stack traces of errors.")
     boolean debug;
 
@@ -90,10 +94,12 @@ final class BatchCommand implements Callable<Integer> {
          * What the variant's result depends on, as one line: a finished variant is resumed only when this is
          * unchanged, so a result is never published under another definition's labels.
          */
-        String definition() {
+        String definition(List<String> sets) {
             ObjectNode d = ProjectionJson.MAPPER.createObjectNode();
             d.put("plansim", Main.version());
             d.put("scenario", run.scenario());
+            ArrayNode set = d.putArray("set");
+            sets.forEach(set::add);
             d.put("scenarioSha256", scenarioSha);
             ObjectNode ov = d.putObject("overrides");
             overrides.forEach(ov::put);
@@ -109,6 +115,7 @@ final class BatchCommand implements Callable<Integer> {
         if (!Files.isRegularFile(batchFile)) {
             throw InputException.of(SourceLocation.commandLine(), "batch file", "'" + batchFile + "' (no such file)", "a batch YAML file");
         }
+        sets.forEach(ScenarioOverride::parse); // a malformed --set fails before any work
         String text = io.plansim.scenario.TextFiles.read(batchFile, batchFile.toString());
         BatchSpec spec0 = BatchReader.parse(batchFile.toString(), text);
         ScenarioLoader loader = new ScenarioLoader(ScenarioRepository.onClasspath());
@@ -116,7 +123,7 @@ final class BatchCommand implements Callable<Integer> {
         Map<BatchSpec.Run, String> scenarioSha = new java.util.IdentityHashMap<>();
         for (BatchSpec.Run run : spec0.runs()) {
             try {
-                loader.load(run.scenario(), List.of());
+                loader.load(run.scenario(), sets.stream().map(ScenarioOverride::parse).toList());
                 scenarioSha.put(run, scenarioSha(run.scenario()));
             } catch (InputException e) {
                 throw atBatchFile(e, run);
@@ -154,7 +161,7 @@ final class BatchCommand implements Callable<Integer> {
         int changed = 0;
         for (Variant v : all) {
             Path file = variantsDir.resolve(v.id() + ".json");
-            if (!(resume && complete(file) && v.definition().equals(definitionOf(file)))) {
+            if (!(resume && complete(file) && v.definition(sets).equals(definitionOf(file)))) {
                 todo.add(v);
                 changed += resume && complete(file) ? 1 : 0;
             }
@@ -264,7 +271,7 @@ final class BatchCommand implements Callable<Integer> {
             SourceLocation at = p.location();
             if (at.line() == 0) {
                 String file = at.file();
-                SourceLocation to = run.at();
+                SourceLocation to = file.equals(SourceLocation.commandLine().file()) ? run.at() : at; // a --set of the command line stays
                 for (Map.Entry<String, SourceLocation> k : run.keys().entrySet()) {
                     if (file.startsWith("--set " + k.getKey() + "=") || file.startsWith("--set " + k.getKey() + "[")) {
                         to = k.getValue();
@@ -293,10 +300,12 @@ final class BatchCommand implements Callable<Integer> {
         v.overrides().forEach(ov::put);
         node.put("seed", v.seed());
         node.put("paths", v.run().paths());
-        node.put("definition", v.definition());
+        ArrayNode set = node.putArray("set");
+        sets.forEach(set::add);
+        node.put("definition", v.definition(sets));
         long t0 = System.nanoTime();
         try {
-            List<ScenarioOverride> overrides = new ArrayList<>();
+            List<ScenarioOverride> overrides = new ArrayList<>(sets.stream().map(ScenarioOverride::parse).toList());
             for (Map.Entry<String, String> e : v.overrides().entrySet()) {
                 overrides.add(ScenarioOverride.parse(e.getKey() + "=" + e.getValue()));
             }
@@ -374,6 +383,8 @@ final class BatchCommand implements Callable<Integer> {
         log.put("plansimVersion", Main.version());
         log.put("batchFile", batchFile.toString());
         log.put("batchSha256", HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(batchText.getBytes(StandardCharsets.UTF_8))));
+        ArrayNode setLog = log.putArray("set");
+        sets.forEach(setLog::add);
         log.put("finished", LocalDateTime.now().toString());
         ArrayNode vlog = log.putArray("variants");
         int failed = 0;

@@ -50,7 +50,7 @@ final class McCommand implements Callable<Integer> {
                         String.valueOf(replay), "a path index from 0 to " + (o.paths() - 1));
             }
             Projection p = MonteCarloRunner.replay(c, o, replay);
-            output.emit(spec.commandLine().getOut(), s.id(), "-path-" + replay,
+            output.emit(spec.commandLine().getOut(), s.runId(), "-path-" + replay,
                     ProjectionJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(ProjectionJson.toJson(p)) + "\n");
             return 0;
         }
@@ -60,14 +60,14 @@ final class McCommand implements Callable<Integer> {
             case JSON -> ProjectionJson.MAPPER.writerWithDefaultPrettyPrinter()
                     .writeValueAsString(McTables.json(r.mc(), r.verdicts(), Main.version())) + "\n";
             case CSV -> McTables.longTable(r.mc()).write().toString("csv");
-            case TABLE -> s.name() + ": " + r.mc().paths() + " paths, seed " + o.seed() + ", sampler " + r.mc().sampler()
+            case TABLE -> s.title() + ": " + r.mc().paths() + " paths, seed " + o.seed() + ", sampler " + r.mc().sampler()
                     + ", percentiles " + r.mc().quantiles().accuracy() + "\n" + (r.warning() == null ? "" : "warning: " + r.warning() + "\n")
                     + "\n" + McTables.text(r.mc(), RunCommand.MAIN, r.verdicts());
         };
         if (r.warning() != null) {
             spec.commandLine().getErr().println("warning: " + r.warning());
         }
-        output.emit(spec.commandLine().getOut(), s.id(), "-mc", text);
+        output.emit(spec.commandLine().getOut(), s.runId(), "-mc", text);
         return 0;
     }
 

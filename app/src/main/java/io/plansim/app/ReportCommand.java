@@ -15,6 +15,7 @@ import io.plansim.runner.Sampler;
 import io.plansim.scenario.InputException;
 import io.plansim.scenario.Scenario;
 import io.plansim.scenario.ScenarioLoader;
+import io.plansim.scenario.ScenarioOverride;
 import io.plansim.scenario.ScenarioRepository;
 import io.plansim.scenario.SourceLocation;
 import java.io.PrintWriter;
@@ -76,6 +77,11 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress messages.")
     boolean quiet;
 
+    @Option(names = "--set", paramLabel = "PATH=VALUE",
+            description = "Override applied to every scenario reported, as for run (repeatable; also += and *=); "
+                    + "titles and file names carry it.")
+    List<String> sets = new ArrayList<>();
+
     @Option(names = "--debug", description = "Show stack traces of errors.")
     boolean debug;
 
@@ -114,8 +120,9 @@ final class ReportCommand implements Callable<Integer> {
 
         ScenarioLoader loader = new ScenarioLoader(ScenarioRepository.onClasspath());
         List<Scenario> loaded = new ArrayList<>();
+        List<ScenarioOverride> overrides = sets.stream().map(ScenarioOverride::parse).toList();
         for (String ref : refs) {
-            loaded.add(loader.load(ref, List.of()));
+            loaded.add(loader.load(ref, overrides));
         }
         List<ScenarioRun> runs = new ArrayList<>();
         for (Scenario s : loaded) {
@@ -178,7 +185,6 @@ final class ReportCommand implements Callable<Integer> {
                 .toList();
     }
 
-    /** The actual figures the scenario names (empty when it names none). */
     /** The command line that reproduces this report (without --out, which must be a new folder each time). */
     String command() {
         StringBuilder sb = new StringBuilder("./plansim report");
@@ -186,6 +192,9 @@ final class ReportCommand implements Callable<Integer> {
             sb.append(' ').append(quote(s));
         }
         sb.append(" --paths ").append(paths).append(" --seed ").append(seed);
+        for (String s : sets) {
+            sb.append(" --set ").append(quote(s));
+        }
         if (lang != Lang.EN) {
             sb.append(" --lang ").append(lang.id());
         }

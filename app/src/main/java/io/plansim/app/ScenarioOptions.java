@@ -15,8 +15,9 @@ final class ScenarioOptions {
     String scenario;
 
     @Option(names = "--set", paramLabel = "PATH=VALUE",
-            description = "Override a driver or field without a new file, e.g. --set trade.exportTrend=0.04 "
-                    + "or --set \"trade.exportTrend[2026-2030]=0.03\" (repeatable).")
+            description = "Override a driver or field without a new file, e.g. --set trade.exportTrend=0.04, "
+                    + "--set \"trade.exportTrend[2026-2030]=0.03\", --set \"trade.exportTrend+=-0.03\" (added to the path) "
+                    + "or --set \"energy.intensityDecline*=1.5\" (multiplying it); repeatable. Titles and output file names carry it.")
     List<String> sets = new ArrayList<>();
 
     @Option(names = "--debug", description = "Show stack traces of errors.")

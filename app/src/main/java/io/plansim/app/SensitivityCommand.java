@@ -116,7 +116,7 @@ final class SensitivityCommand implements Callable<Integer> {
         }
         String result = output.format == OutputFormat.JSON
                 ? ProjectionJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n" : text.toString();
-        output.emit(spec.commandLine().getOut(), s.id(), "-sensitivity", result);
+        output.emit(spec.commandLine().getOut(), s.runId(), "-sensitivity", result);
         return 0;
     }
 

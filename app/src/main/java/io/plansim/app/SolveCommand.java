@@ -8,6 +8,7 @@ import io.plansim.analysis.SolveResult;
 import io.plansim.compile.CompiledScenario;
 import io.plansim.compile.ScenarioCompiler;
 import io.plansim.scenario.Driver;
+import io.plansim.scenario.DrawMode;
 import io.plansim.scenario.InputException;
 import io.plansim.scenario.Scenario;
 import io.plansim.scenario.SourceLocation;
@@ -92,15 +93,17 @@ final class SolveCommand implements Callable<Integer> {
             targets.add(t);
         }
         CompiledScenario c = ScenarioCompiler.compile(s);
-        if (probability != null && !shift && s.uncertainty().parameters().stream()
-                .anyMatch(p -> p.driver() == driver && !p.shift())) {
-            throw InputException.of(SourceLocation.commandLine(), "--driver", driverPath + " is drawn per path (apply: replace)",
-                    "solve for a shift instead: add --shift");
+        if (probability != null && s.uncertainty().parameters().stream()
+                .anyMatch(p -> p.driver() == driver && p.mode() == DrawMode.REPLACE)) {
+            // a draw that replaces the driver would overwrite every trial value: the probability could not move
+            throw InputException.of(SourceLocation.commandLine(), "--driver", driverPath
+                            + " is drawn per path with apply: replace, which overrides any value the solver tries",
+                    "restate its distribution in the scenario as a spread around the driver's value (apply: shift or scale)");
         }
         List<Row> rows = new ArrayList<>();
         for (Target t : targets) {
             int[] years = years(s, t);
-            DriverSetting knob = new DriverSetting(driver, years[0], years[1], shift);
+            DriverSetting knob = new DriverSetting(driver, years[0], years[1], shift ? DrawMode.SHIFT : DrawMode.REPLACE);
             try {
                 SolveResult r = probability == null
                         ? RequiredDriverSolver.central(c, t, catalogs.history(), knob, lo, hi)
@@ -114,7 +117,7 @@ final class SolveCommand implements Callable<Integer> {
             case JSON -> ProjectionJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json(s, rows)) + "\n";
             case CSV, TABLE -> table(rows, output.format == OutputFormat.CSV);
         };
-        output.emit(spec.commandLine().getOut(), s.id(), "-solve", text);
+        output.emit(spec.commandLine().getOut(), s.runId(), "-solve", text);
         return 0;
     }
 

@@ -60,7 +60,7 @@ final class TargetsCommand implements Callable<Integer> {
         String text = switch (output.format) {
             case JSON -> ProjectionJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n";
             case CSV -> VerdictTables.table(p.scenario(), verdicts).write().toString("csv");
-            case TABLE -> s.name() + ": " + verdicts.size() + " targets from " + catalogs.targets().file()
+            case TABLE -> s.title() + ": " + verdicts.size() + " targets from " + catalogs.targets().file()
                     + (mc ? " (" + run.paths + " Monte Carlo paths, seed " + run.seed + "; verdicts follow P(met))" : " (central path)")
                     + "; gap = central - target; need = annual growth from the latest actual to meet it\n"
                     + (warning == null ? "" : "warning: " + warning + "\n") + "\n"

@@ -83,7 +83,7 @@ class IntegrityTest {
 
     @Test
     void whenAFewPathsFailTheRestArePublishedWithAWarningInEveryFormat() throws Exception {
-        Path f = fragile(7.5); // measured: 10 of 4000 paths (0.25%) fail
+        Path f = fragile(7.5); // measured: 6 of 4000 paths (0.15%) fail
         RunCommandTest.Result json = plansim("mc", f.toString(), "--paths", "4000", "--quiet", "--format", "json");
         assertEquals(0, json.code(), json.err());
         assertTrue(json.err().contains("warning: ") && json.err().contains("of 4000 Monte Carlo paths"), json.err());
@@ -103,7 +103,7 @@ class IntegrityTest {
 
     @Test
     void moreThanOnePercentOfFailedPathsIsAnError() throws Exception {
-        Path f = fragile(10); // measured: 59 of 4000 paths (1.48%) fail
+        Path f = fragile(14); // measured: 122 of 4000 paths (3.05%) fail
         refused(plansim("mc", f.toString(), "--paths", "4000", "--quiet"), "at most 1% may fail", "fragile in ");
     }
 
@@ -282,7 +282,7 @@ class IntegrityTest {
     void absurdResultsAreFlaggedButNotRefused() {
         RunCommandTest.Result r = plansim("run", "yiwu/baseline", "--set", "trade.exportTrend=0.5");
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.err().contains("warning: implausible result: yiwu/baseline: exports are"), r.err());
+        assertTrue(r.err().contains("warning: implausible result: yiwu/baseline") && r.err().contains("exports are"), r.err());
         assertFalse(plansim("run", "yiwu/baseline").err().contains("implausible"));
     }
 

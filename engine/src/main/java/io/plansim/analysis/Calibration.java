@@ -89,7 +89,7 @@ public final class Calibration {
         java.util.function.Function<double[], double[]> residuals = x -> {
             System.arraycopy(c.params(), 0, prm, 0, prm.length);
             for (int j = 0; j < p; j++) {
-                DriverPaths.set(prm, drivers.get(j), c.baseYear(), last, c.baseYear(), n, x[j], false);
+                DriverPaths.set(prm, drivers.get(j), c.baseYear(), last, c.baseYear(), n, x[j], io.plansim.scenario.DrawMode.REPLACE);
             }
             ProjectionKernel.project(c, prm, c.shocks(), out);
             double[] r = new double[m];

@@ -36,7 +36,7 @@ public final class Sensitivity {
             for (int j = 0; j < ps.size(); j++) {
                 Uncertainty.Parameter q = ps.get(j);
                 double x = q.distribution().inverseCdf(Math.min(1 - 1e-12, Math.max(1e-12, u[j])));
-                DriverPaths.set(p, q.driver(), q.from(), q.to(), c.baseYear(), c.years(), x, q.shift());
+                DriverPaths.set(p, q.driver(), q.from(), q.to(), c.baseYear(), c.years(), x, q.mode());
             }
             ProjectionKernel.project(c, p, c.shocks(), out);
             return output.applyAsDouble(out);
@@ -76,7 +76,7 @@ public final class Sensitivity {
             u[j] = 0.9;
             double high = m.applyAsDouble(u);
             Uncertainty.Parameter q = ps.get(j);
-            bars.add(new Bar(q.driver().path() + (q.shift() ? " (shift)" : ""), q.distribution().inverseCdf(0.1),
+            bars.add(new Bar(q.driver().path() + (q.mode().relative() ? " (" + q.mode().key() + ")" : ""), q.distribution().inverseCdf(0.1),
                     q.distribution().inverseCdf(0.9), low, high));
         }
         bars.sort(Comparator.comparingDouble(Bar::swing).reversed());

@@ -1,6 +1,7 @@
 package io.plansim.compile;
 
 import io.plansim.distribution.Distribution;
+import io.plansim.scenario.DrawMode;
 import io.plansim.scenario.Uncertainty;
 import java.util.List;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
@@ -16,7 +17,7 @@ public final class CompiledUncertainty {
     public final int[] paramRow;
     public final int[] paramFrom;
     public final int[] paramTo;
-    public final boolean[] paramShift;
+    public final DrawMode[] paramMode;
     public final Distribution[] paramDist;
     public final int[] shockRow;
     public final double[] shockSd;
@@ -38,14 +39,14 @@ public final class CompiledUncertainty {
         paramRow = new int[ps.size()];
         paramFrom = new int[ps.size()];
         paramTo = new int[ps.size()];
-        paramShift = new boolean[ps.size()];
+        paramMode = new DrawMode[ps.size()];
         paramDist = new Distribution[ps.size()];
         for (int i = 0; i < ps.size(); i++) {
             Uncertainty.Parameter p = ps.get(i);
             paramRow[i] = p.driver().ordinal();
             paramFrom[i] = DriverPaths.first(p.driver(), p.from(), base);
             paramTo[i] = DriverPaths.last(p.driver(), p.to(), base, n);
-            paramShift[i] = p.shift();
+            paramMode[i] = p.mode();
             paramDist[i] = p.distribution();
         }
         int k = u.shocks().size();

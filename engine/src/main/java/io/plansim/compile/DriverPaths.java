@@ -1,6 +1,7 @@
 package io.plansim.compile;
 
 import io.plansim.scenario.Driver;
+import io.plansim.scenario.DrawMode;
 
 /**
  * Setting one driver's compiled path over a range of years, the way every caller needs it: a Monte Carlo
@@ -21,15 +22,25 @@ public final class DriverPaths {
         return d.scalar() ? years - 1 : Math.min(to - baseYear, years - 1);
     }
 
-    /** Replaces (or with {@code shift}, adds to) {@code params[row*years + lo..hi]} with x. No allocation. */
-    public static void set(double[] params, int offset, int lo, int hi, double x, boolean shift) {
-        for (int t = lo; t <= hi; t++) {
-            params[offset + t] = shift ? params[offset + t] + x : x;
+    /** Applies x to {@code params[offset + lo..hi]} by {@code mode} (replace, add, multiply). No allocation. */
+    public static void set(double[] params, int offset, int lo, int hi, double x, DrawMode mode) {
+        switch (mode) {
+            case SHIFT -> {
+                for (int t = lo; t <= hi; t++) {
+                    params[offset + t] += x;
+                }
+            }
+            case SCALE -> {
+                for (int t = lo; t <= hi; t++) {
+                    params[offset + t] *= x;
+                }
+            }
+            case REPLACE -> java.util.Arrays.fill(params, offset + lo, offset + hi + 1, x);
         }
     }
 
     /** Sets driver d to x over years from..to in a parameter array laid out as {@link CompiledScenario#params()}. */
-    public static void set(double[] params, Driver d, int from, int to, int baseYear, int years, double x, boolean shift) {
-        set(params, d.ordinal() * years, first(d, from, baseYear), last(d, to, baseYear, years), x, shift);
+    public static void set(double[] params, Driver d, int from, int to, int baseYear, int years, double x, DrawMode mode) {
+        set(params, d.ordinal() * years, first(d, from, baseYear), last(d, to, baseYear, years), x, mode);
     }
 }

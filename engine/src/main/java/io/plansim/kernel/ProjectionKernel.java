@@ -50,18 +50,27 @@ public final class ProjectionKernel {
         double tfp = 0;
         double tfp0 = 1;
         double human = 1;
-        // Solow-Swan output in logs, Y = A exp(alpha ln K + (1 - alpha)(ln h + ln L)): the same logs give the
-        // growth-accounting terms, so a year costs four logarithms and one exponential instead of two powers
-        // and four logarithms (the kernel's largest cost; JMH ProjectionBenchmark)
+        // Solow-Swan output in logs, ln Y = ln A + alpha ln K + (1 - alpha)(ln h + ln L): the same logs give the
+        // growth-accounting terms, so a year costs a few logarithms and one exponential instead of powers
+        // (the kernel's largest cost; JMH ProjectionBenchmark)
         double lnCapital = 0;
         double lnLabour = 0;
         double lnHuman = 0;
+        // Demand channel (docs/MODEL.md, "Trade and output"): ln Y = ln Y_supply + demand, where demand accumulates
+        // the elasticity times the market turnover's log growth beyond the supply side's nominal log growth. The
+        // logs are carried from year to year; a region without turnover has no channel.
+        final boolean channel = exports + domestic > 0;
+        double demand = 0;
+        double lnTurnover = channel ? Math.log(exports + domestic) : 0;
+        double lnSupply = Math.log(realGdp); // the supply side's real output (Solow or growth path), in logs
+        double lnTfp = 0;
         if (solow) {
             capital = p(params, Driver.CAPITAL_OUTPUT_RATIO, 0, n) * realGdp;
             lnCapital = Math.log(capital);
             lnLabour = Math.log(labour);
             tfp0 = realGdp / Math.exp(alpha * lnCapital + (1 - alpha) * (lnHuman + lnLabour));
             tfp = tfp0;
+            lnTfp = Math.log(tfp0);
         }
         set(out, GDP_REAL_GROWTH, 0, n, c.base(BaseField.GDP_REAL_GROWTH));
         writeLevels(c, params, out, 0, n, realGdp, deflator, pop, urban, labour, primary, secondary,
@@ -74,6 +83,7 @@ public final class ProjectionKernel {
             set(out, GA_LABOUR, 0, n, Double.NaN);
             set(out, GA_HUMAN_CAPITAL, 0, n, Double.NaN);
             set(out, GA_TFP, 0, n, Double.NaN);
+            set(out, GA_TRADE, 0, n, Double.NaN);
         }
         final int sats = c.satellites();
         for (int s = 0; s < sats; s++) {
@@ -92,7 +102,17 @@ public final class ProjectionKernel {
             urban = ceiling / (1 + (ceiling / urban - 1) * Math.exp(-p(params, Driver.URBAN_SPEED, t, n)));
             labour = pop * p(params, Driver.WORKING_AGE_SHARE, t, n) * p(params, Driver.PARTICIPATION, t, n);
 
+            // trade first: exports and domestic trade do not depend on this year's output, output does on them
+            exports *= (1 + p(params, Driver.EXPORT_TREND, t, n)
+                    + p(params, Driver.EXPORT_ELASTICITY, t, n) * p(params, Driver.WORLD_DEMAND_GROWTH, t, n))
+                    * shock(shocks, EXPORTS, t, n);
+            domestic *= (1 + p(params, Driver.DOMESTIC_TRADE_GROWTH, t, n)) * shock(shocks, DOMESTIC_TRADE, t, n);
+            double deflatorFactor = (1 + p(params, Driver.DEFLATOR_GROWTH, t, n)) * shock(shocks, GDP_DEFLATOR, t, n);
+            deflator *= deflatorFactor;
+            double lnDeflatorStep = Math.log(deflatorFactor);
+
             double gdpShock = shock(shocks, GDP_REAL, t, n);
+            double lnSupplyBefore = lnSupply;
             if (solow) {
                 double tfpFactor = (1 + p(params, Driver.TFP_GROWTH, t, n)) * gdpShock;
                 capital = (1 - p(params, Driver.DEPRECIATION, t, n)) * capital + p(params, Driver.SAVINGS_RATE, t, n) * prevReal;
@@ -101,35 +121,44 @@ public final class ProjectionKernel {
                 double lnK = Math.log(capital);
                 double lnL = Math.log(labour);
                 double lnH = Math.log(human);
-                realGdp = tfp * Math.exp(alpha * lnK + (1 - alpha) * (lnH + lnL));
+                double lnTfpStep = Math.log(tfpFactor);
+                lnTfp += lnTfpStep;
+                lnSupply = lnTfp + alpha * lnK + (1 - alpha) * (lnH + lnL);
                 set(out, CAPITAL_STOCK, t, n, capital);
                 set(out, TFP, t, n, tfp / tfp0);
                 set(out, HUMAN_CAPITAL, t, n, human);
                 set(out, GA_CAPITAL, t, n, 100 * alpha * (lnK - lnCapital));
                 set(out, GA_LABOUR, t, n, 100 * (1 - alpha) * (lnL - lnLabour));
                 set(out, GA_HUMAN_CAPITAL, t, n, 100 * (1 - alpha) * (lnH - lnHuman));
-                set(out, GA_TFP, t, n, 100 * Math.log(tfpFactor));
+                set(out, GA_TFP, t, n, 100 * lnTfpStep);
                 lnCapital = lnK;
                 lnLabour = lnL;
                 lnHuman = lnH;
             } else {
-                realGdp *= (1 + p(params, Driver.REAL_GROWTH, t, n)) * gdpShock;
+                lnSupply += Math.log((1 + p(params, Driver.REAL_GROWTH, t, n)) * gdpShock);
+            }
+            double demandStep = 0;
+            if (channel) {
+                double lnTurnoverNow = Math.log(exports + domestic);
+                demandStep = p(params, Driver.OUTPUT_ELASTICITY, t, n)
+                        * ((lnTurnoverNow - lnTurnover) - (lnSupply - lnSupplyBefore + lnDeflatorStep));
+                demand += demandStep;
+                lnTurnover = lnTurnoverNow;
+            }
+            realGdp = Math.exp(lnSupply + demand);
+            if (solow) {
+                set(out, GA_TRADE, t, n, 100 * demandStep);
             }
             set(out, GDP_REAL_GROWTH, t, n, 100 * (realGdp / prevReal - 1));
-            deflator *= (1 + p(params, Driver.DEFLATOR_GROWTH, t, n)) * shock(shocks, GDP_DEFLATOR, t, n);
             double nominalGrowth = realGdp * deflator / prevNominal - 1;
 
             double speed = p(params, Driver.CONVERGENCE_SPEED, t, n);
             primary += speed * (p(params, Driver.PRIMARY_LONG_RUN, t, n) - primary);
             secondary += speed * (p(params, Driver.SECONDARY_LONG_RUN, t, n) - secondary);
 
-            exports *= (1 + p(params, Driver.EXPORT_TREND, t, n)
-                    + p(params, Driver.EXPORT_ELASTICITY, t, n) * p(params, Driver.WORLD_DEMAND_GROWTH, t, n))
-                    * shock(shocks, EXPORTS, t, n);
             imports *= (1 + p(params, Driver.IMPORT_TREND, t, n)
                     + p(params, Driver.IMPORT_ELASTICITY, t, n) * nominalGrowth)
                     * shock(shocks, IMPORTS, t, n);
-            domestic *= (1 + p(params, Driver.DOMESTIC_TRADE_GROWTH, t, n)) * shock(shocks, DOMESTIC_TRADE, t, n);
 
             intensity *= (1 - p(params, Driver.INTENSITY_DECLINE, t, n)) * shock(shocks, ENERGY_INTENSITY, t, n);
 

@@ -42,6 +42,7 @@ public enum Variable {
     GA_LABOUR("ga_labour", "Growth from labour", "劳动贡献", "pp", Basis.REAL, true, false),
     GA_HUMAN_CAPITAL("ga_human_capital", "Growth from human capital", "人力资本贡献", "pp", Basis.REAL, true, false),
     GA_TFP("ga_tfp", "Growth from TFP", "全要素生产率贡献", "pp", Basis.REAL, true, false),
+    GA_TRADE("ga_trade", "Growth from trade (demand channel)", "贸易拉动", "pp", Basis.REAL, true, false),
     ENERGY_CONSUMPTION("energy_consumption", "Energy consumption", "能源消费总量", "万吨标准煤", Basis.NONE, false, false),
     ENERGY_INTENSITY("energy_intensity", "Energy intensity (per 万元 of constant-price GDP)", "单位GDP能耗", "吨标准煤/万元", Basis.REAL, false, true),
     NON_FOSSIL_SHARE("non_fossil_share", "Non-fossil energy share", "非化石能源占比", "%", Basis.NONE, false, false),

@@ -133,7 +133,7 @@ final class PathBlock {
         }
         for (int j = 0; j < point.length; j++) {
             double x = u.paramDist[j].inverseCdf(point[j]);
-            DriverPaths.set(params, u.paramRow[j] * n, u.paramFrom[j], u.paramTo[j], x, u.paramShift[j]);
+            DriverPaths.set(params, u.paramRow[j] * n, u.paramFrom[j], u.paramTo[j], x, u.paramMode[j]);
         }
         for (int row : u.drawnShockRows) {
             System.arraycopy(c.shocks(), row * n, shocks, row * n, n);

@@ -74,6 +74,12 @@ public enum Driver {
             "Elasticity of imports to local nominal GDP growth."),
     DOMESTIC_TRADE_GROWTH("trade", "domesticTradeGrowth", DriverKind.RATE, "1/yr", 0.06, -0.5, 0.5, false,
             "Growth of domestic trade turnover (current prices)."),
+    OUTPUT_ELASTICITY("trade", "outputElasticity", DriverKind.ELASTICITY, "", 0.10, 0.0, 1.0, false,
+            "Demand channel: elasticity of real GDP to the market's turnover (exports + domestic trade) relative to the "
+                    + "supply side's nominal output. 0.10 is the middle of the within-economy estimates for economies whose "
+                    + "exports are at least half of GDP in the Penn World Table 9.1 (0.06-0.13 by specification, cluster "
+                    + "standard errors 0.010-0.017; docs/MODEL.md, scenarios/reference/pwt/trade-output-elasticity.R); 0 "
+                    + "switches the channel off."),
 
     // energy 能源
     INTENSITY_DECLINE("energy", "intensityDecline", DriverKind.RATE, "1/yr", 0.03, -0.3, 0.5, false,

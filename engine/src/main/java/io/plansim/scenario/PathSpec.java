@@ -103,23 +103,31 @@ public sealed interface PathSpec {
     }
 
     /**
-     * A path with a range replaced, as {@code --set "trade.exportTrend[2026-2030]=0.03"} asks: the years
-     * of the range take the value, every other year keeps the underlying path.
+     * A path with a range changed, as {@code --set} asks: {@code "trade.exportTrend[2026-2030]=0.03"} replaces
+     * the years of the range, {@code +=} adds to them and {@code *=} multiplies them; every other year keeps
+     * the underlying path.
      */
-    record Overlay(PathSpec under, Period over) implements PathSpec {
+    record Overlay(PathSpec under, Period over, DrawMode op) implements PathSpec {
+        public Overlay(PathSpec under, Period over) {
+            this(under, over, DrawMode.REPLACE);
+        }
+
         @Override
         public void fill(double[] out, int baseYear) {
             under.fill(out, baseYear);
             int from = Math.max(over.from() - baseYear, 0);
             int to = Math.min(over.to() - baseYear, out.length - 1);
             for (int i = from; i <= to; i++) {
-                out[i] = over.value();
+                out[i] = op.apply(out[i], over.value());
             }
         }
 
         @Override
         public double[] values() {
             double[] u = under.values();
+            if (op != DrawMode.REPLACE) {
+                return u; // the changed values depend on the years: the loader checks the filled path
+            }
             double[] all = java.util.Arrays.copyOf(u, u.length + 1);
             all[u.length] = over.value();
             return all;

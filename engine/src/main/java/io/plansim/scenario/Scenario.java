@@ -16,13 +16,15 @@ import java.util.Map;
  * @param calibration the scenario whose historical window calibrates this one's drivers (null if none)
  * @param backtestBreaks projected metric id -> why its actuals after the base year sit across a statistical
  *                 break from the base year's basis ({@code backtest: breaks:}); empty when none are declared
+ * @param overrides the {@code --set} overrides applied, as labels ({@code trade.exportTrend+=-0.03}), in order;
+ *                 a what-if carries them in its name and its output file names
  */
 public record Scenario(String id, String name, String narrative, String region, int baseYear, int horizon,
                        String currency, ProductionKind production, Map<BaseField, BaseValue> base,
                        Map<Driver, PathSpec> drivers, List<Satellite> satellites, List<Shock> shocks,
                        List<String> lineage, ScenarioRepository.Resource targets,
                        ScenarioRepository.Resource history, Uncertainty uncertainty, String calibration,
-                       Map<String, String> backtestBreaks) {
+                       Map<String, String> backtestBreaks, List<String> overrides) {
 
     public Scenario {
         base = Map.copyOf(base);
@@ -31,11 +33,26 @@ public record Scenario(String id, String name, String narrative, String region, 
         shocks = List.copyOf(shocks);
         lineage = List.copyOf(lineage);
         backtestBreaks = Map.copyOf(backtestBreaks);
+        overrides = List.copyOf(overrides);
     }
 
     public Scenario withCatalogs(ScenarioRepository.Resource targets, ScenarioRepository.Resource history) {
         return new Scenario(id, name, narrative, region, baseYear, horizon, currency, production, base, drivers,
-                satellites, shocks, lineage, targets, history, uncertainty, calibration, backtestBreaks);
+                satellites, shocks, lineage, targets, history, uncertainty, calibration, backtestBreaks, overrides);
+    }
+
+    /** The name with the what-if's overrides: {@code Yiwu baseline [trade.exportTrend+=-0.03]}. */
+    public String title() {
+        return name + whatIf();
+    }
+
+    /** The id with the what-if's overrides, from which output file names are made. */
+    public String runId() {
+        return id + whatIf();
+    }
+
+    private String whatIf() {
+        return overrides.isEmpty() ? "" : " [" + String.join(", ", overrides) + "]";
     }
 
     /** The drivers that take the model's default (docs/MODEL.md): no file in the lineage states them. */

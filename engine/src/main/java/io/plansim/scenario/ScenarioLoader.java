@@ -61,13 +61,13 @@ public final class ScenarioLoader {
         doc.root().remove("extends");
         List<ScenarioOverride> ranged = new ArrayList<>();
         for (ScenarioOverride o : overrides) {
-            if (o.ranged()) {
+            if (o.onPath()) {
                 ranged.add(o);
             } else {
                 apply(doc, o);
             }
         }
-        Scenario s = new Validation(doc, top.id(), lineage).run(ranged);
+        Scenario s = new Validation(doc, top.id(), lineage, overrides.stream().map(ScenarioOverride::label).toList()).run(ranged);
         return s.withCatalogs(resource(doc, texts, "targets"), resource(doc, texts, "history"));
     }
 
@@ -177,11 +177,16 @@ public final class ScenarioLoader {
         private final List<String> lineage;
         private int baseYear;
         private int horizon;
+        /** Drivers changed by a ranged or relative --set, with where the change came from. */
+        private final Map<Driver, SourceLocation> overridden = new EnumMap<>(Driver.class);
 
-        Validation(LocatedDocument doc, String id, List<String> lineage) {
+        private final List<String> overrides;
+
+        Validation(LocatedDocument doc, String id, List<String> lineage, List<String> overrides) {
             super(doc);
             this.id = id;
             this.lineage = lineage;
+            this.overrides = overrides;
         }
 
 
@@ -221,10 +226,45 @@ public final class ScenarioLoader {
             List<Shock> shocks = shocks(root.get("shocks"), satellites);
             Uncertainty uncertainty = new UncertaintyReader(this, baseYear, horizon, shockable(satellites))
                     .read(root.get("uncertainty"));
+            refuseIgnoredOverrides(uncertainty);
             Map<String, String> breaks = backtestBreaks(root.get("backtest"), satellites);
             failIfProblems();
             return new Scenario(id, name, narrative, region, baseYear, horizon, currency, model, base, drivers,
-                    satellites, shocks, lineage, null, null, uncertainty, calibration, breaks);
+                    satellites, shocks, lineage, null, null, uncertainty, calibration, breaks, overrides);
+        }
+
+        /**
+         * A driver drawn with {@code apply: replace} takes the draw whatever its value: a value given to it
+         * anywhere but beside that distribution (a child file, {@code --set}, a batch grid) would change the
+         * central path and leave every probability as it was, so it is refused.
+         */
+        private void refuseIgnoredOverrides(Uncertainty uncertainty) {
+            for (Uncertainty.Parameter p : uncertainty.parameters()) {
+                if (p.mode() != DrawMode.REPLACE) {
+                    continue;
+                }
+                Driver d = p.driver();
+                String drawnAt = "/uncertainty/parameters/" + LocatedDocument.escape(d.path());
+                SourceLocation distribution = doc.locate(drawnAt);
+                String valueAt = "/drivers/" + LocatedDocument.escape(d.group()) + "/" + LocatedDocument.escape(d.driverName());
+                SourceLocation value = overridden.get(d);
+                if (value == null && doc.root().at(valueAt).isMissingNode()) {
+                    continue;
+                }
+                if (value == null) {
+                    value = doc.locate(valueAt);
+                }
+                if (!value.file().equals(distribution.file())) {
+                    String why = "Monte Carlo would ignore it: " + distribution + " draws " + d.path()
+                            + " with apply: replace; restate that distribution as a spread around the value "
+                            + "(apply: shift or scale) so the change moves the whole distribution";
+                    if (overridden.containsKey(d)) {
+                        problems.add(new InputProblem(value, d.path(), "an override of a driver drawn whole", why));
+                    } else {
+                        problem(valueAt, "a value given here", why);
+                    }
+                }
+            }
         }
 
         /**
@@ -577,6 +617,10 @@ public final class ScenarioLoader {
             return out;
         }
 
+        /**
+         * Overrides applied to parsed paths: a year range ({@code path[Y1-Y2]=v}) or a relative change
+         * ({@code path+=v}, {@code path*=v}, over the whole path unless a range is given).
+         */
         private void applyRanged(List<ScenarioOverride> ranged, Map<Driver, PathSpec> drivers, List<Satellite> satellites) {
             for (ScenarioOverride o : ranged) {
                 String field = o.path();
@@ -589,19 +633,30 @@ public final class ScenarioLoader {
                 if (refused != null) {
                     bad = new InputProblem(o.location(), field, "'" + o.value() + "'", refused);
                 }
-                if (bad == null && baseYear > 0 && horizon > 0 && (o.from() < baseYear + 1 || o.to() > horizon || o.to() < o.from())) {
+                int from = o.ranged() ? o.from() : baseYear;
+                int to = o.ranged() ? o.to() : horizon;
+                if (bad == null && baseYear > 0 && horizon > 0 && o.ranged() && (o.from() < baseYear + 1 || o.to() > horizon || o.to() < o.from())) {
                     bad = new InputProblem(o.location(), field, "years " + o.from() + "-" + o.to(),
                             "a range within " + (baseYear + 1) + "-" + horizon);
                 }
                 java.util.Optional<Driver> driver = Driver.byPath(field);
                 if (bad == null && driver.isPresent()) {
                     Driver d = driver.get();
-                    if (d.scalar()) {
+                    PathSpec under = drivers.getOrDefault(d, new PathSpec.Constant(d.defaultValue()));
+                    PathSpec changed = new PathSpec.Overlay(under, new PathSpec.Period(from, to, value), o.op());
+                    double[] filled = new double[Math.max(horizon - baseYear + 1, 1)];
+                    changed.fill(filled, baseYear);
+                    double lo = java.util.Arrays.stream(filled).min().orElse(value);
+                    double hi = java.util.Arrays.stream(filled).max().orElse(value);
+                    if (d.scalar() && o.ranged()) {
                         bad = new InputProblem(o.location(), field, "a year range", "this driver is a model constant: --set " + field + "=value");
-                    } else if (value < d.min() || value > d.max()) {
-                        bad = new InputProblem(o.location(), field, "value " + value, "allowed range is " + d.min() + " to " + d.max());
+                    } else if (lo < d.min() || hi > d.max()) {
+                        bad = new InputProblem(o.location(), field, o.op() == DrawMode.REPLACE ? "value " + value
+                                : "a path reaching " + (lo < d.min() ? lo : hi) + " after " + o.label(),
+                                "allowed range is " + d.min() + " to " + d.max());
                     } else {
-                        drivers.put(d, new PathSpec.Overlay(drivers.get(d), new PathSpec.Period(o.from(), o.to(), value)));
+                        drivers.put(d, changed);
+                        overridden.put(d, o.location());
                     }
                 } else if (bad == null) {
                     Matcher sm = Pattern.compile("^satellites\\.([a-z][a-z0-9_]*)\\.(trend|ratio|path|elasticity)$").matcher(field);
@@ -621,10 +676,10 @@ public final class ScenarioLoader {
                                 .orElse("a year range applies to drivers (group.name) and satellites.<id>.trend|ratio|path|elasticity"));
                     } else {
                         Satellite s = satellites.get(idx);
-                        PathSpec.Period per = new PathSpec.Period(o.from(), o.to(), value);
+                        PathSpec.Period per = new PathSpec.Period(from, to, value);
                         boolean el = sm.group(2).equals("elasticity");
                         PathSpec under = el ? s.elasticity() : s.primary();
-                        PathSpec over = new PathSpec.Overlay(under == null ? new PathSpec.Constant(el ? 0 : defaultPrimary(s)) : under, per);
+                        PathSpec over = new PathSpec.Overlay(under == null ? new PathSpec.Constant(el ? 0 : defaultPrimary(s)) : under, per, o.op());
                         satellites.set(idx, new Satellite(s.id(), s.name(), s.nameZh(), s.unit(), s.basis(), s.mode(), s.link(),
                                 s.base(), el ? s.primary() : over, el ? over : s.elasticity()));
                     }

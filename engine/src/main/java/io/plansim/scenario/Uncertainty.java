@@ -26,10 +26,10 @@ public record Uncertainty(List<Parameter> parameters, List<AnnualShock> shocks, 
     }
 
     /**
-     * A driver drawn once per path. {@code shift}: the draw is added to the driver's path; otherwise it
-     * replaces the path in years {@code from..to}.
+     * A driver drawn once per path in years {@code from..to}; {@code mode} says how the draw meets the
+     * scenario's value (added to it, multiplying it, or, only where asked for, replacing it).
      */
-    public record Parameter(Driver driver, Distribution distribution, int from, int to, boolean shift) {
+    public record Parameter(Driver driver, Distribution distribution, int from, int to, DrawMode mode) {
     }
 
     /** A yearly log shock on a variable: e(t) = rho e(t-1) + sd z(t), the level factor is exp(e). */

@@ -21,7 +21,8 @@ import org.apache.commons.math3.linear.RectangularCholeskyDecomposition;
  * <pre>
  * uncertainty:
  *   parameters:
- *     production.tfpGrowth: {dist: triangular, min: 0.005, mode: 0.015, max: 0.025, years: 2026-2035}
+ *     production.tfpGrowth: {dist: triangular, min: -0.005, mode: 0, max: 0.01, apply: shift, years: 2026-2035}
+ *     population.urbanSpeed: {dist: lognormal, mu: 0, sigma: 0.25, apply: scale}
  *     trade.exportTrend: {dist: normal, mean: 0, sd: 0.01, apply: shift}
  *   shocks:
  *     gdp_real: {sd: 0.015, persistence: 0.3}
@@ -157,18 +158,44 @@ final class UncertaintyReader {
                 r.problem(p + "/years", FieldReader.describe(years), "this driver is a model constant: no years");
                 continue;
             }
-            String apply = r.text(p + "/apply", e.getValue().get("apply"), false, "replace");
-            if (!apply.equals("replace") && !apply.equals("shift")) {
-                r.problem(p + "/apply", "'" + apply + "'", "allowed: replace (the draw is the driver's value), shift (added to its path)");
+            DrawMode mode = mode(p + "/apply", e.getValue().get("apply"), dist);
+            if (mode == null) {
                 continue;
             }
-            out.add(new Uncertainty.Parameter(d, dist, from, to, apply.equals("shift")));
+            out.add(new Uncertainty.Parameter(d, dist, from, to, mode));
         }
         return out;
     }
 
     /** Every variable named under uncertainty.shocks, valid or not (a bad one is reported once, at its own line). */
     private final java.util.Set<String> shocksNamed = new java.util.HashSet<>();
+
+    /**
+     * {@code apply:} is required: a draw that silently replaced the scenario's value would make every what-if
+     * on that driver move the central path and leave the distribution where it was.
+     */
+    private DrawMode mode(String pointer, JsonNode node, Distribution dist) {
+        List<String> keys = java.util.Arrays.stream(DrawMode.values()).map(DrawMode::key).toList();
+        String allowed = "apply: shift (the draw is added to the scenario's value), scale (the value is multiplied by the draw) "
+                + "or replace (the draw is the value, and the driver can then not be overridden)";
+        if (node == null || node.isNull()) {
+            r.problem(pointer, "no apply", "say how the draw meets the scenario's value: " + allowed);
+            return null;
+        }
+        String key = node.isTextual() ? node.asText() : "";
+        if (!keys.contains(key)) {
+            r.problem(pointer, FieldReader.describe(node), Suggestions.allowed(key, keys) + "; " + allowed);
+            return null;
+        }
+        DrawMode mode = DrawMode.valueOf(key.toUpperCase(java.util.Locale.ROOT));
+        double lowest = dist.inverseCdf(1e-9);
+        if (mode == DrawMode.SCALE && !(lowest > 0)) {
+            r.problem(pointer, "scale with a distribution reaching " + lowest + " at its 1e-9 quantile",
+                    "a scale factor must stay positive: use lognormal, truncnormal, uniform, triangular or pert with min > 0");
+            return null;
+        }
+        return mode;
+    }
 
     private List<Uncertainty.AnnualShock> shocks(JsonNode node) {
         List<Uncertainty.AnnualShock> out = new ArrayList<>();

@@ -12,6 +12,7 @@ import io.plansim.runner.McOptions;
 import io.plansim.runner.MonteCarloRunner;
 import io.plansim.runner.Sampler;
 import io.plansim.scenario.Driver;
+import io.plansim.scenario.DrawMode;
 import io.plansim.target.History;
 import io.plansim.target.Target;
 import io.plansim.target.TargetCatalog;
@@ -29,7 +30,7 @@ class RequiredDriverSolverTest {
         CompiledScenario c = TestScenarios.compile("test/growth");
         for (double x : new double[] {1500, 2500, 4000}) {
             SolveResult r = RequiredDriverSolver.central(c, target(x), History.empty(),
-                    new DriverSetting(Driver.REAL_GROWTH, 2021, 2035, false), -0.3, 0.3);
+                    new DriverSetting(Driver.REAL_GROWTH, 2021, 2035, DrawMode.REPLACE), -0.3, 0.3);
             assertTrue(r.found(), r.message());
             assertEquals(Math.pow(x / 1000, 1.0 / 15) - 1, r.value(), 1e-6);
         }
@@ -39,11 +40,11 @@ class RequiredDriverSolverTest {
     void unreachableTargetsSaySo() {
         CompiledScenario c = TestScenarios.compile("test/growth");
         SolveResult r = RequiredDriverSolver.central(c, target(1e9), History.empty(),
-                new DriverSetting(Driver.REAL_GROWTH, 2021, 2035, false), -0.3, 0.3);
+                new DriverSetting(Driver.REAL_GROWTH, 2021, 2035, DrawMode.REPLACE), -0.3, 0.3);
         assertFalse(r.found());
         assertTrue(r.message().startsWith("no value in [-0.3, 0.3] reaches the target"), r.message());
         SolveResult easy = RequiredDriverSolver.central(c, target(1), History.empty(),
-                new DriverSetting(Driver.REAL_GROWTH, 2021, 2035, false), -0.3, 0.3);
+                new DriverSetting(Driver.REAL_GROWTH, 2021, 2035, DrawMode.REPLACE), -0.3, 0.3);
         assertFalse(easy.found());
         assertTrue(easy.message().startsWith("met for every value in [-0.3, 0.3]"), easy.message());
     }
@@ -53,7 +54,7 @@ class RequiredDriverSolverTest {
         CompiledScenario c = TestScenarios.compile("test/lognormal");
         Target t = target(2200);
         McOptions o = new McOptions(20_000, 5, Sampler.MC, 2, 2048);
-        DriverSetting knob = new DriverSetting(Driver.REAL_GROWTH, 2021, 2035, false);
+        DriverSetting knob = new DriverSetting(Driver.REAL_GROWTH, 2021, 2035, DrawMode.REPLACE);
         SolveResult r = RequiredDriverSolver.probability(c, t, History.empty(), knob, 0.0, 0.15, 0.8, o);
         assertTrue(r.found(), r.message());
         PathTargets one = PathTargets.of(c, List.of(t), History.empty());

@@ -158,8 +158,8 @@ class ScenarioErrorsTest {
         InputException e = loadFails(minimalWith("""
                 uncertainty:
                   parameters:
-                    production.tfpGrowth: {dist: triangular, min: 0.02, mode: 0.01, max: 0.03}
-                    trade.exportTrend: {dist: gaussian, mean: 0, sd: 0.01}
+                    production.tfpGrowth: {dist: triangular, min: 0.02, mode: 0.01, max: 0.03, apply: replace}
+                    trade.exportTrend: {dist: gaussian, mean: 0, sd: 0.01, apply: shift}
                   events:
                     war: {probability: 1.5, effects: {exports: {dist: uniform, min: -0.2, max: -0.1}}}
                 """));

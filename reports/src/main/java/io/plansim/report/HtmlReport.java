@@ -76,7 +76,7 @@ final class HtmlReport {
 
         // header and run facts
         h.append("<header><h1>").append(esc(l.word("title"))).append(": ").append(esc(regions)).append("</h1>\n<p class=\"meta\">");
-        h.append(esc(in.runs().stream().map(r -> r.scenario().name() + " (" + r.scenario().baseYear() + "\u2013" + r.scenario().horizon() + ")")
+        h.append(esc(in.runs().stream().map(r -> r.scenario().title() + " (" + r.scenario().baseYear() + "\u2013" + r.scenario().horizon() + ")")
                 .collect(Collectors.joining(", "))));
         h.append(" &middot; ").append(String.format(Locale.ROOT, "%,d", in.paths())).append(' ')
                 .append(esc(l.zh() ? "条蒙特卡洛路径" : "Monte Carlo paths")).append(" &middot; seed ").append(in.seed())
@@ -115,7 +115,7 @@ final class HtmlReport {
                 List<TargetVerdict> mine = futureFirst(r).stream().filter(v -> area(v.target().metric()).equals(area)).toList();
                 if (!mine.isEmpty()) {
                     h.append("<h3>").append(esc(l.word("area.targets.table")))
-                            .append(in.runs().size() > 1 ? " \u2013 " + esc(r.scenario().name()) : "").append("</h3>\n");
+                            .append(in.runs().size() > 1 ? " \u2013 " + esc(r.scenario().title()) : "").append("</h3>\n");
                     targetTable(h, l, r, mine, false);
                 }
             }
@@ -254,7 +254,7 @@ final class HtmlReport {
         for (ScenarioRun r : runs) {
             Map<Verdict, Integer> n = new EnumMap<>(Verdict.class);
             r.verdicts().forEach(v -> n.merge(v.verdict(), 1, Integer::sum));
-            h.append("<th class=\"scen\">").append(esc(r.scenario().name())).append("<br><small>")
+            h.append("<th class=\"scen\">").append(esc(r.scenario().title())).append("<br><small>")
                     .append(n.getOrDefault(Verdict.ON_TRACK, 0)).append(" / ").append(n.getOrDefault(Verdict.AT_RISK, 0)).append(" / ")
                     .append(n.getOrDefault(Verdict.OFF_TRACK, 0)).append("</small></th>");
         }
@@ -348,7 +348,7 @@ final class HtmlReport {
                 cols.add(t);
             }
         }
-        h.append("<h3>").append(esc(l.word("area.table"))).append(named ? " \u2013 " + esc(r.scenario().name()) : "").append("</h3>\n")
+        h.append("<h3>").append(esc(l.word("area.table"))).append(named ? " \u2013 " + esc(r.scenario().title()) : "").append("</h3>\n")
                 .append("<table class=\"values\">\n<thead><tr><th>").append(esc(l.word("metric"))).append("</th><th>")
                 .append(esc(l.word("unit"))).append("</th>");
         for (int t : cols) {
@@ -383,7 +383,7 @@ final class HtmlReport {
     private static void assumptions(StringBuilder h, Labels l, ScenarioRun run) {
         Scenario s = run.scenario();
         boolean zh = l.zh();
-        h.append("<h3>").append(esc(s.name())).append(" <small>").append(esc(s.id())).append("</small></h3>\n<table class=\"facts\">\n");
+        h.append("<h3>").append(esc(s.title())).append(" <small>").append(esc(s.id())).append("</small></h3>\n<table class=\"facts\">\n");
         fact(h, l.word("narrative"), s.narrative());
         fact(h, zh ? "地区与年份" : "region and years", s.region() + ", " + s.baseYear() + "\u2013" + s.horizon() + " (" + s.currency() + ")");
         fact(h, l.word("model"), s.production() == ProductionKind.SOLOW
@@ -463,7 +463,7 @@ final class HtmlReport {
         h.append("<ul class=\"uncertainty\">\n");
         for (Uncertainty.Parameter p : u.parameters()) {
             h.append("<li>").append(esc(p.driver().path() + ": " + describe(p.distribution()) + ", " + p.from() + "\u2013" + p.to() + ", "
-                    + (p.shift() ? (zh ? "叠加于设定路径" : "added to the path") : (zh ? "替换设定路径" : "replaces the path"))
+                    + p.mode().describe(zh)
                     + (zh ? "（每条路径抽取一次）" : " (drawn once per path)"))).append("</li>\n");
         }
         for (Uncertainty.AnnualShock a : u.shocks()) {

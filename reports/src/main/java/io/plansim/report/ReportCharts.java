@@ -83,7 +83,7 @@ final class ReportCharts {
         VariableInfo info = mc.variables().get(v);
         int[] years = mc.years();
         int n = years.length;
-        XYChart c = xy(labels.metricChart(info) + " \u2013 " + labels.drawable(r.scenario().name()),
+        XYChart c = xy(labels.metricChart(info) + " \u2013 " + labels.drawable(r.scenario().title()),
                 labels.chartWord("axis.year"), labels.unitWithBasis(info, r.scenario().baseYear()), WIDTH, HEIGHT);
         double[] px = new double[2 * n];
         double[] outer = new double[2 * n];
@@ -145,7 +145,7 @@ final class ReportCharts {
             if (k == 0) {
                 yPattern(c, y);
             }
-            String name = unique(names, labels.drawable(r.scenario().name()));
+            String name = unique(names, labels.drawable(r.scenario().title()));
             line(c.addSeries(name, x, y), PALETTE[k++ % PALETTE.length], 3f);
         }
         List<double[]> targets = targetPoints(first, metric);
@@ -171,7 +171,7 @@ final class ReportCharts {
                     + Math.round(100 * tv.probability()) + "%"));
         }
         CategoryChart c = new CategoryChartBuilder().width(WIDE).height(TALL)
-                .title(labels.chartWord("probabilities") + " \u2013 " + labels.drawable(r.scenario().name()))
+                .title(labels.chartWord("probabilities") + " \u2013 " + labels.drawable(r.scenario().title()))
                 .xAxisTitle(labels.chartWord("target")).yAxisTitle(labels.chartWord("axis.probability")).build();
         style(c.getStyler());
         c.getStyler().setStacked(true);
@@ -213,7 +213,7 @@ final class ReportCharts {
         VariableInfo info = r.mc().variables().get(v);
         String unit = labels.unitWithBasis(info, r.scenario().baseYear());
         XYChart c = xy(labels.metricChart(info) + " " + curve.year() + ": " + labels.chartWord("cdf") + " \u2013 "
-                + labels.drawable(r.scenario().name()), unit, labels.chartWord("axis.cumulative"), WIDTH, HEIGHT);
+                + labels.drawable(r.scenario().title()), unit, labels.chartWord("axis.cumulative"), WIDTH, HEIGHT);
         c.getStyler().setXAxisDecimalPattern("#,##0");
         c.getStyler().setYAxisMin(0.0);
         c.getStyler().setYAxisMax(1.0);
@@ -249,7 +249,7 @@ final class ReportCharts {
             }
         }
         CategoryChart c = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
-                .title(labels.chartWord("growth.accounting") + " \u2013 " + labels.drawable(r.scenario().name()))
+                .title(labels.chartWord("growth.accounting") + " \u2013 " + labels.drawable(r.scenario().title()))
                 .xAxisTitle(labels.chartWord("axis.year")).yAxisTitle(labels.chartWord("axis.pp")).build();
         style(c.getStyler());
         c.getStyler().setStacked(true);
@@ -284,7 +284,7 @@ final class ReportCharts {
         String[] parts = r.tornadoOutput().split("@");
         int v = r.mc().variableIndex(parts[0]);
         String what = v >= 0 ? labels.metricChart(r.mc().variables().get(v)) + " " + parts[1] : r.tornadoOutput();
-        XYChart c = xy(labels.chartWord("tornado") + " \u2013 " + what + " \u2013 " + labels.drawable(r.scenario().name()),
+        XYChart c = xy(labels.chartWord("tornado") + " \u2013 " + what + " \u2013 " + labels.drawable(r.scenario().title()),
                 labels.chartWord("axis.tornado"), "", WIDTH, HEIGHT);
         c.getStyler().setYAxisTicksVisible(false);
         c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);

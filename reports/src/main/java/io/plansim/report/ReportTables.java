@@ -129,7 +129,7 @@ final class ReportTables {
      */
     static ObjectNode json(ScenarioRun r, String version, Names names, List<QuantileCurve> curves) {
         ObjectNode n = McTables.json(r.mc(), r.verdicts(), version);
-        n.put("name", r.scenario().name());
+        n.put("name", r.scenario().title());
         n.put("narrative", r.scenario().narrative());
         n.put("region", r.scenario().region());
         n.put("model", r.scenario().production().name().toLowerCase(java.util.Locale.ROOT));

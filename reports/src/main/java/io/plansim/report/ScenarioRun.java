@@ -29,16 +29,34 @@ public record ScenarioRun(Scenario scenario, Projection central, McResult mc, Li
 
     /** File-name form of the scenario id: yiwu/baseline -> yiwu-baseline, my-scenario.yaml -> my-scenario. */
     public String slug() {
-        return slug(scenario.id());
+        return slug(scenario.runId());
     }
 
-    public static String slug(String id) {
+    /**
+     * A file-name stem for a run: {@code yiwu/baseline} gives {@code yiwu-baseline}, a file its base name, and a
+     * what-if's overrides follow ({@code yiwu/baseline [trade.exportTrend+=-0.03]} gives
+     * {@code yiwu-baseline--trade.exportTrend+-0.03}; = becomes _ and *= becomes x), so two what-ifs never write to the same file. Stems
+     * longer than 100 characters keep their first 80 and a hash of the whole.
+     */
+    public static String slug(String runId) {
+        String id = runId;
+        String whatIf = "";
+        int bracket = runId.indexOf(" [");
+        if (bracket > 0 && runId.endsWith("]")) {
+            id = runId.substring(0, bracket);
+            whatIf = "--" + runId.substring(bracket + 2, runId.length() - 1).replace(", ", "--")
+                    .replace("+=", "+").replace("*=", "x").replace("=", "_").replaceAll("[^A-Za-z0-9._+-]", "_");
+        }
         String s = id.replace('\\', '/');
         boolean file = s.endsWith(".yaml") || s.endsWith(".yml") || s.endsWith(".json");
         if (file) {
             s = s.substring(s.lastIndexOf('/') + 1).replaceFirst("\\.(ya?ml|json)$", "");
         }
         s = s.replace('/', '-').replaceAll("[^A-Za-z0-9._-]", "_");
-        return s.isEmpty() ? "scenario" : s;
+        s = (s.isEmpty() ? "scenario" : s) + whatIf;
+        if (s.length() > 100) {
+            s = s.substring(0, 80) + "-" + Integer.toHexString(runId.hashCode());
+        }
+        return s;
     }
 }

@@ -58,7 +58,7 @@ final class McCommand implements Callable<Integer> {
         options.warnImplausible(r.central());
         String text = switch (output.format) {
             case JSON -> ProjectionJson.MAPPER.writerWithDefaultPrettyPrinter()
-                    .writeValueAsString(McTables.json(r.mc(), r.verdicts(), Main.version())) + "\n";
+                    .writeValueAsString(withWarning(McTables.json(r.mc(), r.verdicts(), Main.version()), r.warning())) + "\n";
             case CSV -> McTables.longTable(r.mc()).write().toString("csv");
             case TABLE -> s.title() + ": " + r.mc().paths() + " paths, seed " + o.seed() + ", sampler " + r.mc().sampler()
                     + ", percentiles " + r.mc().quantiles().accuracy() + "\n" + (r.warning() == null ? "" : "warning: " + r.warning() + "\n")
@@ -76,6 +76,14 @@ final class McCommand implements Callable<Integer> {
      * failed (null when none did).
      */
     record Result(McResult mc, List<TargetVerdict> verdicts, Projection central, String warning) {
+    }
+
+    /** A JSON result with the failed-path warning as "warning" (when there is one), as targets --format json has it. */
+    static com.fasterxml.jackson.databind.node.ObjectNode withWarning(com.fasterxml.jackson.databind.node.ObjectNode json, String warning) {
+        if (warning != null) {
+            json.put("warning", warning);
+        }
+        return json;
     }
 
     /** Above this share of failed paths the results of the rest are not published: an input error. */

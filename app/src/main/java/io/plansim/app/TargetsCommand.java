@@ -53,10 +53,7 @@ final class TargetsCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("warning: " + warning);
         }
         options.warnImplausible(p);
-        com.fasterxml.jackson.databind.node.ObjectNode json = VerdictTables.json(p.scenario(), verdicts);
-        if (warning != null) {
-            json.put("warning", warning);
-        }
+        com.fasterxml.jackson.databind.node.ObjectNode json = McCommand.withWarning(VerdictTables.json(p.scenario(), verdicts), warning);
         String text = switch (output.format) {
             case JSON -> ProjectionJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n";
             case CSV -> VerdictTables.table(p.scenario(), verdicts).write().toString("csv");

@@ -90,6 +90,7 @@ class IntegrityTest {
         JsonNode mc = ProjectionJson.MAPPER.readTree(json.out());
         long faults = mc.path("faults").path("count").asLong();
         assertTrue(faults > 0 && faults <= 40, "some, at most 1%: " + faults);
+        assertTrue(mc.path("warning").asText().startsWith(faults + " of 4000 Monte Carlo paths"), json.out());
         RunCommandTest.Result table = plansim("mc", f.toString(), "--paths", "4000", "--quiet");
         assertTrue(table.out().contains("warning: " + faults + " of 4000"), table.out());
         RunCommandTest.Result csv = plansim("mc", f.toString(), "--paths", "4000", "--quiet", "--format", "csv");

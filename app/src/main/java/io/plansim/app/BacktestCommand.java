@@ -57,8 +57,16 @@ final class BacktestCommand implements Callable<Integer> {
                     "the scenario's base year " + s.baseYear() + ": a backtest forecasts from what was known then; "
                             + "use a scenario built at that origin (e.g. yiwu/backtest-" + origin + ")");
         }
-        Catalogs catalogs = Catalogs.of(s);
+        // A backtest forecasts from its origin: conditioned on nothing unless --as-of says how much was known,
+        // and scored only on the years after that (the years known are not forecasts).
+        int asOf = options.actuals.asOf == null ? s.baseYear() : options.actuals.asOf;
+        io.plansim.target.History all = options.actuals.allRows(s);
         CompiledScenario c = ScenarioCompiler.compile(s);
+        c = ActualsOptions.condition(c, s, all, asOf);
+        ActualsOptions.describe(c).forEach(m -> spec.commandLine().getErr().println("note: " + m));
+        io.plansim.target.History scored = new io.plansim.target.History(all.records().stream()
+                .filter(r -> r.year() <= s.baseYear() || r.year() > asOf).toList());
+        Catalogs catalogs = new Catalogs(Catalogs.of(s).targets(), scored);
         ProgressBar bar = ProgressBar.unlessQuiet(run.quiet, spec.commandLine().getErr());
         McResult mc = MonteCarloRunner.run(c, run.options(), PathTargets.of(c, catalogs.targets().targets(), catalogs.history()), bar);
         if (bar != null) {

@@ -71,6 +71,9 @@ final class BatchCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress bar.")
     boolean quiet;
 
+    @picocli.CommandLine.Mixin
+    ActualsOptions actuals;
+
     @Option(names = "--set", paramLabel = "PATH=VALUE",
             description = "Override applied to every variant before its own overrides, as for run (repeatable; also += and *=).")
     List<String> sets = new ArrayList<>();
@@ -310,8 +313,9 @@ final class BatchCommand implements Callable<Integer> {
                 overrides.add(ScenarioOverride.parse(e.getKey() + "=" + e.getValue()));
             }
             Scenario s = loader.load(v.run().scenario(), overrides);
-            CompiledScenario c = ScenarioCompiler.compile(s);
-            McCommand.Result r = McCommand.execute(s, c,
+            io.plansim.target.History history = actuals.history(s);
+            CompiledScenario c = actuals.condition(ScenarioCompiler.compile(s), s, history);
+            McCommand.Result r = McCommand.execute(s, c, s.targets() == null ? null : new Catalogs(Catalogs.of(s).targets(), history),
                     new McOptions(v.run().paths(), v.seed(), Sampler.MC, inner, McOptions.DEFAULT_BLOCK), null);
             McResult mc = r.mc();
             ArrayNode stats = node.putArray("stats");
@@ -385,6 +389,11 @@ final class BatchCommand implements Callable<Integer> {
         log.put("batchSha256", HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(batchText.getBytes(StandardCharsets.UTF_8))));
         ArrayNode setLog = log.putArray("set");
         sets.forEach(setLog::add);
+        ArrayNode historyLog = log.putArray("history");
+        actuals.files.forEach(f -> historyLog.add(f.toString()));
+        if (actuals.asOf != null) {
+            log.put("asOf", actuals.asOf);
+        }
         log.put("finished", LocalDateTime.now().toString());
         ArrayNode vlog = log.putArray("variants");
         int failed = 0;

@@ -37,8 +37,6 @@ final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--fit", required = true, split = ",", paramLabel = "P1,P2", description = "Drivers to fit, e.g. production.tfpGrowth,trade.exportTrend.")
     List<String> fit;
 
-    @Option(names = "--history", paramLabel = "FILE", description = "History CSV (default: the scenario's own).")
-    Path historyFile;
 
     @Option(names = "--from", paramLabel = "Y1", description = "First year of observations used (default: all).")
     Integer from;
@@ -74,7 +72,7 @@ final class CalibrateCommand implements Callable<Integer> {
                     : s.id().substring(0, s.id().lastIndexOf('/') + 1) + s.calibration();
             window = options.load(ref);
             c = ScenarioCompiler.compile(window);
-            if (historyFile != null || window.history() != null) {
+            if (options.actuals.given() || window.history() != null) {
                 history = history(window);
             }
         }
@@ -124,11 +122,12 @@ final class CalibrateCommand implements Callable<Integer> {
         return r.converged() ? 0 : 1;
     }
 
-    /** The observations to fit: --history or the scenario's own, kept to --metrics when given. */
-    private History history(Scenario s) throws java.io.IOException {
-        History h = historyFile != null
-                ? History.parse(historyFile.toString(), io.plansim.scenario.TextFiles.read(historyFile, historyFile.toString()))
-                : Catalogs.history(s);
+    /**
+     * The observations to fit: the scenario's own with --history files laid over them, up to --as-of, kept to
+     * --metrics when given. The fit compares the model with them, so nothing is conditioned on them.
+     */
+    private History history(Scenario s) {
+        History h = options.actuals.history(s);
         if (metrics == null) {
             return h;
         }

@@ -42,7 +42,7 @@ final class McCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Scenario s = options.load();
-        CompiledScenario c = ScenarioCompiler.compile(s);
+        CompiledScenario c = options.actuals.compile(s);
         McOptions o = run.options();
         if (replay != null) {
             if (replay < 0 || replay >= o.paths()) {
@@ -54,7 +54,9 @@ final class McCommand implements Callable<Integer> {
                     ProjectionJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(ProjectionJson.toJson(p)) + "\n");
             return 0;
         }
-        Result r = execute(s, c, o, ProgressBar.unlessQuiet(run.quiet, spec.commandLine().getErr()));
+        ActualsOptions.describe(c).forEach(m -> spec.commandLine().getErr().println("note: " + m));
+        Result r = execute(s, c, s.targets() == null ? null : options.actuals.catalogs(s), o,
+                ProgressBar.unlessQuiet(run.quiet, spec.commandLine().getErr()));
         options.warnImplausible(r.central());
         String text = switch (output.format) {
             case JSON -> ProjectionJson.MAPPER.writerWithDefaultPrettyPrinter()
@@ -112,7 +114,11 @@ final class McCommand implements Callable<Integer> {
 
     /** Runs the Monte Carlo and judges the scenario's targets with it (when it names a catalog). */
     static Result execute(Scenario s, CompiledScenario c, McOptions o, ProgressBar bar) {
-        Catalogs catalogs = s.targets() == null ? null : Catalogs.of(s);
+        return execute(s, c, s.targets() == null ? null : Catalogs.of(s), o, bar);
+    }
+
+    /** As above with the catalogs given (a history with the user's actuals; null when the scenario names none). */
+    static Result execute(Scenario s, CompiledScenario c, Catalogs catalogs, McOptions o, ProgressBar bar) {
         PathTargets targets = catalogs == null ? PathTargets.none()
                 : PathTargets.of(c, catalogs.targets().targets(), catalogs.history());
         McResult mc;

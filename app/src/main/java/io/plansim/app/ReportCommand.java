@@ -77,6 +77,9 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress messages.")
     boolean quiet;
 
+    @picocli.CommandLine.Mixin
+    ActualsOptions actuals;
+
     @Option(names = "--set", paramLabel = "PATH=VALUE",
             description = "Override applied to every scenario reported, as for run (repeatable; also += and *=); "
                     + "titles and file names carry it.")
@@ -130,8 +133,13 @@ final class ReportCommand implements Callable<Integer> {
                 err.println(String.format(Locale.ROOT, "plansim report: %s, %,d paths...", s.id(), o.paths()));
                 err.flush();
             }
-            CompiledScenario c = ScenarioCompiler.compile(s);
-            McCommand.Result r = McCommand.execute(s, c, o, ProgressBar.unlessQuiet(quiet, err));
+            io.plansim.target.History history = actuals.history(s);
+            CompiledScenario c = actuals.condition(ScenarioCompiler.compile(s), s, history);
+            if (!quiet) {
+                ActualsOptions.describe(c).forEach(m -> err.println("note: " + s.id() + ": " + m));
+            }
+            McCommand.Result r = McCommand.execute(s, c, s.targets() == null ? null : new Catalogs(Catalogs.of(s).targets(), history), o,
+                    ProgressBar.unlessQuiet(quiet, err));
             Projection central = r.central();
             String output = "gdp_nominal@" + s.horizon();
             List<Sensitivity.Bar> bars = List.of();
@@ -141,7 +149,7 @@ final class ReportCommand implements Callable<Integer> {
                 bars = Sensitivity.tornado(c, out);
                 tornadoCentral = Sensitivity.central(c, out);
             }
-            runs.add(new ScenarioRun(s, central, r.mc(), r.verdicts(), Catalogs.history(s), bars, output, tornadoCentral));
+            runs.add(new ScenarioRun(s, central, r.mc(), r.verdicts(), history, bars, output, tornadoCentral));
             if (r.warning() != null) {
                 err.println("warning: " + s.id() + ": " + r.warning());
             }
@@ -194,6 +202,12 @@ final class ReportCommand implements Callable<Integer> {
         sb.append(" --paths ").append(paths).append(" --seed ").append(seed);
         for (String s : sets) {
             sb.append(" --set ").append(quote(s));
+        }
+        for (Path f : actuals.files) {
+            sb.append(" --history ").append(quote(f.toString()));
+        }
+        if (actuals.asOf != null) {
+            sb.append(" --as-of ").append(actuals.asOf);
         }
         if (lang != Lang.EN) {
             sb.append(" --lang ").append(lang.id());

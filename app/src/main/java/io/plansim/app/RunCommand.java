@@ -40,7 +40,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Scenario s = options.load();
-        Projection p = DeterministicRunner.run(ScenarioCompiler.compile(s));
+        Projection p = DeterministicRunner.run(options.actuals.compile(s));
         options.warnImplausible(p);
         String text = switch (output.format) {
             case JSON -> ProjectionJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(ProjectionJson.toJson(p)) + "\n";

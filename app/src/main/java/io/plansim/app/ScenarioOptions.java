@@ -26,6 +26,9 @@ final class ScenarioOptions {
     @picocli.CommandLine.Mixin
     LimitOptions limits;
 
+    @picocli.CommandLine.Mixin
+    ActualsOptions actuals;
+
     Scenario load() {
         return load(scenario);
     }

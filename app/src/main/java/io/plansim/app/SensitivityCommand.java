@@ -57,7 +57,7 @@ final class SensitivityCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Scenario s = options.load();
-        CompiledScenario c = ScenarioCompiler.compile(s);
+        CompiledScenario c = options.actuals.compile(s);
         List<Uncertainty.Parameter> ps = s.uncertainty().parameters();
         if (ps.isEmpty()) {
             throw InputException.of(new SourceLocation(s.lineage().get(0), 0, 0), "uncertainty.parameters", "no uncertain parameters",
@@ -126,7 +126,7 @@ final class SensitivityCommand implements Callable<Integer> {
             if (at > 0) {
                 return Sensitivity.variableAt(c, outputSpec.substring(0, at), Integer.parseInt(outputSpec.substring(at + 1)));
             }
-            Catalogs catalogs = Catalogs.of(s);
+            Catalogs catalogs = options.actuals.catalogs(s);
             Target t = catalogs.targets().byId(outputSpec);
             if (t == null) {
                 throw new IllegalArgumentException("no target " + outputSpec + " in " + catalogs.targets().file());

@@ -66,7 +66,7 @@ final class SolveCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Scenario s = options.load();
-        Catalogs catalogs = Catalogs.of(s);
+        Catalogs catalogs = options.actuals.catalogs(s);
         Driver driver = Driver.byPath(driverPath).orElseThrow(() -> InputException.of(SourceLocation.commandLine(), "--driver",
                 "'" + driverPath + "'", Suggestions.allowed(driverPath, Arrays.stream(Driver.values()).map(Driver::path).toList())));
         if (probability != null && !(probability > 0 && probability < 1)) {
@@ -92,7 +92,7 @@ final class SolveCommand implements Callable<Integer> {
             }
             targets.add(t);
         }
-        CompiledScenario c = ScenarioCompiler.compile(s);
+        CompiledScenario c = options.actuals.condition(ScenarioCompiler.compile(s), s, catalogs.history());
         if (probability != null && s.uncertainty().parameters().stream()
                 .anyMatch(p -> p.driver() == driver && p.mode() == DrawMode.REPLACE)) {
             // a draw that replaces the driver would overwrite every trial value: the probability could not move

@@ -34,14 +34,15 @@ final class TargetsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Scenario s = options.load();
-        Catalogs catalogs = Catalogs.of(s);
-        var compiled = ScenarioCompiler.compile(s);
+        Catalogs catalogs = options.actuals.catalogs(s);
+        var compiled = options.actuals.condition(io.plansim.compile.ScenarioCompiler.compile(s), s, catalogs.history());
+        ActualsOptions.describe(compiled).forEach(m -> spec.commandLine().getErr().println("note: " + m));
         boolean mc = spec.commandLine().getParseResult().hasMatchedOption("--paths");
         Projection p;
         List<TargetVerdict> verdicts;
         String warning = null;
         if (mc) {
-            McCommand.Result r = McCommand.execute(s, compiled, run.options(), ProgressBar.unlessQuiet(run.quiet, spec.commandLine().getErr()));
+            McCommand.Result r = McCommand.execute(s, compiled, catalogs, run.options(), ProgressBar.unlessQuiet(run.quiet, spec.commandLine().getErr()));
             p = r.central();
             verdicts = r.verdicts();
             warning = r.warning();

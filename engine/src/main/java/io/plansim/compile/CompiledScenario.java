@@ -32,10 +32,18 @@ public final class CompiledScenario {
     private final double[] satelliteParams;
     private final List<VariableInfo> outputs;
     private final int[] outputRows;
+    private final Observations observations;
 
     CompiledScenario(Scenario scenario, double[] params, double[] shocks, double[] base, int[] satelliteMode,
                      int[] satelliteLink, double[] satelliteBase, double[] satelliteParams,
                      List<VariableInfo> outputs, int[] outputRows) {
+        this(scenario, params, shocks, base, satelliteMode, satelliteLink, satelliteBase, satelliteParams, outputs,
+                outputRows, null);
+    }
+
+    private CompiledScenario(Scenario scenario, double[] params, double[] shocks, double[] base, int[] satelliteMode,
+                             int[] satelliteLink, double[] satelliteBase, double[] satelliteParams,
+                             List<VariableInfo> outputs, int[] outputRows, Observations observations) {
         this.scenario = scenario;
         this.years = scenario.years();
         this.params = params;
@@ -47,6 +55,22 @@ public final class CompiledScenario {
         this.satelliteParams = satelliteParams;
         this.outputs = List.copyOf(outputs);
         this.outputRows = outputRows;
+        this.observations = observations != null ? observations
+                : Observations.none(CORE_ROWS + satelliteMode.length, years, scenario.baseYear());
+    }
+
+    /**
+     * The same scenario conditioned on actuals after its base year (docs/MODEL.md, "Nowcast"): every path
+     * passes through them.
+     */
+    public CompiledScenario withObservations(Observations o) {
+        return new CompiledScenario(scenario, params, shocks, base, satelliteMode, satelliteLink, satelliteBase,
+                satelliteParams, outputs, outputRows, o);
+    }
+
+    /** The actuals the paths are conditioned on (none unless {@link #withObservations} was used). */
+    public Observations observations() {
+        return observations;
     }
 
     /**
@@ -59,7 +83,7 @@ public final class CompiledScenario {
             throw new IllegalArgumentException("parameter array of " + newParams.length + " values, expected " + params.length);
         }
         return new CompiledScenario(scenario, newParams, shocks, base, satelliteMode, satelliteLink, satelliteBase,
-                satelliteParams, outputs, outputRows);
+                satelliteParams, outputs, outputRows, observations);
     }
 
     public Scenario scenario() {

@@ -29,7 +29,18 @@ public final class ProjectionKernel {
     }
 
     public static void project(CompiledScenario c, double[] params, double[] shocks, double[] out) {
+        project(c, params, shocks, c.observations().kernelLevels(), out);
+    }
+
+    /**
+     * As above, with the paths conditioned on {@code observed} levels (layout of the output rows, NaN where
+     * nothing is observed; null for none): in a year with an actual, the variable takes it, and the state it
+     * implies carries forward (docs/MODEL.md, "Nowcast"). Output absorbs its surprise in TFP (Solow) or in the
+     * growth path, so capital, the demand channel and everything downstream follow the observed level.
+     */
+    public static void project(CompiledScenario c, double[] params, double[] shocks, double[] observed, double[] out) {
         final int n = c.years();
+        final int lastObserved = observed == null ? 0 : c.observations().lastIndex();
         final boolean solow = c.solow();
         final double alpha = params[Driver.CAPITAL_SHARE.ordinal() * n];
 
@@ -96,10 +107,15 @@ public final class ProjectionKernel {
             double prevPop = pop;
             double prevNominal = realGdp * deflator;
 
+            final boolean known = t <= lastObserved; // a year with actuals: each observed variable takes its value
             pop *= (1 + p(params, Driver.NATURAL_GROWTH, t, n) + p(params, Driver.NET_MIGRATION, t, n))
                     * shock(shocks, POPULATION, t, n);
             double ceiling = p(params, Driver.URBAN_CEILING, t, n);
             urban = ceiling / (1 + (ceiling / urban - 1) * Math.exp(-p(params, Driver.URBAN_SPEED, t, n)));
+            if (known) {
+                pop = actual(observed, POPULATION, t, n, pop);
+                urban = actual(observed, URBANIZATION_RATE, t, n, 100 * urban) / 100;
+            }
             labour = pop * p(params, Driver.WORKING_AGE_SHARE, t, n) * p(params, Driver.PARTICIPATION, t, n);
 
             // trade first: exports and domestic trade do not depend on this year's output, output does on them
@@ -107,6 +123,10 @@ public final class ProjectionKernel {
                     + p(params, Driver.EXPORT_ELASTICITY, t, n) * p(params, Driver.WORLD_DEMAND_GROWTH, t, n))
                     * shock(shocks, EXPORTS, t, n);
             domestic *= (1 + p(params, Driver.DOMESTIC_TRADE_GROWTH, t, n)) * shock(shocks, DOMESTIC_TRADE, t, n);
+            if (known) {
+                exports = actual(observed, EXPORTS, t, n, exports);
+                domestic = actual(observed, DOMESTIC_TRADE, t, n, domestic);
+            }
             double deflatorFactor = (1 + p(params, Driver.DEFLATOR_GROWTH, t, n)) * shock(shocks, GDP_DEFLATOR, t, n);
             deflator *= deflatorFactor;
             double lnDeflatorStep = Math.log(deflatorFactor);
@@ -146,6 +166,26 @@ public final class ProjectionKernel {
                 lnTurnover = lnTurnoverNow;
             }
             realGdp = Math.exp(lnSupply + demand);
+            if (known) {
+                // observed output: real from the real growth rate, nominal with the path's deflator, or both
+                double growth = observed[GDP_REAL_GROWTH.ordinal() * n + t];
+                double nominal = observed[GDP_NOMINAL.ordinal() * n + t];
+                double target = growth == growth ? prevReal * (1 + growth / 100) : nominal == nominal ? nominal / deflator : realGdp;
+                if (growth == growth && nominal == nominal) {
+                    deflator = nominal / target;
+                }
+                if (target != realGdp) {
+                    double surprise = Math.log(target / realGdp);
+                    lnSupply += surprise; // the year's surprise is the supply side's: TFP, or the growth path
+                    if (solow) {
+                        lnTfp += surprise;
+                        tfp *= Math.exp(surprise);
+                        set(out, TFP, t, n, tfp / tfp0);
+                        set(out, GA_TFP, t, n, out[GA_TFP.ordinal() * n + t] + 100 * surprise);
+                    }
+                    realGdp = target;
+                }
+            }
             if (solow) {
                 set(out, GA_TRADE, t, n, 100 * demandStep);
             }
@@ -159,17 +199,30 @@ public final class ProjectionKernel {
             imports *= (1 + p(params, Driver.IMPORT_TREND, t, n)
                     + p(params, Driver.IMPORT_ELASTICITY, t, n) * nominalGrowth)
                     * shock(shocks, IMPORTS, t, n);
+            if (known) {
+                imports = actual(observed, IMPORTS, t, n, imports);
+            }
 
             intensity *= (1 - p(params, Driver.INTENSITY_DECLINE, t, n)) * shock(shocks, ENERGY_INTENSITY, t, n);
 
             double perCapitaGrowth = (realGdp / pop) / (prevReal / prevPop) - 1;
             income *= (1 + p(params, Driver.INCOME_PASS_THROUGH, t, n) * perCapitaGrowth)
                     * (1 + p(params, Driver.CPI_INFLATION, t, n));
+            if (known) {
+                intensity = actual(observed, ENERGY_INTENSITY, t, n, intensity);
+                income = actual(observed, INCOME_PER_CAPITA, t, n, income);
+            }
 
             writeLevels(c, params, out, t, n, realGdp, deflator, pop, urban, labour, primary, secondary,
                     exports, imports, domestic, intensity, income);
         }
-        satellites(c, shocks, out, n);
+        satellites(c, shocks, out, n, observed, lastObserved);
+    }
+
+    /** The observed value of v in year t, or {@code modelled} when none is observed. */
+    private static double actual(double[] observed, Variable v, int t, int n, double modelled) {
+        double o = observed[v.ordinal() * n + t];
+        return o == o ? o : modelled;
     }
 
     /** Writes every level that follows from the state of year t by identities. */
@@ -217,7 +270,7 @@ public final class ProjectionKernel {
      * variables): each row is then one tight loop, where interleaving 18 satellites year by year cost more
      * than the rest of the kernel (JFR profile, docs/PERFORMANCE.md).
      */
-    private static void satellites(CompiledScenario c, double[] shocks, double[] out, int n) {
+    private static void satellites(CompiledScenario c, double[] shocks, double[] out, int n, double[] observed, int lastObserved) {
         double[] sp = c.satelliteParams();
         for (int s = 0, sats = c.satellites(); s < sats; s++) {
             int row = (CompiledScenario.CORE_ROWS + s) * n;
@@ -235,6 +288,9 @@ public final class ProjectionKernel {
                     double linkGrowth = linkNow / linkBefore - 1;
                     linkBefore = linkNow;
                     level = level * (1 + sp[primary + t] + sp[elasticity + t] * linkGrowth) * shocks[row + t];
+                    if (t <= lastObserved && observed[row + t] == observed[row + t]) {
+                        level = observed[row + t];
+                    }
                     out[row + t] = level;
                 }
             } else if (mode == SAT_RATIO) {
@@ -246,6 +302,13 @@ public final class ProjectionKernel {
                 }
             } else {
                 System.arraycopy(sp, primary + 1, out, row + 1, n - 1);
+            }
+            if (mode != SAT_GROWTH) {
+                for (int t = 1; t <= lastObserved; t++) {
+                    if (observed[row + t] == observed[row + t]) {
+                        out[row + t] = observed[row + t];
+                    }
+                }
             }
         }
     }

@@ -41,6 +41,9 @@ final class PathBlock {
     private final double[] point;
     private final double[] z;
     private final double[] state;
+    /** The observed levels with each path's draw of the nowcasts' spread; null when no nowcast has a spread. */
+    private final double[] observed;
+    private final int[] nowcastCells;
 
     PathBlock(CompiledScenario c, CompiledUncertainty u, McOptions o, ParameterPoints points, PathTargets targets, long block) {
         this.c = c;
@@ -59,6 +62,8 @@ final class PathBlock {
         this.point = new double[u.dimensions()];
         this.z = new double[u.shocks()];
         this.state = new double[u.shocks()];
+        this.nowcastCells = c.observations().uncertainCells();
+        this.observed = nowcastCells.length == 0 ? null : c.observations().kernelLevels().clone();
     }
 
     /** Runs the block, aggregating into its own moments and into the thread's {@code quantiles}. */
@@ -165,6 +170,17 @@ final class PathBlock {
                 }
             }
         }
-        ProjectionKernel.project(c, params, shocks, into);
+        if (observed == null) {
+            ProjectionKernel.project(c, params, shocks, into);
+            return;
+        }
+        // a partial-year figure's full year is known only to its spread: each path draws it (docs/MODEL.md "Nowcast")
+        io.plansim.compile.Observations obs = c.observations();
+        double[] mean = obs.kernelLevels();
+        for (int cell : nowcastCells) {
+            double z = normal.sample();
+            observed[cell] = obs.rateCell(cell) ? mean[cell] + obs.spread(cell) * z : mean[cell] * Math.exp(obs.spread(cell) * z);
+        }
+        ProjectionKernel.project(c, params, shocks, observed, into);
     }
 }

@@ -47,6 +47,11 @@ public final class ScenarioLoader {
     }
 
     public Scenario load(String ref, List<ScenarioOverride> overrides) {
+        return load(repository.resolve(ref), overrides);
+    }
+
+    /** Loads a scenario whose top file is {@code top}, e.g. {@link ScenarioRepository#text} for in-memory text. */
+    public Scenario load(ScenarioRepository.ScenarioText top, List<ScenarioOverride> overrides) {
         for (ScenarioOverride o : overrides) {
             if (o.path().equals("extends")) {
                 // the chain is resolved from the files before overrides apply: an override here would do nothing
@@ -54,7 +59,6 @@ public final class ScenarioLoader {
                         "--set cannot change extends; write a scenario file with extends: " + o.value() + " and run that");
             }
         }
-        ScenarioRepository.ScenarioText top = repository.resolve(ref);
         List<String> lineage = new ArrayList<>();
         Map<String, ScenarioRepository.ScenarioText> texts = new java.util.HashMap<>();
         LocatedDocument doc = readChain(top, new ArrayDeque<>(), lineage, texts, new ArrayList<>());

@@ -55,6 +55,25 @@ public final class ScenarioRepository {
                 Suggestions.allowed(ref, builtIns()));
     }
 
+    /**
+     * A scenario given as text (an upload, a web form): it is read as a built-in would be, so its
+     * {@code extends}, {@code targets} and {@code history} can name only built-ins and nothing on disk is
+     * touched, whatever the text says.
+     */
+    public static ScenarioText text(String name, String text) {
+        return new ScenarioText(name, name, text, null);
+    }
+
+    /** A built-in by name, never a file on disk; an input error naming the built-ins when there is none. */
+    public ScenarioText resolveBuiltIn(String name) {
+        ScenarioText t = builtIn(name);
+        if (t == null) {
+            throw InputException.of(SourceLocation.commandLine(), "scenario", "'" + name + "' (no such built-in scenario)",
+                    Suggestions.allowed(name, builtIns()));
+        }
+        return t;
+    }
+
     /** Resolves a parent named in {@code extends} of {@code child}; null when nothing matches. */
     public ScenarioText resolveParent(String ref, ScenarioText child) {
         if (!child.builtIn()) {

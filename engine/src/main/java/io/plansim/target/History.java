@@ -17,12 +17,16 @@ import java.util.Set;
 
 /**
  * The actual figures of a region (history.csv): header
- * {@code region,year,metric,value,unit,basis,status,source_file,source_line,quote,note}.
+ * {@code region,year,metric,value,unit,basis,status,source_file,source_line,quote,note}, and optionally
+ * {@code period} (empty for a full year; {@code H1}, {@code Q1-Q3}, {@code Jan-Nov}, ... for part of one).
  */
 public final class History {
     static final List<String> COLUMNS = List.of("region", "year", "metric", "value", "unit", "basis", "status",
             "source_file", "source_line", "quote", "note");
     private static final Set<String> STATUSES = Set.of("used", "alternative", "break");
+    /** Part-of-year periods a row may cover: halves, quarter spans, month spans (Jan-Nov). */
+    private static final java.util.regex.Pattern PERIOD = java.util.regex.Pattern.compile(
+            "^(H[12]|Q[1-4](-Q[1-4])?|(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)(-(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))?)$");
 
     private final List<HistoryRecord> records;
     /** The used figure per metric and year, looked up on every judged path. */
@@ -60,6 +64,26 @@ public final class History {
         return actual(metric, year).map(r -> OptionalDouble.of(r.value())).orElse(OptionalDouble.empty());
     }
 
+    /** This history with other rows laid over it: a row of the same metric, year and period replaces the old one. */
+    public History with(History newer) {
+        java.util.Set<String> replaced = new java.util.HashSet<>();
+        for (HistoryRecord r : newer.records) {
+            replaced.add(r.metric() + "@" + r.year() + "@" + r.period());
+        }
+        List<HistoryRecord> all = new ArrayList<>(newer.records);
+        for (HistoryRecord r : records) {
+            if (!replaced.contains(r.metric() + "@" + r.year() + "@" + r.period())) {
+                all.add(r);
+            }
+        }
+        return new History(all);
+    }
+
+    /** Only the rows of the years up to {@code year}: what was known then. */
+    public History asOf(int year) {
+        return new History(records.stream().filter(r -> r.year() <= year).toList());
+    }
+
     /** The latest used figure of a metric in or before a year. */
     public Optional<HistoryRecord> latest(String metric, int notAfter) {
         return records.stream().filter(r -> r.used() && r.metric().equals(metric) && r.year() <= notAfter)
@@ -95,6 +119,14 @@ public final class History {
                 if (!STATUSES.contains(row.get("status"))) {
                     problems.add(new InputProblem(at, "status", "'" + row.get("status") + "'", "allowed: used, alternative, break"));
                 }
+                String period = blankToNull(row.get("period"));
+                if (period != null && (period.equals("year") || period.equals("full"))) {
+                    period = null;
+                } else if (period != null && !PERIOD.matcher(period.trim()).matches()) {
+                    problems.add(new InputProblem(at, "period", "'" + period + "'",
+                            "empty for the whole year, or part of it: H1, H2, Q1, Q1-Q3, Jan-Nov, ..."));
+                    continue;
+                }
                 if (year == null || value == null) {
                     continue;
                 }
@@ -103,7 +135,7 @@ public final class History {
                 Source source = new Source(url ? null : blankToNull(src), parseInt(row.get("source_line")),
                         blankToNull(row.get("quote")), url ? src : null, blankToNull(row.get("note")));
                 out.add(new HistoryRecord(row.get("region"), year, row.get("metric"), value, row.get("unit"),
-                        row.get("basis"), row.get("status"), source, line));
+                        row.get("basis"), row.get("status"), source, line, period == null ? null : period.trim()));
             }
         } catch (IOException | RuntimeException e) {
             if (e instanceof InputException ie) {

@@ -4,11 +4,25 @@ import io.plansim.scenario.Source;
 
 /**
  * One actual figure: region, year, metric (a variable id), value with unit and basis, whether the
- * baseline uses it ({@code used}) or keeps it as an {@code alternative} or a statistical {@code break}.
+ * baseline uses it ({@code used}) or keeps it as an {@code alternative} or a statistical {@code break}, and
+ * the part of the year it covers ({@code period}: null for the whole year, else e.g. {@code H1},
+ * {@code Q1-Q3}, {@code Jan-Nov}; a partial-year figure is nowcast to the full year, never read as one).
  */
 public record HistoryRecord(String region, int year, String metric, double value, String unit, String basis,
-                            String status, Source source, int line) {
+                            String status, Source source, int line, String period) {
+
+    public HistoryRecord(String region, int year, String metric, double value, String unit, String basis,
+                         String status, Source source, int line) {
+        this(region, year, metric, value, unit, basis, status, source, line, null);
+    }
+
+    /** A full-year figure the baseline uses. */
     public boolean used() {
-        return "used".equals(status);
+        return "used".equals(status) && period == null;
+    }
+
+    /** A used figure covering part of its year only. */
+    public boolean partial() {
+        return "used".equals(status) && period != null;
     }
 }

@@ -61,8 +61,13 @@ public final class TargetJudge {
     public static TargetVerdict judge(Target t, Projection p, History history) {
         int base = p.years()[0];
         IntToDoubleFunction actuals = y -> history.value(t.metric(), y).orElse(Double.NaN);
-        boolean past = t.year() <= base;
+        // a target whose year has an actual (the history is cut at what was known) is judged on it, after the
+        // base year too (a nowcast: docs/MODEL.md); what it is measured from comes from the actuals, else the path
+        boolean past = t.year() <= base || history.actual(t.metric(), t.year()).isPresent();
         double actual = past ? TargetOutcome.of(t, actuals) : Double.NaN;
+        if (past && Double.isNaN(actual) && t.year() > base) {
+            actual = TargetOutcome.of(t, pathWithHistory(p, t.metric(), history));
+        }
         if (past && Double.isNaN(actual) && t.year() == base && io.plansim.model.Variable.byId(t.metric()).isPresent()
                 && p.indexOf(t.metric()) >= 0) {
             // the base year of a core variable is itself an observation (satellite bases may be derived, so

@@ -1,0 +1,165 @@
+package io.plansim.service;
+
+import io.plansim.aggregate.McResult;
+import io.plansim.aggregate.PathTargets;
+import io.plansim.compile.CompiledScenario;
+import io.plansim.compile.Observations;
+import io.plansim.compile.ScenarioCompiler;
+import io.plansim.runner.DeterministicRunner;
+import io.plansim.runner.McOptions;
+import io.plansim.runner.MonteCarloRunner;
+import io.plansim.runner.Projection;
+import io.plansim.scenario.InputException;
+import io.plansim.scenario.Scenario;
+import io.plansim.scenario.ScenarioLoader;
+import io.plansim.scenario.ScenarioOverride;
+import io.plansim.scenario.ScenarioRepository;
+import io.plansim.scenario.SourceLocation;
+import io.plansim.target.History;
+import io.plansim.target.TargetCatalog;
+import io.plansim.verdict.TargetJudge;
+import io.plansim.verdict.TargetVerdict;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * The engine's entry point for every front end (command line, web page, cluster): load a scenario from a
+ * built-in name, a file or in-memory text, apply overrides, condition on actuals, run the central path or the
+ * Monte Carlo, judge the targets. Catalogs and histories are parsed once and cached; an instance is safe to
+ * share between threads, and a result depends only on its inputs (scenario, overrides, actuals, options).
+ */
+public final class Forecasts {
+    private final ScenarioRepository repository;
+    private final ScenarioLoader loader;
+    private final ConcurrentMap<String, TargetCatalog> catalogs = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, History> histories = new ConcurrentHashMap<>();
+
+    private Forecasts(ScenarioRepository repository) {
+        this.repository = repository;
+        this.loader = new ScenarioLoader(repository);
+    }
+
+    /** The built-in scenarios on the classpath (module {@code scenarios}). */
+    public static Forecasts onClasspath() {
+        return new Forecasts(ScenarioRepository.onClasspath());
+    }
+
+    /** What to forecast: a scenario, its {@code --set} overrides, extra actuals and the year known up to. */
+    public record Request(ScenarioSource source, List<String> overrides, History extraActuals, Integer asOf) {
+        public Request {
+            overrides = List.copyOf(overrides);
+            extraActuals = extraActuals == null ? History.empty() : extraActuals;
+        }
+
+        public static Request of(ScenarioSource source, String... overrides) {
+            return new Request(source, List.of(overrides), null, null);
+        }
+    }
+
+    /** A central path with its target verdicts and what the forecast was conditioned on. */
+    public record Central(Scenario scenario, Projection central, List<TargetVerdict> verdicts, List<String> notes) {
+        public Central {
+            verdicts = List.copyOf(verdicts);
+            notes = List.copyOf(notes);
+        }
+    }
+
+    /** A Monte Carlo run, the central path, the verdicts with probabilities, and what it was conditioned on. */
+    public record Simulation(Scenario scenario, McResult mc, Projection central, List<TargetVerdict> verdicts,
+                             List<String> notes) {
+        public Simulation {
+            verdicts = List.copyOf(verdicts);
+            notes = List.copyOf(notes);
+        }
+    }
+
+    /** Loads and validates the request's scenario with its overrides (an {@link InputException} when it is bad). */
+    public Scenario load(Request r) {
+        List<ScenarioOverride> overrides = r.overrides().stream().map(ScenarioOverride::parse).toList();
+        ScenarioSource src = r.source();
+        if (src instanceof ScenarioSource.BuiltIn b) {
+            return loader.load(repository.resolveBuiltIn(b.name()), overrides);
+        }
+        if (src instanceof ScenarioSource.File f) {
+            return loader.load(f.path().toString(), overrides);
+        }
+        ScenarioSource.Text t = (ScenarioSource.Text) src;
+        return loader.load(ScenarioRepository.text(t.name(), t.yaml()), overrides);
+    }
+
+    /** The scenario's targets catalog (parsed once per file), or null when it names none. */
+    public TargetCatalog targets(Scenario s) {
+        if (s.targets() == null) {
+            return null;
+        }
+        return catalogs.computeIfAbsent(s.targets().display(),
+                k -> TargetCatalog.parse(k, repository.read(s.targets(), at(s), "targets")));
+    }
+
+    /** The scenario's own history (parsed once per file; empty when it names none). */
+    public History history(Scenario s) {
+        if (s.history() == null) {
+            return History.empty();
+        }
+        return histories.computeIfAbsent(s.history().display(),
+                k -> History.parse(k, repository.read(s.history(), at(s), "history")));
+    }
+
+    /** The actuals a request's forecast is conditioned on: the scenario's history, the extra rows over it, cut at asOf. */
+    public History actuals(Scenario s, Request r) {
+        History h = history(s).with(r.extraActuals());
+        return r.asOf() == null ? h : h.asOf(r.asOf());
+    }
+
+    /** The scenario compiled and conditioned on the request's actuals. */
+    public CompiledScenario compile(Scenario s, Request r) {
+        int asOf = r.asOf() == null ? Integer.MAX_VALUE : r.asOf();
+        if (asOf < s.baseYear()) {
+            throw InputException.of(SourceLocation.commandLine(), "--as-of", String.valueOf(asOf),
+                    "a year from the scenario's base year " + s.baseYear());
+        }
+        CompiledScenario c = ScenarioCompiler.compile(s);
+        return c.withObservations(Observations.of(c, actuals(s, r), asOf));
+    }
+
+    /** The central path and its verdicts. */
+    public Central central(Request r) {
+        Scenario s = load(r);
+        CompiledScenario c = compile(s, r);
+        Projection p = DeterministicRunner.run(c);
+        TargetCatalog t = targets(s);
+        List<TargetVerdict> verdicts = t == null ? List.of() : TargetJudge.judge(t, p, actuals(s, r));
+        return new Central(s, p, verdicts, notes(c));
+    }
+
+    /** The Monte Carlo run, with progress reported to {@code progress} (may be null). */
+    public Simulation simulate(Request r, McOptions o, MonteCarloRunner.Progress progress) {
+        Scenario s = load(r);
+        CompiledScenario c = compile(s, r);
+        TargetCatalog t = targets(s);
+        History actuals = actuals(s, r);
+        PathTargets judged = t == null ? PathTargets.none() : PathTargets.of(c, t.targets(), actuals);
+        McResult mc = MonteCarloRunner.run(c, o, judged, progress);
+        Projection central = DeterministicRunner.run(c);
+        List<TargetVerdict> verdicts = t == null ? List.of() : TargetJudge.judge(t, central, actuals, mc);
+        return new Simulation(s, mc, central, verdicts, notes(c));
+    }
+
+    /** What a compiled scenario was conditioned on, and the partial-year figures it could not use. */
+    public static List<String> notes(CompiledScenario c) {
+        List<String> out = new ArrayList<>();
+        Observations o = c.observations();
+        if (o.any()) {
+            out.add("conditioned on actuals up to " + (c.baseYear() + o.lastIndex()) + ": "
+                    + String.join("; ", o.notes().stream().map(n -> n.metric() + " " + n.text()).toList()));
+        }
+        o.unused().forEach(u -> out.add("not used: " + u));
+        return out;
+    }
+
+    private static SourceLocation at(Scenario s) {
+        return new SourceLocation(s.lineage().get(0), 0, 0);
+    }
+}

@@ -1,0 +1,88 @@
+package io.plansim.scenarios;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.plansim.runner.McOptions;
+import io.plansim.runner.Sampler;
+import io.plansim.scenario.InputException;
+import io.plansim.service.Forecasts;
+import io.plansim.service.ScenarioSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** The engine's forecast service: in-memory scenarios, no file access from a name, and safe sharing between threads. */
+class ForecastsServiceTest {
+    private static final Forecasts SERVICE = Forecasts.onClasspath();
+    private static final McOptions OPTIONS = new McOptions(1000, 5, Sampler.MC, 1, 256);
+
+    @Test
+    void aScenarioHeldAsTextExtendsABuiltIn() {
+        String yaml = "name: Upload\nextends: yiwu/baseline\ndrivers:\n  trade:\n    exportTrend: 0.05\n";
+        Forecasts.Central text = SERVICE.central(Forecasts.Request.of(ScenarioSource.text("upload.yaml", yaml)));
+        Forecasts.Central set = SERVICE.central(Forecasts.Request.of(ScenarioSource.builtIn("yiwu/baseline"), "trade.exportTrend=0.05"));
+        assertEquals("Upload", text.scenario().name());
+        assertArrayEquals(set.central().series("gdp_nominal"), text.central().series("gdp_nominal"), 0.0);
+        assertEquals(set.verdicts().size(), text.verdicts().size(), "the parent's targets catalog comes with it");
+    }
+
+    @Test
+    void textCannotReachTheFileSystem() {
+        for (String ref : List.of("/etc/passwd", "../../../etc/passwd", "../yiwu/baseline.yaml")) {
+            String yaml = "name: Upload\nextends: " + ref + "\n";
+            InputException e = assertThrows(InputException.class,
+                    () -> SERVICE.load(Forecasts.Request.of(ScenarioSource.text("upload.yaml", yaml))));
+            assertTrue(e.getMessage().contains("no such scenario"), e.getMessage());
+        }
+        InputException targets = assertThrows(InputException.class, () -> SERVICE.central(Forecasts.Request.of(
+                ScenarioSource.text("upload.yaml", "extends: yiwu/baseline\ntargets: /etc/passwd\n"))));
+        assertTrue(targets.getMessage().contains("no such built-in file"), targets.getMessage());
+        InputException name = assertThrows(InputException.class,
+                () -> SERVICE.load(Forecasts.Request.of(ScenarioSource.builtIn("../../etc/passwd"))));
+        assertTrue(name.getMessage().contains("no such built-in scenario"), name.getMessage());
+    }
+
+    @Test
+    void eightThreadsGetWhatOneGets() throws Exception {
+        List<Forecasts.Request> requests = List.of(
+                Forecasts.Request.of(ScenarioSource.builtIn("yiwu/baseline")),
+                Forecasts.Request.of(ScenarioSource.builtIn("yiwu/baseline"), "trade.exportTrend+=-0.03"),
+                Forecasts.Request.of(ScenarioSource.builtIn("yiwu/plan")),
+                Forecasts.Request.of(ScenarioSource.builtIn("jinhua/baseline")));
+        List<double[]> sequential = new ArrayList<>();
+        for (Forecasts.Request r : requests) {
+            sequential.add(fingerprint(SERVICE.simulate(r, OPTIONS, null)));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<double[]>> futures = new ArrayList<>();
+            for (int i = 0; i < 32; i++) {
+                Forecasts.Request r = requests.get(i % requests.size());
+                futures.add(pool.submit(() -> fingerprint(SERVICE.simulate(r, OPTIONS, null))));
+            }
+            for (int i = 0; i < futures.size(); i++) {
+                assertArrayEquals(sequential.get(i % requests.size()), futures.get(i).get(), 0.0, "request " + (i % requests.size()));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Every variable's 2025 median and mean, and every target's probability. */
+    private static double[] fingerprint(Forecasts.Simulation s) {
+        List<Double> out = new ArrayList<>();
+        int t = 2025 - s.mc().years()[0];
+        for (int v = 0; v < s.mc().variables().size(); v++) {
+            out.add(s.mc().quantile(v, t, 0.5));
+            out.add(s.mc().mean(v, t));
+        }
+        s.verdicts().forEach(v -> out.add(v.probability()));
+        return out.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+}

@@ -88,29 +88,6 @@ final class McCommand implements Callable<Integer> {
         return json;
     }
 
-    /** Above this share of failed paths the results of the rest are not published: an input error. */
-    static final double MAX_FAILED_SHARE = 0.01;
-
-    /**
-     * What failed paths mean for a run: none, nothing; all of them, or more than {@link #MAX_FAILED_SHARE},
-     * an input error naming the scenario and the first fault (its variable, year and how to replay it); a few,
-     * the warning every output carries.
-     */
-    static String faultPolicy(Scenario s, McResult mc) {
-        if (mc.faults() == 0) {
-            return null;
-        }
-        long total = mc.paths() + mc.faults();
-        String share = String.format(java.util.Locale.ROOT, "%d of %d Monte Carlo paths (%.2f%%) with invalid numbers",
-                mc.faults(), total, 100.0 * mc.faults() / total);
-        if (mc.faults() > MAX_FAILED_SHARE * total) {
-            throw io.plansim.scenario.InputException.of(new io.plansim.scenario.SourceLocation(s.lineage().get(0), 0, 0), "uncertainty",
-                    share + (mc.paths() == 0 ? ", every one" : "") + "; first: " + mc.firstFault(),
-                    "at most " + (int) (MAX_FAILED_SHARE * 100) + "% may fail for the rest to be published: "
-                            + "check the drivers and the uncertainty that feed the variable named");
-        }
-        return share + " were left out of every figure; first: " + mc.firstFault();
-    }
 
     /** Runs the Monte Carlo and judges the scenario's targets with it (when it names a catalog). */
     static Result execute(Scenario s, CompiledScenario c, McOptions o, ProgressBar bar) {
@@ -129,7 +106,7 @@ final class McCommand implements Callable<Integer> {
                 bar.finish();
             }
         }
-        String warning = faultPolicy(s, mc);
+        String warning = io.plansim.runner.FailedPaths.check(s.lineage().get(0), mc);
         Projection central = DeterministicRunner.run(c);
         List<TargetVerdict> verdicts = catalogs == null ? List.of()
                 : TargetJudge.judge(catalogs.targets(), central, catalogs.history(), mc);

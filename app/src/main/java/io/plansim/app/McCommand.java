@@ -106,7 +106,7 @@ final class McCommand implements Callable<Integer> {
                 bar.finish();
             }
         }
-        String warning = io.plansim.runner.FailedPaths.check(s.lineage().get(0), mc);
+        String warning = io.plansim.verdict.FailedPaths.check(s.lineage().get(0), mc);
         Projection central = DeterministicRunner.run(c);
         List<TargetVerdict> verdicts = catalogs == null ? List.of()
                 : TargetJudge.judge(catalogs.targets(), central, catalogs.history(), mc);

@@ -1,4 +1,4 @@
-package io.plansim.runner;
+package io.plansim.verdict;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

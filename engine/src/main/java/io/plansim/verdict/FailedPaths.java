@@ -1,4 +1,4 @@
-package io.plansim.runner;
+package io.plansim.verdict;
 
 import io.plansim.aggregate.McResult;
 import io.plansim.scenario.InputException;

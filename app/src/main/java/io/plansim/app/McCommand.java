@@ -60,11 +60,11 @@ final class McCommand implements Callable<Integer> {
         options.warnImplausible(r.central());
         String text = switch (output.format) {
             case JSON -> ProjectionJson.MAPPER.writerWithDefaultPrettyPrinter()
-                    .writeValueAsString(withWarning(McTables.json(r.mc(), r.verdicts(), Main.version()), r.warning())) + "\n";
+                    .writeValueAsString(withWarning(McTables.json(r.mc(), r.verdicts(), Main.version(), r.central()), r.warning())) + "\n";
             case CSV -> McTables.longTable(r.mc()).write().toString("csv");
             case TABLE -> s.title() + ": " + r.mc().paths() + " paths, seed " + o.seed() + ", sampler " + r.mc().sampler()
                     + ", percentiles " + r.mc().quantiles().accuracy() + "\n" + (r.warning() == null ? "" : "warning: " + r.warning() + "\n")
-                    + "\n" + McTables.text(r.mc(), RunCommand.MAIN, r.verdicts());
+                    + "\n" + McTables.text(r.mc(), RunCommand.MAIN, r.verdicts(), r.central());
         };
         if (r.warning() != null) {
             spec.commandLine().getErr().println("warning: " + r.warning());

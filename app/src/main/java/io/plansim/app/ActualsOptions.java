@@ -7,9 +7,6 @@ import io.plansim.scenario.InputException;
 import io.plansim.scenario.Scenario;
 import io.plansim.scenario.SourceLocation;
 import io.plansim.target.History;
-import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -91,12 +88,6 @@ final class ActualsOptions {
         if (!Files.isRegularFile(f)) {
             throw InputException.of(SourceLocation.commandLine(), "--history", "'" + f + "' (no such file)", "a history CSV file");
         }
-        try {
-            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(f))).toString();
-        } catch (CharacterCodingException e) {
-            throw InputException.of(new SourceLocation(f.toString(), 0, 0), "--history", "bytes that are not UTF-8", "a UTF-8 CSV file");
-        } catch (IOException e) {
-            throw InputException.of(SourceLocation.commandLine(), "--history", "'" + f + "' (" + e.getMessage() + ")", "a readable file");
-        }
+        return io.plansim.scenario.TextFiles.read(f, f.toString()); // the size limit, and the line of a byte that is not UTF-8
     }
 }

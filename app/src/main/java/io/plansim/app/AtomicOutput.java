@@ -1,7 +1,8 @@
 package io.plansim.app;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.plansim.scenario.InputException;
+import io.plansim.scenario.SourceLocation;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -16,9 +17,32 @@ final class AtomicOutput {
     private AtomicOutput() {
     }
 
-    static Path write(Path dir, String fileName, String text) {
+    /**
+     * Creates the output folder (and its parents), or refuses it as bad usage naming --out: a file in its
+     * place or a folder that cannot be written is the user's to fix, not an internal failure.
+     */
+    static Path folder(Path dir) {
         try {
             Files.createDirectories(dir);
+            if (!Files.isWritable(dir)) {
+                throw new java.nio.file.AccessDeniedException(dir.toString());
+            }
+            return dir;
+        } catch (IOException e) {
+            throw refused(dir, e);
+        }
+    }
+
+    private static InputException refused(Path where, IOException e) {
+        String why = e instanceof java.nio.file.FileAlreadyExistsException ? "a file, not a folder"
+                : e instanceof java.nio.file.AccessDeniedException ? "not writable" : e.toString();
+        return InputException.of(SourceLocation.commandLine(), "--out", "'" + where + "' (" + why + ")",
+                "a folder that can be created and written");
+    }
+
+    static Path write(Path dir, String fileName, String text) {
+        folder(dir);
+        try {
             Path target = dir.resolve(fileName);
             Path tmp = Files.createTempFile(dir, "." + fileName + ".", ".partial");
             try {
@@ -39,7 +63,7 @@ final class AtomicOutput {
             }
             return target;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + dir.resolve(fileName) + ": " + e.getMessage(), e);
+            throw refused(dir.resolve(fileName), e);
         }
     }
 }

@@ -81,6 +81,9 @@ final class BatchCommand implements Callable<Integer> {
     @Option(names = "--debug", description = "Show stack traces of errors.")
     boolean debug;
 
+    @picocli.CommandLine.Mixin
+    LimitOptions limits;
+
     /** For tests: stop after this many variants, as an interruption would. */
     @Option(names = "--stop-after", hidden = true)
     Integer stopAfter;
@@ -88,7 +91,26 @@ final class BatchCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    record Variant(String id, BatchSpec.Run run, Map<String, String> overrides, long seed) {
+    /** One variant; {@code scenarioSha} is the SHA-256 of its scenario file's text (of the built-in's for a built-in). */
+    record Variant(String id, BatchSpec.Run run, Map<String, String> overrides, long seed, String scenarioSha) {
+        /**
+         * What the variant's result depends on, as one line: a finished variant is resumed only when this is
+         * unchanged, so a result is never published under another definition's labels.
+         */
+        String definition(List<String> sets) {
+            ObjectNode d = ProjectionJson.MAPPER.createObjectNode();
+            d.put("plansim", Main.version());
+            d.put("scenario", run.scenario());
+            ArrayNode set = d.putArray("set");
+            sets.forEach(set::add);
+            d.put("scenarioSha256", scenarioSha);
+            ObjectNode ov = d.putObject("overrides");
+            overrides.forEach(ov::put);
+            d.put("paths", run.paths());
+            d.put("seed", seed);
+            d.put("block", McOptions.DEFAULT_BLOCK);
+            return d.toString();
+        }
     }
 
     @Override
@@ -97,8 +119,19 @@ final class BatchCommand implements Callable<Integer> {
             throw InputException.of(SourceLocation.commandLine(), "batch file", "'" + batchFile + "' (no such file)", "a batch YAML file");
         }
         sets.forEach(ScenarioOverride::parse); // a malformed --set fails before any work
-        String text = Files.readString(batchFile, StandardCharsets.UTF_8);
+        String text = io.plansim.scenario.TextFiles.read(batchFile, batchFile.toString());
         BatchSpec spec0 = BatchReader.parse(batchFile.toString(), text);
+        ScenarioLoader loader = new ScenarioLoader(ScenarioRepository.onClasspath());
+        // each run's scenario is loaded once before any work: a misspelt name is an error at its line, not a failed variant each
+        Map<BatchSpec.Run, String> scenarioSha = new java.util.IdentityHashMap<>();
+        for (BatchSpec.Run run : spec0.runs()) {
+            try {
+                loader.load(run.scenario(), sets.stream().map(ScenarioOverride::parse).toList());
+                scenarioSha.put(run, scenarioSha(run.scenario()));
+            } catch (InputException e) {
+                throw atBatchFile(e, run);
+            }
+        }
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (t < 1) {
             throw InputException.of(SourceLocation.commandLine(), "--threads", String.valueOf(t), "at least 1");
@@ -113,7 +146,8 @@ final class BatchCommand implements Callable<Integer> {
                     "a new folder, or --resume to complete an interrupted one");
         }
         Path variantsDir = dir.resolve("variants");
-        Files.createDirectories(variantsDir);
+        boolean fresh = !Files.exists(dir);
+        AtomicOutput.folder(variantsDir);
 
         List<Variant> all = new ArrayList<>();
         int runIndex = 0;
@@ -121,15 +155,23 @@ final class BatchCommand implements Callable<Integer> {
             for (int k = 0; k < run.variants().size(); k++) {
                 long seed = run.seedPolicy() == BatchSpec.SeedPolicy.FIXED ? run.seed()
                         : io.plansim.runner.McOptions.derivedSeed(run.seed(), k);
-                all.add(new Variant(String.format(Locale.ROOT, "r%02d-v%05d", runIndex, k), run, run.variants().get(k), seed));
+                all.add(new Variant(String.format(Locale.ROOT, "r%02d-v%05d", runIndex, k), run, run.variants().get(k), seed,
+                        scenarioSha.get(run)));
             }
             runIndex++;
         }
         List<Variant> todo = new ArrayList<>();
+        int changed = 0;
         for (Variant v : all) {
-            if (!(resume && complete(variantsDir.resolve(v.id() + ".json")))) {
+            Path file = variantsDir.resolve(v.id() + ".json");
+            if (!(resume && complete(file) && v.definition(sets).equals(definitionOf(file)))) {
                 todo.add(v);
+                changed += resume && complete(file) ? 1 : 0;
             }
+        }
+        if (changed > 0) {
+            spec.commandLine().getErr().println("note: " + changed + " finished variants in " + dir + " were computed for another definition "
+                    + "(the batch file, scenario or plansim changed): they are computed again");
         }
         if (stopAfter != null && stopAfter < todo.size()) {
             todo = todo.subList(0, stopAfter);
@@ -141,7 +183,6 @@ final class BatchCommand implements Callable<Integer> {
         boolean small = todo.stream().allMatch(v -> v.run().paths() < SMALL_VARIANT);
         int side = small ? t : 1;
         int inner = small ? 1 : t;
-        ScenarioLoader loader = new ScenarioLoader(ScenarioRepository.onClasspath());
         ExecutorService pool = Executors.newFixedThreadPool(side);
         try {
             List<Future<?>> futures = new ArrayList<>();
@@ -170,6 +211,15 @@ final class BatchCommand implements Callable<Integer> {
             return 0;
         }
         double seconds = (System.nanoTime() - started) / 1e9;
+        if (all.stream().noneMatch(v -> complete(variantsDir.resolve(v.id() + ".json")))) {
+            // nothing to publish: an error at the first variant's line, and no folder of header-only tables
+            String first = errorOf(variantsDir.resolve(all.get(0).id() + ".error.json"));
+            if (fresh) {
+                deleteTree(dir);
+            }
+            throw InputException.of(all.get(0).run().at(), "runs", all.size() + " variants, every one failed; first, "
+                    + all.get(0).id() + ": " + first, "at least one variant that runs (each message names its line in the batch file)");
+        }
         Summary s = assemble(all, variantsDir, dir, text, seconds);
         spec.commandLine().getOut().printf(Locale.ROOT,
                 "batch %s: %d variants (%d run now, %d resumed), %d failed, %.1f s, %,.0f paths/s%nwrote %s%n",
@@ -178,7 +228,63 @@ final class BatchCommand implements Callable<Integer> {
         for (String e : s.errors) {
             spec.commandLine().getOut().println("  failed " + e);
         }
+        for (String w : s.warnings) {
+            spec.commandLine().getErr().println("warning: " + w);
+        }
         return 0;
+    }
+
+    private static String definitionOf(Path file) {
+        try {
+            return ProjectionJson.MAPPER.readTree(file.toFile()).path("definition").asText("");
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static String errorOf(Path file) {
+        try {
+            return ProjectionJson.MAPPER.readTree(file.toFile()).path("error").asText("");
+        } catch (IOException e) {
+            return "(no message)";
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (var all = Files.walk(root)) {
+            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    /** The SHA-256 of a scenario's own text (a file, or the built-in's resource). */
+    private static String scenarioSha(String ref) throws Exception {
+        String text = ScenarioRepository.onClasspath().resolve(ref).text();
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * A variant's input error told at the batch file: a problem the scenario loader placed on the command
+     * line (the scenario's name, a --set path or value) is placed where the batch file writes it.
+     */
+    static InputException atBatchFile(InputException e, BatchSpec.Run run) {
+        List<io.plansim.scenario.InputProblem> moved = new ArrayList<>();
+        for (io.plansim.scenario.InputProblem p : e.problems()) {
+            SourceLocation at = p.location();
+            if (at.line() == 0) {
+                String file = at.file();
+                SourceLocation to = file.equals(SourceLocation.commandLine().file()) ? run.at() : at; // a --set of the command line stays
+                for (Map.Entry<String, SourceLocation> k : run.keys().entrySet()) {
+                    if (file.startsWith("--set " + k.getKey() + "=") || file.startsWith("--set " + k.getKey() + "[")) {
+                        to = k.getValue();
+                    }
+                }
+                at = to;
+            }
+            moved.add(new io.plansim.scenario.InputProblem(at, p.field(), p.found(), p.allowed()));
+        }
+        return new InputException(moved);
     }
 
     private static boolean complete(Path file) {
@@ -199,6 +305,7 @@ final class BatchCommand implements Callable<Integer> {
         node.put("paths", v.run().paths());
         ArrayNode set = node.putArray("set");
         sets.forEach(set::add);
+        node.put("definition", v.definition(sets));
         long t0 = System.nanoTime();
         try {
             List<ScenarioOverride> overrides = new ArrayList<>(sets.stream().map(ScenarioOverride::parse).toList());
@@ -233,11 +340,17 @@ final class BatchCommand implements Callable<Integer> {
                 }
             }
             node.put("faults", mc.faults());
+            if (r.warning() != null) {
+                node.put("warning", r.warning());
+            }
             node.put("seconds", (System.nanoTime() - t0) / 1e9);
             node.put("complete", true);
             AtomicOutput.write(variantsDir, v.id() + ".json", ProjectionJson.MAPPER.writeValueAsString(node));
             Files.deleteIfExists(variantsDir.resolve(v.id() + ".error.json"));
-        } catch (InputException | NumericFault | IllegalArgumentException e) {
+        } catch (InputException e) {
+            node.put("error", atBatchFile(e, v.run()).getMessage());
+            AtomicOutput.write(variantsDir, v.id() + ".error.json", ProjectionJson.MAPPER.writeValueAsString(node));
+        } catch (NumericFault | IllegalArgumentException e) {
             node.put("error", e.getMessage());
             AtomicOutput.write(variantsDir, v.id() + ".error.json", ProjectionJson.MAPPER.writeValueAsString(node));
         }
@@ -258,7 +371,7 @@ final class BatchCommand implements Callable<Integer> {
         }
     }
 
-    record Summary(int failed, long pathsRunNow, List<String> errors) {
+    record Summary(int failed, long pathsRunNow, List<String> errors, List<String> warnings) {
     }
 
     /** Builds results.csv/.jsonl, targets.csv and run-log.json from the variant files, in variant order. */
@@ -286,6 +399,7 @@ final class BatchCommand implements Callable<Integer> {
         int failed = 0;
         long paths = 0;
         List<String> errors = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         for (Variant v : all) {
             ObjectNode entry = vlog.addObject();
             entry.put("id", v.id());
@@ -302,6 +416,10 @@ final class BatchCommand implements Callable<Integer> {
             JsonNode n = ProjectionJson.MAPPER.readTree(ok.toFile());
             entry.put("status", "done");
             entry.put("seconds", n.path("seconds").asDouble());
+            if (n.has("warning")) {
+                entry.put("warning", n.path("warning").asText());
+                warnings.add(v.id() + " " + v.overrides() + ": " + n.path("warning").asText());
+            }
             paths += n.path("paths").asLong();
             List<String> prefix = new ArrayList<>();
             prefix.add(v.id());
@@ -336,7 +454,7 @@ final class BatchCommand implements Callable<Integer> {
         AtomicOutput.write(dir, "results.jsonl", jsonl.toString());
         AtomicOutput.write(dir, "run-log.json", ProjectionJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(log) + "\n");
         AtomicOutput.write(dir, "results.csv", results.toString()); // last: its presence marks a finished batch
-        return new Summary(failed, paths, errors);
+        return new Summary(failed, paths, errors, warnings);
     }
 
     private static List<String> header(LinkedHashSet<String> keys, String a, String b, String[] rest) {

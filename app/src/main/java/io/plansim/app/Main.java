@@ -2,6 +2,7 @@ package io.plansim.app;
 
 import io.plansim.runner.NumericFault;
 import io.plansim.scenario.InputException;
+import io.plansim.scenario.Limits;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -53,6 +54,7 @@ public final class Main implements Runnable {
             return EXIT_INTERNAL;
         });
         int code;
+        Limits.use(Limits.DEFAULT); // --limit raises a limit for this command only
         try {
             code = cl.execute(args);
         } catch (Error e) {
@@ -62,6 +64,8 @@ public final class Main implements Runnable {
             }
             err.println("internal error: " + e + (debug ? "" : " (run with --debug for the stack trace)"));
             code = EXIT_INTERNAL;
+        } finally {
+            Limits.use(Limits.DEFAULT);
         }
         out.flush();
         err.flush();

@@ -57,24 +57,37 @@ final class McCommand implements Callable<Integer> {
         ActualsOptions.describe(c).forEach(m -> spec.commandLine().getErr().println("note: " + m));
         Result r = execute(s, c, s.targets() == null ? null : options.actuals.catalogs(s), o,
                 ProgressBar.unlessQuiet(run.quiet, spec.commandLine().getErr()));
+        options.warnImplausible(r.central());
         String text = switch (output.format) {
             case JSON -> ProjectionJson.MAPPER.writerWithDefaultPrettyPrinter()
-                    .writeValueAsString(McTables.json(r.mc(), r.verdicts(), Main.version(), r.central())) + "\n";
+                    .writeValueAsString(withWarning(McTables.json(r.mc(), r.verdicts(), Main.version(), r.central()), r.warning())) + "\n";
             case CSV -> McTables.longTable(r.mc()).write().toString("csv");
             case TABLE -> s.title() + ": " + r.mc().paths() + " paths, seed " + o.seed() + ", sampler " + r.mc().sampler()
-                    + ", percentiles " + r.mc().quantiles().accuracy() + "\n\n" + McTables.text(r.mc(), RunCommand.MAIN, r.verdicts(), r.central());
+                    + ", percentiles " + r.mc().quantiles().accuracy() + "\n" + (r.warning() == null ? "" : "warning: " + r.warning() + "\n")
+                    + "\n" + McTables.text(r.mc(), RunCommand.MAIN, r.verdicts(), r.central());
         };
-        if (r.mc().faults() > 0) {
-            spec.commandLine().getErr().println("warning: " + r.mc().faults() + " paths produced invalid numbers and were left out; first: "
-                    + r.mc().firstFault());
+        if (r.warning() != null) {
+            spec.commandLine().getErr().println("warning: " + r.warning());
         }
         output.emit(spec.commandLine().getOut(), s.runId(), "-mc", text);
         return 0;
     }
 
-    /** The run, the verdicts it gives, and the central path they were judged with. */
-    record Result(McResult mc, List<TargetVerdict> verdicts, Projection central) {
+    /**
+     * The run, the verdicts it gives, the central path they were judged with, and a warning when some paths
+     * failed (null when none did).
+     */
+    record Result(McResult mc, List<TargetVerdict> verdicts, Projection central, String warning) {
     }
+
+    /** A JSON result with the failed-path warning as "warning" (when there is one), as targets --format json has it. */
+    static com.fasterxml.jackson.databind.node.ObjectNode withWarning(com.fasterxml.jackson.databind.node.ObjectNode json, String warning) {
+        if (warning != null) {
+            json.put("warning", warning);
+        }
+        return json;
+    }
+
 
     /** Runs the Monte Carlo and judges the scenario's targets with it (when it names a catalog). */
     static Result execute(Scenario s, CompiledScenario c, McOptions o, ProgressBar bar) {
@@ -93,9 +106,10 @@ final class McCommand implements Callable<Integer> {
                 bar.finish();
             }
         }
+        String warning = io.plansim.verdict.FailedPaths.check(s.lineage().get(0), mc);
         Projection central = DeterministicRunner.run(c);
         List<TargetVerdict> verdicts = catalogs == null ? List.of()
                 : TargetJudge.judge(catalogs.targets(), central, catalogs.history(), mc);
-        return new Result(mc, verdicts, central);
+        return new Result(mc, verdicts, central, warning);
     }
 }

@@ -30,6 +30,7 @@ final class McRunOptions {
             throw io.plansim.scenario.InputException.of(io.plansim.scenario.SourceLocation.commandLine(), "--threads",
                     String.valueOf(threads), "at least 1 thread");
         }
+        io.plansim.scenario.Limits.current().checkPaths(paths, io.plansim.scenario.SourceLocation.commandLine(), "--paths");
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         try {
             return new McOptions(paths, seed, sampler, t, McOptions.DEFAULT_BLOCK);

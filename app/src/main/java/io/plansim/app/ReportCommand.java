@@ -101,6 +101,9 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--debug", description = "Show stack traces of errors.")
     boolean debug;
 
+    @picocli.CommandLine.Mixin
+    LimitOptions limits;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -118,6 +121,7 @@ final class ReportCommand implements Callable<Integer> {
             throw exists(dir);
         }
         McOptions o = options();
+        io.plansim.scenario.Limits.current().checkPaths(o.paths(), SourceLocation.commandLine(), "--paths");
         com.fasterxml.jackson.databind.JsonNode previous = previous();
         Path browser = null;
         if (pdf) {
@@ -166,9 +170,8 @@ final class ReportCommand implements Callable<Integer> {
                 tornadoCentral = Sensitivity.central(c, out);
             }
             runs.add(new ScenarioRun(s, central, r.mc(), r.verdicts(), history, bars, output, tornadoCentral));
-            if (r.mc().faults() > 0) {
-                err.println("warning: " + s.id() + ": " + r.mc().faults() + " paths produced invalid numbers and were left out; first: "
-                        + r.mc().firstFault());
+            if (r.warning() != null) {
+                err.println("warning: " + s.id() + ": " + r.warning());
             }
         }
         ReportInput input = new ReportInput(runs, o.paths(), o.seed(), Main.version(), command(), now.toString(), labels, title,
@@ -178,8 +181,8 @@ final class ReportCommand implements Callable<Integer> {
         try {
             w = ReportWriter.write(dir, input, chromium == null ? null
                     : folder -> io.plansim.report.PdfPrinter.print(chromium, folder.resolve("index.html"), folder.resolve(PDF)));
-        } catch (FileAlreadyExistsException e) {
-            throw exists(dir);
+        } catch (FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException e) {
+            throw exists(dir); // also when another report into the same folder finished first
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         stdout.println(String.format(Locale.ROOT, "wrote %s (index.html, appendix.html%s, %d charts as PNG and SVG, %d tables, summary.json) in %.1f s",

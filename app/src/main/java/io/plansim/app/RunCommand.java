@@ -41,6 +41,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Scenario s = options.load();
         Projection p = DeterministicRunner.run(options.actuals.compile(s));
+        options.warnImplausible(p);
         String text = switch (output.format) {
             case JSON -> ProjectionJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(ProjectionJson.toJson(p)) + "\n";
             case CSV -> ProjectionTables.wide(p, List.of()).write().toString("csv");

@@ -24,14 +24,45 @@ final class ScenarioOptions {
     boolean debug;
 
     @picocli.CommandLine.Mixin
+    LimitOptions limits;
+
+    @picocli.CommandLine.Mixin
     ActualsOptions actuals;
 
     Scenario load() {
         return load(scenario);
     }
 
+    @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
+    picocli.CommandLine.Model.CommandSpec mixee;
+
+    /**
+     * Loads and checks the scenario and what it names: a targets catalog or history that is missing or broken
+     * is an error for every command, not only for those that read it. A scenario that extends nothing and
+     * leaves drivers out (a file cut short, say) is told which take model defaults.
+     */
     Scenario load(String ref) {
         List<ScenarioOverride> overrides = sets.stream().map(ScenarioOverride::parse).toList();
-        return new ScenarioLoader(ScenarioRepository.onClasspath()).load(ref, overrides);
+        ScenarioRepository repo = ScenarioRepository.onClasspath();
+        Scenario s = new ScenarioLoader(repo).load(ref, overrides);
+        if (s.targets() != null) {
+            Catalogs.of(s);
+        } else {
+            Catalogs.history(s);
+        }
+        List<io.plansim.scenario.Driver> defaulted = s.defaultedDrivers();
+        if (s.lineage().size() == 1 && !repo.builtIns().contains(s.id()) && !defaulted.isEmpty() && mixee != null) {
+            mixee.commandLine().getErr().println("note: " + s.id() + " extends no scenario and states no value for " + defaulted.size()
+                    + " drivers, which take the model defaults of docs/MODEL.md: "
+                    + String.join(", ", defaulted.stream().map(io.plansim.scenario.Driver::path).toList()));
+        }
+        return s;
+    }
+
+    /** Prints the plausibility warnings of a projection (docs/MODEL.md): a warning, never a refusal. */
+    void warnImplausible(io.plansim.runner.Projection p) {
+        if (mixee != null) {
+            io.plansim.runner.Plausibility.warnings(p).forEach(w -> mixee.commandLine().getErr().println("warning: implausible result: " + w));
+        }
     }
 }

@@ -48,20 +48,27 @@ final class TargetsCommand implements Callable<Integer> {
         boolean mc = !centralOnly;
         Projection p;
         List<TargetVerdict> verdicts;
+        String warning = null;
         if (mc) {
             McCommand.Result r = McCommand.execute(s, compiled, catalogs, run.options(), ProgressBar.unlessQuiet(run.quiet, spec.commandLine().getErr()));
             p = r.central();
             verdicts = r.verdicts();
+            warning = r.warning();
         } else {
             p = DeterministicRunner.run(compiled);
             verdicts = TargetJudge.judge(catalogs.targets(), p, catalogs.history());
         }
+        if (warning != null) {
+            spec.commandLine().getErr().println("warning: " + warning);
+        }
+        options.warnImplausible(p);
         String text = switch (output.format) {
             case JSON -> ProjectionJson.MAPPER.writerWithDefaultPrettyPrinter()
-                    .writeValueAsString(VerdictTables.json(p.scenario(), verdicts, mc ? run.paths : 0, run.seed)) + "\n";
+                    .writeValueAsString(McCommand.withWarning(VerdictTables.json(p.scenario(), verdicts, mc ? run.paths : 0, run.seed), warning)) + "\n";
             case CSV -> VerdictTables.table(p.scenario(), verdicts).write().toString("csv");
             case TABLE -> s.title() + ": " + verdicts.size() + " targets from " + catalogs.targets().file() + "\n"
-                    + VerdictTables.basis(mc ? run.paths : 0, run.seed, false) + "\n\n" + VerdictTables.text(verdicts);
+                    + VerdictTables.basis(mc ? run.paths : 0, run.seed, false) + "\n" + (warning == null ? "" : "warning: " + warning + "\n")
+                    + "\n" + VerdictTables.text(verdicts);
         };
         output.emit(spec.commandLine().getOut(), p.scenario(), "-targets", text);
         return 0;

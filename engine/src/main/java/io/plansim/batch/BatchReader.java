@@ -2,7 +2,9 @@ package io.plansim.batch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.plansim.scenario.FieldReader;
+import io.plansim.scenario.Limits;
 import io.plansim.scenario.LocatedDocument;
+import io.plansim.scenario.SourceLocation;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -29,7 +31,9 @@ import java.util.Map;
  * Override paths and values are checked when each variant is loaded, so one bad variant fails alone.
  */
 public final class BatchReader extends FieldReader {
-    private static final int MAX_VARIANTS = 1_000_000;
+    /** Variants read so far over all runs: the limit holds for the whole batch, not per run. */
+    private long total;
+    private final long maxVariants = Limits.current().variants();
 
     private BatchReader(LocatedDocument doc) {
         super(doc);
@@ -66,6 +70,8 @@ public final class BatchReader extends FieldReader {
                 Double d = number(p + "/paths", run.get("paths"));
                 if (d != null && (d < 1 || d != Math.rint(d))) {
                     problem(p + "/paths", "value " + d, "a whole number of paths, at least 1");
+                } else if (d != null && d > Limits.current().paths()) {
+                    problem(p + "/paths", d.longValue() + " paths", "at most " + Limits.current().paths() + " paths; " + Limits.raise("paths"));
                 } else if (d != null) {
                     paths = d.longValue();
                 }
@@ -86,7 +92,11 @@ public final class BatchReader extends FieldReader {
                 problem(p + "/seedPolicy", "'" + pol + "'", "allowed: fixed (common random numbers), derived (independent per variant)");
             }
             List<Map<String, String>> variants = new ArrayList<>();
+            Map<String, SourceLocation> keys = new LinkedHashMap<>();
             JsonNode grid = run.get("grid");
+            if (grid != null && grid.isObject()) {
+                grid.fieldNames().forEachRemaining(k -> keys.putIfAbsent(k, doc.locate(p + "/grid/" + LocatedDocument.escape(k))));
+            }
             if (grid != null && !grid.isNull()) {
                 variants.addAll(grid(p + "/grid", grid));
             }
@@ -95,7 +105,14 @@ public final class BatchReader extends FieldReader {
                 if (!list.isArray()) {
                     problem(p + "/variants", describe(list), "a list of mappings of override path to value");
                 } else {
+                    if (!room(p + "/variants", list.size())) {
+                        return new BatchSpec(name, out);
+                    }
                     for (int k = 0; k < list.size(); k++) {
+                        String vp = p + "/variants/" + k;
+                        if (list.get(k).isObject()) {
+                            list.get(k).fieldNames().forEachRemaining(key -> keys.putIfAbsent(key, doc.locate(vp + "/" + LocatedDocument.escape(key))));
+                        }
                         if (!list.get(k).isObject()) {
                             problem(p + "/variants/" + k, describe(list.get(k)), "a mapping of override path to value");
                             continue;
@@ -107,9 +124,12 @@ public final class BatchReader extends FieldReader {
                 }
             }
             if (variants.isEmpty()) {
+                if (!room(p, 1)) {
+                    return new BatchSpec(name, out);
+                }
                 variants.add(Map.of()); // the scenario as it is
             }
-            out.add(new BatchSpec.Run(scenario, paths, seed, policy, variants));
+            out.add(new BatchSpec.Run(scenario, paths, seed, policy, variants, doc.locate(p + "/scenario"), keys));
         }
         return new BatchSpec(name, out);
     }
@@ -128,8 +148,11 @@ public final class BatchReader extends FieldReader {
             if (values.isEmpty()) {
                 return List.of();
             }
-            if ((long) product.size() * values.size() > MAX_VARIANTS) {
-                problem(q, "a grid of more than " + MAX_VARIANTS + " variants", "a smaller grid");
+            // counted before the grid is built: a million variants would take gigabytes just to list
+            if (product.size() * (long) values.size() > maxVariants - total) {
+                problem(q, "a grid that brings the batch to " + (total + product.size() * (long) values.size()) + " variants or more",
+                        "at most " + maxVariants + " variants in one batch, over all its runs; " + Limits.raise("variants"));
+                total = maxVariants + 1;
                 return List.of();
             }
             List<Map<String, String>> next = new ArrayList<>();
@@ -142,6 +165,7 @@ public final class BatchReader extends FieldReader {
             }
             product = next;
         }
+        total += product.size();
         return product;
     }
 
@@ -165,7 +189,12 @@ public final class BatchReader extends FieldReader {
             BigDecimal f = BigDecimal.valueOf(from);
             BigDecimal t = BigDecimal.valueOf(to);
             BigDecimal s = BigDecimal.valueOf(step);
-            for (BigDecimal x = f; x.compareTo(t) <= 0 && values.size() <= MAX_VARIANTS; x = x.add(s)) {
+            if (t.subtract(f).divide(s, java.math.MathContext.DECIMAL64).compareTo(BigDecimal.valueOf(maxVariants)) > 0) {
+                problem(q, "from " + from + " to " + to + " by " + step + ", more than " + maxVariants + " values",
+                        "at most " + maxVariants + " variants in one batch; " + Limits.raise("variants"));
+                return values;
+            }
+            for (BigDecimal x = f; x.compareTo(t) <= 0; x = x.add(s)) {
                 values.add(x.stripTrailingZeros().toPlainString());
             }
         } else {
@@ -175,6 +204,20 @@ public final class BatchReader extends FieldReader {
             problem(q, describe(node), "at least one value");
         }
         return values;
+    }
+
+    /** Whether n more variants fit in the batch; a problem at {@code pointer} when they do not. */
+    private boolean room(String pointer, long n) {
+        if (total + n > maxVariants) {
+            if (total <= maxVariants) {
+                problem(pointer, (total + n) + " variants", "at most " + maxVariants + " variants in one batch, over all its runs; "
+                        + Limits.raise("variants"));
+            }
+            total = maxVariants + 1;
+            return false;
+        }
+        total += n;
+        return true;
     }
 
     private static String valueText(JsonNode v) {

@@ -41,6 +41,6 @@ public record McOptions(long paths, long seed, Sampler sampler, int threads, int
     }
 
     public long blocks() {
-        return (paths + blockSize - 1) / blockSize;
+        return (paths - 1) / blockSize + 1; // not (paths + blockSize - 1) / blockSize: that overflows near Long.MAX_VALUE
     }
 }

@@ -66,35 +66,63 @@ public class FieldReader {
             problem(pointer, "nothing", "this field is required (a year such as 2020)");
             return -1;
         }
-        if (!node.isIntegralNumber() || node.asInt() < min || node.asInt() > max) {
+        // canConvertToInt: 4294969316 would otherwise wrap around to 2020
+        if (!node.isIntegralNumber() || !node.canConvertToInt() || node.asInt() < min || node.asInt() > max) {
             problem(pointer, describe(node), "a year between " + min + " and " + max);
             return -1;
         }
         return node.asInt();
     }
 
+    /**
+     * A number, refused where it is read when it can never be right: not finite (quoted 'NaN', 'Infinity',
+     * .inf), above {@link #MAX_MAGNITUDE} in size (1e308), or a nonzero number below {@link #MIN_MAGNITUDE}
+     * (denormals such as 4.9e-324): no base value, rate, share or probability plansim reads is either.
+     */
     public Double number(String pointer, JsonNode node) {
         if (node == null || node.isNull()) {
             problem(pointer, "nothing", "a number");
             return null;
         }
-        if (!node.isNumber()) {
-            if (node.isTextual()) {
-                try {
-                    return Double.parseDouble(node.asText().trim());
-                } catch (NumberFormatException e) {
-                    // reported below
-                }
-            }
+        double v;
+        if (node.isNumber()) {
+            v = node.doubleValue();
+        } else if (node.isTextual() && isDecimal(node.asText().trim())) {
+            v = Double.parseDouble(node.asText().trim());
+        } else {
             problem(pointer, describe(node), "a number");
             return null;
         }
-        double v = node.doubleValue();
-        if (!Double.isFinite(v)) {
-            problem(pointer, describe(node), "a finite number");
+        String refused = refusedNumber(v);
+        if (refused != null) {
+            problem(pointer, describe(node), refused);
             return null;
         }
         return v;
+    }
+
+    /** Numbers above this size are refused where they are read (no plansim input comes near it). */
+    public static final double MAX_MAGNITUDE = 1e12;
+    /** Nonzero numbers below this size are refused where they are read (denormals, typos such as 1e-300). */
+    public static final double MIN_MAGNITUDE = 1e-12;
+
+    /** Why a number read from input can never be right, or null when it may be. */
+    public static String refusedNumber(double v) {
+        if (!Double.isFinite(v)) {
+            return "a finite number";
+        }
+        double a = Math.abs(v);
+        if (a > MAX_MAGNITUDE || (a != 0 && a < MIN_MAGNITUDE)) {
+            return "a number of size 0 or " + MIN_MAGNITUDE + " to " + MAX_MAGNITUDE;
+        }
+        return null;
+    }
+
+    private static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
+
+    /** A number written as decimal digits: "NaN", "Infinity", "0x1p3" and "1d" are text, not numbers. */
+    public static boolean isDecimal(String s) {
+        return s.length() < 64 && DECIMAL.matcher(s).matches();
     }
 
     public Source source(String pointer, JsonNode node) {
@@ -136,7 +164,10 @@ public class FieldReader {
             return "text '" + node.asText() + "'";
         }
         if (node.isNumber()) {
-            return "number " + node.decimalValue().stripTrailingZeros().toPlainString();
+            java.math.BigDecimal d = node.decimalValue().stripTrailingZeros();
+            double a = Math.abs(d.doubleValue());
+            // plain digits for the sizes plansim reads; 1E+308 or 4.9E-324 rather than hundreds of zeros
+            return "number " + (a == 0 || (a >= 1e-6 && a < 1e15) ? d.toPlainString() : d.toString());
         }
         if (node.isObject()) {
             return "a mapping";

@@ -25,7 +25,9 @@ public final class InputException extends RuntimeException {
         if (problems.size() == 1) {
             return problems.get(0).message();
         }
-        return problems.size() + " problems:\n" + problems.stream()
-                .map(p -> "  - " + p.message()).collect(Collectors.joining("\n"));
+        int shown = Math.min(problems.size(), Limits.current().messages());
+        String rest = shown < problems.size() ? "\n  ... and " + (problems.size() - shown) + " more (" + Limits.raise("messages") + ")" : "";
+        return problems.size() + " problems:\n" + problems.subList(0, shown).stream()
+                .map(p -> "  - " + p.message()).collect(Collectors.joining("\n")) + rest;
     }
 }

@@ -37,6 +37,12 @@ public final class LocatedDocument {
     /** Parses a document. UTF-8 BOM and CRLF line ends are accepted. The top level must be a mapping. */
     public static LocatedDocument parse(String file, String text) {
         String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        long max = Limits.current().fileBytes();
+        if (body.length() > max) {
+            throw InputException.of(new SourceLocation(file, 1, 1), "", "a text of " + body.length() + " characters",
+                    "at most " + max + "; " + Limits.raise("file-bytes"));
+        }
+        refuseControlCharacters(file, body);
         boolean json = file.endsWith(".json") || body.stripLeading().startsWith("{");
         Map<String, SourceLocation> locations = new HashMap<>();
         try (JsonParser parser = (json ? JSON : YAML).createParser(body)) {
@@ -45,10 +51,16 @@ public final class LocatedDocument {
                 throw InputException.of(new SourceLocation(file, 1, 1), "", "an empty file",
                         "a scenario is a mapping with at least region, baseYear and horizon");
             }
-            JsonNode node = readValue(parser, file, "", locations);
+            JsonNode node = readValue(parser, file, "", locations, 0);
             if (!(node instanceof ObjectNode object)) {
                 throw InputException.of(locations.get(""), "", "a " + node.getNodeType().name().toLowerCase(),
                         "the top level must be a mapping of keys to values");
+            }
+            if (parser.nextToken() != null) {
+                // a YAML stream may hold several documents (---); all but the first would be ignored
+                JsonLocation at = parser.currentTokenLocation();
+                throw InputException.of(new SourceLocation(file, Math.max(at.getLineNr(), 1), Math.max(at.getColumnNr(), 1)), "",
+                        "a second document", "one document per file: remove the '---' and what follows, or merge it into the first");
             }
             return new LocatedDocument(object, locations, file);
         } catch (JsonProcessingException e) {
@@ -64,10 +76,35 @@ public final class LocatedDocument {
         }
     }
 
-    private static JsonNode readValue(JsonParser p, String file, String pointer, Map<String, SourceLocation> locs)
+    /**
+     * Refuses control characters (other than tab and line ends) with their own line and column: the YAML
+     * parser counts some of them (U+0085, U+2028, U+2029) as line breaks and reports later lines wrongly.
+     */
+    private static void refuseControlCharacters(String file, String body) {
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (c == '\n') {
+                line++;
+                lineStart = i + 1;
+            } else if ((c < 0x20 && c != '\t' && c != '\r') || (c >= 0x7F && c <= 0x9F) || c == '\u2028' || c == '\u2029'
+                    || c == '\uFEFF' || c == '\uFFFE' || c == '\uFFFF') {
+                throw InputException.of(new SourceLocation(file, line, i - lineStart + 1), "",
+                        String.format("control character U+%04X", (int) c), "remove it (only tabs and line ends may appear between the text)");
+            }
+        }
+    }
+
+    private static JsonNode readValue(JsonParser p, String file, String pointer, Map<String, SourceLocation> locs, int depth)
             throws IOException {
         JsonLocation at = p.currentTokenLocation();
         locs.put(pointer, new SourceLocation(file, at.getLineNr(), at.getColumnNr()));
+        if (depth > Limits.current().nestingDepth()) {
+            throw InputException.of(new SourceLocation(file, at.getLineNr(), at.getColumnNr()), fieldPath(pointer),
+                    "mappings or lists nested " + depth + " deep", "at most " + Limits.current().nestingDepth() + " levels; "
+                            + Limits.raise("depth"));
+        }
         JsonNodeFactory f = JsonNodeFactory.instance;
         JsonToken t = p.currentToken();
         switch (t) {
@@ -82,7 +119,7 @@ public final class LocatedDocument {
                                 fieldPath(child), "a second '" + name + "' key", "each key may appear once in a mapping");
                     }
                     p.nextToken();
-                    obj.set(name, readValue(p, file, child, locs));
+                    obj.set(name, readValue(p, file, child, locs, depth + 1));
                     // a field is pointed at by its key: that is where a user looks for it
                     locs.put(child, new SourceLocation(file, keyAt.getLineNr(), keyAt.getColumnNr()));
                 }
@@ -92,7 +129,7 @@ public final class LocatedDocument {
                 ArrayNode arr = f.arrayNode();
                 int i = 0;
                 while (p.nextToken() != JsonToken.END_ARRAY) {
-                    arr.add(readValue(p, file, pointer + "/" + i++, locs));
+                    arr.add(readValue(p, file, pointer + "/" + i++, locs, depth + 1));
                 }
                 return arr;
             }
@@ -102,7 +139,12 @@ public final class LocatedDocument {
                 return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER
                         ? f.numberNode(p.getBigIntegerValue()) : f.numberNode(p.getLongValue());
             case VALUE_NUMBER_FLOAT:
-                return f.numberNode(p.getDecimalValue());
+                // .inf and .nan have no decimal value: kept as text, refused where a number is read
+                try {
+                    return f.numberNode(p.getDecimalValue());
+                } catch (JsonProcessingException | NumberFormatException e) {
+                    return f.textNode(p.getText());
+                }
             case VALUE_TRUE:
                 return f.booleanNode(true);
             case VALUE_FALSE:

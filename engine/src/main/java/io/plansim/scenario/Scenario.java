@@ -62,6 +62,12 @@ public record Scenario(String id, String name, String narrative, String region, 
         return overrides.isEmpty() ? "" : " [" + String.join(", ", overrides) + "]";
     }
 
+    /** The drivers that take the model's default (docs/MODEL.md): no file in the lineage states them. */
+    public List<Driver> defaultedDrivers() {
+        return java.util.Arrays.stream(Driver.values())
+                .filter(d -> new PathSpec.Constant(d.defaultValue()).equals(drivers.get(d))).toList();
+    }
+
     public int years() {
         return horizon - baseYear + 1;
     }

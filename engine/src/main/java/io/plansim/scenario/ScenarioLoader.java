@@ -52,9 +52,16 @@ public final class ScenarioLoader {
 
     /** Loads a scenario whose top file is {@code top}, e.g. {@link ScenarioRepository#text} for in-memory text. */
     public Scenario load(ScenarioRepository.ScenarioText top, List<ScenarioOverride> overrides) {
+        for (ScenarioOverride o : overrides) {
+            if (o.path().equals("extends")) {
+                // the chain is resolved from the files before overrides apply: an override here would do nothing
+                throw InputException.of(o.location(), "extends", "an override of the parent scenario",
+                        "--set cannot change extends; write a scenario file with extends: " + o.value() + " and run that");
+            }
+        }
         List<String> lineage = new ArrayList<>();
         Map<String, ScenarioRepository.ScenarioText> texts = new java.util.HashMap<>();
-        LocatedDocument doc = readChain(top, new ArrayDeque<>(), lineage, texts);
+        LocatedDocument doc = readChain(top, new ArrayDeque<>(), lineage, texts, new ArrayList<>());
         doc.root().remove("extends");
         List<ScenarioOverride> ranged = new ArrayList<>();
         for (ScenarioOverride o : overrides) {
@@ -80,14 +87,21 @@ public final class ScenarioLoader {
         if (!ref.isTextual() || from == null) {
             throw InputException.of(at, key, FieldReader.describe(ref), "a file name such as targets.yaml");
         }
-        return repository.sibling(from, ref.asText());
+        ScenarioRepository.Resource r = repository.sibling(from, ref.asText());
+        repository.read(r, at, key); // a file named but missing is an error where it is named, for every command
+        return r;
+    }
+
+    /** Where the cycle starts in a chain whose last element repeats an earlier one. */
+    private static int cycleStart(List<String> chain) {
+        return chain.indexOf(chain.get(chain.size() - 1));
     }
 
     private LocatedDocument readChain(ScenarioRepository.ScenarioText text, Deque<String> stack, List<String> lineage,
-                                      Map<String, ScenarioRepository.ScenarioText> texts) {
+                                      Map<String, ScenarioRepository.ScenarioText> texts, List<ScenarioRepository.ScenarioText> chain) {
         LocatedDocument doc = LocatedDocument.parse(text.displayFile(), text.text());
         texts.put(text.displayFile(), text);
-        stack.push(text.displayFile());
+        stack.push(ScenarioRepository.key(text));
         lineage.add(text.id());
         JsonNode ext = doc.root().get("extends");
         if (ext == null || ext.isNull()) {
@@ -102,14 +116,23 @@ public final class ScenarioLoader {
             throw InputException.of(where, "extends", "'" + ext.asText() + "' (no such scenario)",
                     Suggestions.allowed(ext.asText(), repository.builtIns()));
         }
-        if (stack.contains(parent.displayFile())) {
-            List<String> cycle = new ArrayList<>(stack);
-            java.util.Collections.reverse(cycle);
-            cycle.add(parent.displayFile());
-            throw InputException.of(where, "extends", "a cycle " + String.join(" -> ", cycle),
+        if (stack.contains(ScenarioRepository.key(parent))) {
+            // named by key (an absolute path), so a.yaml and /abs/a.yaml are one file: the cycle is seen at once
+            List<String> cycle = new ArrayList<>();
+            for (ScenarioRepository.ScenarioText t : chain) {
+                cycle.add(ScenarioRepository.shown(t));
+            }
+            cycle.add(ScenarioRepository.shown(text));
+            cycle.add(ScenarioRepository.shown(parent));
+            throw InputException.of(where, "extends", "a cycle " + String.join(" -> ", cycle.subList(cycleStart(cycle), cycle.size())),
                     "a scenario may not extend itself, directly or through its parents");
         }
-        LocatedDocument parentDoc = readChain(parent, stack, lineage, texts);
+        if (stack.size() >= Limits.current().extendsDepth()) {
+            throw InputException.of(where, "extends", "a chain of more than " + Limits.current().extendsDepth() + " parents",
+                    "at most " + Limits.current().extendsDepth() + "; " + Limits.raise("extends"));
+        }
+        chain.add(text);
+        LocatedDocument parentDoc = readChain(parent, stack, lineage, texts, chain);
         stack.pop();
         // a child that renames itself (or retells its story) in one language only must not keep the parent's
         // words in the other: the Chinese text then falls back to the child's own
@@ -345,7 +368,7 @@ public final class ScenarioLoader {
                 double sum = out.get(BaseField.PRIMARY_SHARE).value() + out.get(BaseField.SECONDARY_SHARE).value()
                         + out.get(BaseField.TERTIARY_SHARE).value();
                 if (Math.abs(sum - 100) > 0.15) {
-                    problem("/base/tertiaryShare", "sector shares summing to " + sum + "%", "the three shares must sum to 100% (within 0.15 for rounding)");
+                    problem(shareStatedHere(), "sector shares summing to " + sum + "%", "the three shares must sum to 100% (within 0.15 for rounding)");
                 }
             }
             BaseValue u = out.get(BaseField.URBANIZATION_RATE);
@@ -354,11 +377,21 @@ public final class ScenarioLoader {
             }
             for (BaseField f : List.of(BaseField.GDP_NOMINAL, BaseField.POPULATION, BaseField.ENERGY_INTENSITY,
                     BaseField.INCOME_PER_CAPITA)) {
-                if (out.containsKey(f) && out.get(f).value() <= 0) {
+                if (out.containsKey(f) && out.get(f).value() == 0) { // a negative one is reported by value()
                     problem("/base/" + f.key() + "/value", "0", "a positive level");
                 }
             }
             return out;
+        }
+
+        /** The sector share a child file states (the one its author changed), else the tertiary share. */
+        private String shareStatedHere() {
+            for (String key : List.of("primaryShare", "secondaryShare", "tertiaryShare")) {
+                if (doc.locate("/base/" + key).file().equals(doc.file())) {
+                    return "/base/" + key;
+                }
+            }
+            return "/base/tertiaryShare";
         }
 
         private Map<Driver, PathSpec> drivers(JsonNode node) {
@@ -472,7 +505,7 @@ public final class ScenarioLoader {
                 if (per.from() < expected && per.from() > baseYear) {
                     problem(pointer, "periods overlapping in " + per.from() + "-" + Math.min(per.to(), expected - 1),
                             "periods must not overlap");
-                } else if (per.from() > expected) {
+                } else if (per.from() > expected && baseYear > 0) { // no gap to tell without a valid base year
                     problem(pointer, "no value for " + expected + (per.from() - 1 > expected ? "-" + (per.from() - 1) : ""),
                             "periods must cover every year from " + (baseYear + 1) + " to " + horizon + " without gaps");
                 }
@@ -606,17 +639,16 @@ public final class ScenarioLoader {
                 String field = o.path();
                 InputProblem bad = null;
                 double value = Double.NaN;
-                try {
-                    value = Double.parseDouble(o.value());
-                } catch (NumberFormatException e) {
-                    bad = new InputProblem(o.location(), field, "'" + o.value() + "'", "a number");
+                if (FieldReader.isDecimal(o.value().trim())) {
+                    value = Double.parseDouble(o.value().trim());
                 }
-                if (bad == null && !Double.isFinite(value)) {
-                    bad = new InputProblem(o.location(), field, "'" + o.value() + "'", "a finite number");
+                String refused = FieldReader.refusedNumber(value);
+                if (refused != null) {
+                    bad = new InputProblem(o.location(), field, "'" + o.value() + "'", refused);
                 }
                 int from = o.ranged() ? o.from() : baseYear;
                 int to = o.ranged() ? o.to() : horizon;
-                if (bad == null && baseYear > 0 && o.ranged() && (o.from() < baseYear + 1 || o.to() > horizon || o.to() < o.from())) {
+                if (bad == null && baseYear > 0 && horizon > 0 && o.ranged() && (o.from() < baseYear + 1 || o.to() > horizon || o.to() < o.from())) {
                     bad = new InputProblem(o.location(), field, "years " + o.from() + "-" + o.to(),
                             "a range within " + (baseYear + 1) + "-" + horizon);
                 }

@@ -78,9 +78,11 @@ public final class ScenarioRepository {
     public ScenarioText resolveParent(String ref, ScenarioText child) {
         if (!child.builtIn()) {
             for (String candidate : withExtensions(ref)) {
-                Path p = child.dir().resolve(candidate);
+                Path p = child.dir().resolve(candidate).normalize();
                 if (Files.isRegularFile(p)) {
-                    return readFile(p);
+                    // named relative to the current folder, as the file at the top of the chain is
+                    Path here = Path.of("").toAbsolutePath();
+                    return readFile(p.startsWith(here) ? here.relativize(p) : p);
                 }
             }
         } else if (!ref.contains("/")) {
@@ -116,17 +118,24 @@ public final class ScenarioRepository {
     }
 
     private static ScenarioText readFile(Path file) {
-        try {
-            String text = Files.readString(file, StandardCharsets.UTF_8);
-            Path abs = file.toAbsolutePath().normalize();
-            return new ScenarioText(file.toString(), file.toString(), text, abs.getParent());
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw InputException.of(new SourceLocation(file.toString(), 0, 0), "", "bytes that are not UTF-8",
-                    "save the file as UTF-8 (with or without BOM)");
-        } catch (IOException e) {
-            throw InputException.of(new SourceLocation(file.toString(), 0, 0), "", "an unreadable file (" + e.getMessage() + ")",
-                    "a readable UTF-8 file");
+        String text = TextFiles.read(file, file.toString());
+        Path abs = file.toAbsolutePath().normalize();
+        return new ScenarioText(file.toString(), file.toString(), text, abs.getParent());
+    }
+
+    /** What identifies a scenario text however it was named: its absolute path, or its built-in resource. */
+    static String key(ScenarioText t) {
+        return t.builtIn() ? t.displayFile() : t.dir().resolve(Path.of(t.displayFile()).getFileName()).toString();
+    }
+
+    /** How a scenario text is shown in a message: built-ins by resource, files relative to the current folder. */
+    static String shown(ScenarioText t) {
+        if (t.builtIn()) {
+            return t.displayFile();
         }
+        Path abs = Path.of(key(t));
+        Path here = Path.of("").toAbsolutePath();
+        return abs.startsWith(here) ? here.relativize(abs).toString() : abs.toString();
     }
 
     /**
@@ -157,7 +166,7 @@ public final class ScenarioRepository {
                 if (!Files.isRegularFile(r.file())) {
                     throw InputException.of(namedAt, field, "'" + r.display() + "' (no such file)", "a path relative to the scenario file");
                 }
-                return Files.readString(r.file(), StandardCharsets.UTF_8);
+                return TextFiles.read(r.file(), r.display());
             }
             try (InputStream in = classLoader.getResourceAsStream(r.classpathName())) {
                 if (in == null) {

@@ -143,7 +143,9 @@ final class UncertaintyReader {
             JsonNode years = e.getValue().get("years");
             if (years != null) {
                 java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(\\d{4})\\s*-\\s*(\\d{4})$").matcher(years.asText().trim());
-                if (!m.matches() || Integer.parseInt(m.group(1)) < baseYear || Integer.parseInt(m.group(2)) > horizon
+                // with no valid base year or horizon (reported once, where they are written) the range cannot be judged
+                boolean span = baseYear > 0 && horizon > 0;
+                if (!m.matches() || span && (Integer.parseInt(m.group(1)) < baseYear || Integer.parseInt(m.group(2)) > horizon)
                         || Integer.parseInt(m.group(1)) > Integer.parseInt(m.group(2))) {
                     r.problem(p + "/years", FieldReader.describe(years), "a range such as " + (baseYear + 1) + "-" + horizon
                             + " within the scenario's years");
@@ -164,6 +166,9 @@ final class UncertaintyReader {
         }
         return out;
     }
+
+    /** Every variable named under uncertainty.shocks, valid or not (a bad one is reported once, at its own line). */
+    private final java.util.Set<String> shocksNamed = new java.util.HashSet<>();
 
     /**
      * {@code apply:} is required: a draw that silently replaced the scenario's value would make every what-if
@@ -200,6 +205,7 @@ final class UncertaintyReader {
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String p = "/uncertainty/shocks/" + LocatedDocument.escape(e.getKey());
+            shocksNamed.add(e.getKey());
             if (!shockable.contains(e.getKey())) {
                 r.problem(p, "'" + e.getKey() + "'", Suggestions.allowed(e.getKey(), shockable));
                 continue;
@@ -250,6 +256,9 @@ final class UncertaintyReader {
                 if (shocks.get(j).variable().equals(vars.get(i).asText())) {
                     idx[i] = j;
                 }
+            }
+            if (idx[i] < 0 && shocksNamed.contains(vars.get(i).asText())) {
+                return c; // its shock is invalid, and reported where it is written
             }
             if (idx[i] < 0) {
                 r.problem(p + "/variables/" + i, "'" + vars.get(i).asText() + "'", "a variable listed under uncertainty.shocks");

@@ -164,7 +164,10 @@ public final class History {
 
     private static Double parseDouble(String s) {
         try {
-            return s == null || s.isBlank() ? null : Double.valueOf(s.trim());
+            if (s == null || s.isBlank() || !io.plansim.scenario.FieldReader.isDecimal(s.trim())) {
+                return null; // "NaN" and "Infinity" are not figures
+            }
+            return Double.valueOf(s.trim());
         } catch (NumberFormatException e) {
             return null;
         }

@@ -95,7 +95,8 @@ public final class ReportWriter {
         Path parent = target.getParent();
         Files.createDirectories(parent);
         removeStalePartials(parent, target.getFileName().toString());
-        Path tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".partial-");
+        // the process id in the name: a concurrent report into the same folder is alive and its folder left alone
+        Path tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".partial-" + ProcessHandle.current().pid() + "-");
         // Ctrl-C or a kill (SIGTERM) while writing: the JVM runs shutdown hooks, and this one removes the
         // half-written folder. (SIGKILL runs nothing: the next report into the same folder removes it.)
         Thread cleanup = new Thread(() -> {
@@ -138,9 +139,22 @@ public final class ReportWriter {
     /** Temporary folders that a killed earlier run into the same target left behind. */
     private static void removeStalePartials(Path parent, String name) throws IOException {
         try (Stream<Path> siblings = Files.list(parent)) {
-            for (Path p : siblings.filter(x -> x.getFileName().toString().startsWith("." + name + ".partial-")).toList()) {
+            String prefix = "." + name + ".partial-";
+            for (Path p : siblings.filter(x -> x.getFileName().toString().startsWith(prefix)
+                    && !ownerAlive(x.getFileName().toString().substring(prefix.length()))).toList()) {
                 deleteTree(p);
             }
+        }
+    }
+
+    /** Whether the process that named a partial folder "<pid>-<random>" still runs (this one included). */
+    private static boolean ownerAlive(String rest) {
+        int dash = rest.indexOf('-');
+        try {
+            long pid = Long.parseLong(dash < 0 ? rest : rest.substring(0, dash));
+            return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        } catch (NumberFormatException e) {
+            return false; // an older name without a process id: stale
         }
     }
 

@@ -47,6 +47,8 @@ public final class WebServer implements AutoCloseable {
                 sf.location = Location.CLASSPATH;
             });
             config.staticFiles.enableWebjars();
+            // Jetty refuses some requests (ambiguous or malformed URIs) before Javalin sees them: JSON there too
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler(json)));
         });
         app.get("/api/version", ctx -> api.send(ctx, json.createObjectNode().put("version", version())));
         app.get("/api/scenarios", api::scenarios);

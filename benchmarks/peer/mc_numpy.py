@@ -51,7 +51,7 @@ DEFAULTS = {
     "structure.convergenceSpeed": 0.10, "trade.exportTrend": 0.0, "trade.exportElasticity": 1.5,
     "trade.worldDemandGrowth": 0.035, "trade.importTrend": 0.0, "trade.importElasticity": 1.2,
     "trade.domesticTradeGrowth": 0.06, "energy.intensityDecline": 0.03, "energy.nonFossilShare": 0.20,
-    "energy.fossilCarbonFactor": 2.66, "income.passThrough": 1.0,
+    "energy.fossilCarbonFactor": 2.66, "income.passThrough": 1.0, "trade.outputElasticity": 0.10,
 }
 SCALARS = {"production.capitalShare", "production.capitalOutputRatio"}  # model constants, not time paths
 
@@ -120,13 +120,13 @@ class Model:
             spec = drivers.get(name, default)
             self.d[name] = float(spec) if name in SCALARS else fill_path(spec, self.base_year, n)
         u = s.get("uncertainty", {}) or {}
-        self.params = []  # (driver, distribution, first t, last t, shift)
+        self.params = []  # (driver, distribution, first t, last t, apply: shift | scale | replace)
         for name, p in (u.get("parameters") or {}).items():
             lo, hi = self.base_year, horizon
             if "years" in p:
                 a, _, b = str(p["years"]).partition("-")
                 lo, hi = int(a), int(b)
-            self.params.append((name, p, max(lo - self.base_year, 0), hi - self.base_year, p.get("apply") == "shift"))
+            self.params.append((name, p, max(lo - self.base_year, 0), hi - self.base_year, p["apply"]))
         shocks = u.get("shocks") or {}
         self.shock_vars = list(shocks)
         k = len(self.shock_vars)
@@ -172,10 +172,15 @@ class Model:
         n, d, b = self.n, self.d, self.base
         # ---- parameters, drawn once per path: each uncertain driver becomes an (n, m) path per path
         drv = dict(d)
-        for name, p, lo, hi, shift in self.params:
+        for name, p, lo, hi, apply in self.params:
             x = draw(rng, p, m)
             path = np.repeat(d[name][:, None], m, axis=1)
-            path[lo:hi + 1] = path[lo:hi + 1] + x if shift else x
+            if apply == "shift":
+                path[lo:hi + 1] = path[lo:hi + 1] + x
+            elif apply == "scale":
+                path[lo:hi + 1] = path[lo:hi + 1] * x
+            else:
+                path[lo:hi + 1] = x
             drv[name] = path
         col = lambda name, t: drv[name][t]  # scalar or (m,)
         k = len(self.shock_vars)
@@ -201,6 +206,8 @@ class Model:
         tfp0 = real / (capital ** alpha * (human * labour) ** (1 - alpha))
         tfp = tfp0.copy()
         e = np.zeros((m, k))  # AR(1) log shocks
+        supply = real.copy()  # the supply side's real output, before the demand channel (docs/MODEL.md)
+        demand = np.zeros(m)
         self.write(out, 0, real, deflator, pop, urban, labour, capital, tfp / tfp0, primary, secondary, exports,
                    imports, domestic, intensity, income, drv)
 
@@ -228,20 +235,27 @@ class Model:
             ceiling = col("population.urbanCeiling", t)
             urban = ceiling / (1 + (ceiling / urban - 1) * np.exp(-col("population.urbanSpeed", t)))
             labour = pop * col("population.workingAgeShare", t) * col("population.participation", t)
+            prev_turnover = exports + domestic
+            exports = exports * (1 + col("trade.exportTrend", t) + col("trade.exportElasticity", t)
+                                 * col("trade.worldDemandGrowth", t)) * f.get("exports", one)
+            domestic = domestic * (1 + col("trade.domesticTradeGrowth", t)) * f.get("domestic_trade", one)
+            deflator_factor = (1 + col("prices.deflatorGrowth", t)) * f.get("gdp_deflator", one)
+            deflator = deflator * deflator_factor
             capital = (1 - col("production.depreciation", t)) * capital + col("production.savingsRate", t) * prev_real
             tfp = tfp * (1 + col("production.tfpGrowth", t)) * f.get("gdp_real", one)  # the GDP shock hits TFP
             human = human * (1 + col("production.humanCapitalGrowth", t))
-            real = tfp * capital ** alpha * (human * labour) ** (1 - alpha)
-            deflator = deflator * (1 + col("prices.deflatorGrowth", t)) * f.get("gdp_deflator", one)
+            prev_supply = supply
+            supply = tfp * capital ** alpha * (human * labour) ** (1 - alpha)
+            # demand channel: turnover growth beyond the supply side's nominal growth moves output (docs/MODEL.md)
+            demand = demand + col("trade.outputElasticity", t) * (np.log((exports + domestic) / prev_turnover)
+                                                                   - np.log(supply / prev_supply * deflator_factor))
+            real = supply * np.exp(demand)
             nominal_growth = real * deflator / prev_nominal - 1
             speed = col("structure.convergenceSpeed", t)
             primary = primary + speed * (col("structure.primaryLongRun", t) - primary)
             secondary = secondary + speed * (col("structure.secondaryLongRun", t) - secondary)
-            exports = exports * (1 + col("trade.exportTrend", t) + col("trade.exportElasticity", t)
-                                 * col("trade.worldDemandGrowth", t)) * f.get("exports", one)
             imports = imports * (1 + col("trade.importTrend", t) + col("trade.importElasticity", t)
                                  * nominal_growth) * f.get("imports", one)
-            domestic = domestic * (1 + col("trade.domesticTradeGrowth", t)) * f.get("domestic_trade", one)
             intensity = intensity * (1 - col("energy.intensityDecline", t)) * f.get("energy_intensity", one)
             per_capita_growth = (real / pop) / (prev_real / prev_pop) - 1
             income = income * (1 + col("income.passThrough", t) * per_capita_growth) * (1 + col("prices.cpiInflation", t))

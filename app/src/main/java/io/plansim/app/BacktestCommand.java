@@ -209,7 +209,7 @@ final class BacktestCommand implements Callable<Integer> {
         return root;
     }
 
-    private static void summary(ObjectNode n, Backtest.Summary x) {
+    static void summary(ObjectNode n, Backtest.Summary x) {
         n.put("rows", x.rows());
         n.put("rowsWithSpread", x.spreadRows());
         Format.json(n, "coverage50", x.coverage50());

@@ -169,9 +169,11 @@ final class SolveCommand implements Callable<Integer> {
         String what = probability == null ? "central outcome" : "P(met)";
         String[] header = {"target", "year", "driver", "value", "bracket", "iterations", what + " at value", "result"};
         if (csv) {
-            StringBuilder sb = new StringBuilder(String.join(",", header).replace(" ", "_")).append('\n');
+            // RFC 4180 quoting: messages and brackets hold commas (the old hand quoting left 10 fields under 8 columns)
+            StringBuilder sb = new StringBuilder(io.plansim.tables.Format.csvRow(
+                    java.util.Arrays.stream(header).map(h -> h.replace(" ", "_")).toList()));
             for (Row r : rows) {
-                sb.append(String.join(",", cells(r)).replace(",[", ",\"[").replace("],", "]\",")).append('\n');
+                sb.append(io.plansim.tables.Format.csvRow(java.util.Arrays.asList(cells(r))));
             }
             return sb.toString();
         }

@@ -42,4 +42,20 @@ class AnalysisCommandsTest {
         assertTrue(t.out().contains("Tornado"));
         assertEquals(2, RunCommandTest.plansim("sensitivity", "yiwu/baseline", "--output", "gdp@2035").code());
     }
+
+    /** Every row of solve's CSV has as many fields as its header, messages with commas included. */
+    @Test
+    void solveCsvRowsFitTheirHeader() throws Exception {
+        RunCommandTest.Result r = RunCommandTest.plansim("solve", "yiwu/baseline", "--target", "all", "--driver",
+                "production.tfpGrowth", "--format", "csv");
+        assertEquals(0, r.code(), r.err());
+        com.fasterxml.jackson.dataformat.csv.CsvMapper m = new com.fasterxml.jackson.dataformat.csv.CsvMapper();
+        m.enable(com.fasterxml.jackson.dataformat.csv.CsvParser.Feature.WRAP_AS_ARRAY);
+        java.util.List<String[]> rows = m.readerFor(String[].class).<String[]>readValues(r.out()).readAll();
+        assertTrue(rows.size() > 20, "rows: " + rows.size());
+        for (String[] row : rows) {
+            assertEquals(rows.get(0).length, row.length, String.join("|", row));
+        }
+        assertTrue(rows.stream().anyMatch(x -> x[x.length - 1].contains(",")), "some message holds a comma, quoted");
+    }
 }

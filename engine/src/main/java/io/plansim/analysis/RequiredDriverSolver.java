@@ -30,7 +30,7 @@ public final class RequiredDriverSolver {
     public static SolveResult central(CompiledScenario c, Target t, History history, DriverSetting knob, double low, double high) {
         PathTargets one = PathTargets.of(c, List.of(t), history);
         if (one.size() == 0) {
-            throw new IllegalArgumentException("target " + t.id() + " cannot be judged on a projection of " + c.scenario().id()
+            throw new IllegalArgumentException("target " + t.id() + " cannot be judged on a projection of " + c.runId()
                     + " (its year is not projected or its metric is not)");
         }
         double[] out = new double[c.rows() * c.years()];
@@ -51,7 +51,7 @@ public final class RequiredDriverSolver {
                                           double high, double probability, McOptions o) {
         PathTargets one = PathTargets.of(c, List.of(t), history);
         if (one.size() == 0) {
-            throw new IllegalArgumentException("target " + t.id() + " cannot be judged on a projection of " + c.scenario().id());
+            throw new IllegalArgumentException("target " + t.id() + " cannot be judged on a projection of " + c.runId());
         }
         DoubleUnaryOperator share = x -> {
             McResult r = MonteCarloRunner.run(knob.apply(c, x), o, one, null);

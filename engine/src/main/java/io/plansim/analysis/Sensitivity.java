@@ -2,9 +2,9 @@ package io.plansim.analysis;
 
 import io.plansim.aggregate.PathTargets;
 import io.plansim.compile.CompiledScenario;
+import io.plansim.compile.CompiledUncertainty;
 import io.plansim.compile.DriverPaths;
 import io.plansim.kernel.ProjectionKernel;
-import io.plansim.scenario.Uncertainty;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -28,15 +28,15 @@ public final class Sensitivity {
 
     /** The output as a function of the parameters' quantiles u in (0,1)^d. */
     public static ToDoubleFunction<double[]> model(CompiledScenario c, ToDoubleFunction<double[]> output) {
-        List<Uncertainty.Parameter> ps = c.scenario().uncertainty().parameters();
+        CompiledUncertainty cu = CompiledUncertainty.of(c);
+        int n = c.years();
         double[] out = new double[c.rows() * c.years()];
         double[] p = new double[c.params().length];
         return u -> {
             System.arraycopy(c.params(), 0, p, 0, p.length);
-            for (int j = 0; j < ps.size(); j++) {
-                Uncertainty.Parameter q = ps.get(j);
-                double x = q.distribution().inverseCdf(Math.min(1 - 1e-12, Math.max(1e-12, u[j])));
-                DriverPaths.set(p, q.driver(), q.from(), q.to(), c.baseYear(), c.years(), x, q.mode());
+            for (int j = 0; j < cu.dimensions(); j++) {
+                double x = cu.paramDist[j].inverseCdf(Math.min(1 - 1e-12, Math.max(1e-12, u[j])));
+                DriverPaths.set(p, cu.paramRow[j] * n, cu.paramFrom[j], cu.paramTo[j], x, cu.paramMode[j]);
             }
             ProjectionKernel.project(c, p, c.shocks(), out);
             return output.applyAsDouble(out);
@@ -65,19 +65,18 @@ public final class Sensitivity {
 
     /** Tornado bars sorted by swing, largest first. */
     public static List<Bar> tornado(CompiledScenario c, ToDoubleFunction<double[]> output) {
-        List<Uncertainty.Parameter> ps = c.scenario().uncertainty().parameters();
+        CompiledUncertainty cu = CompiledUncertainty.of(c);
         ToDoubleFunction<double[]> m = model(c, output);
         List<Bar> bars = new ArrayList<>();
-        for (int j = 0; j < ps.size(); j++) {
-            double[] u = new double[ps.size()];
+        for (int j = 0; j < cu.dimensions(); j++) {
+            double[] u = new double[cu.dimensions()];
             java.util.Arrays.fill(u, 0.5);
             u[j] = 0.1;
             double low = m.applyAsDouble(u);
             u[j] = 0.9;
             double high = m.applyAsDouble(u);
-            Uncertainty.Parameter q = ps.get(j);
-            bars.add(new Bar(q.driver().path() + (q.mode().relative() ? " (" + q.mode().key() + ")" : ""), q.distribution().inverseCdf(0.1),
-                    q.distribution().inverseCdf(0.9), low, high));
+            bars.add(new Bar(cu.paramName[j] + (cu.paramMode[j].relative() ? " (" + cu.paramMode[j].key() + ")" : ""),
+                    cu.paramDist[j].inverseCdf(0.1), cu.paramDist[j].inverseCdf(0.9), low, high));
         }
         bars.sort(Comparator.comparingDouble(Bar::swing).reversed());
         return bars;
@@ -85,7 +84,7 @@ public final class Sensitivity {
 
     /** The output with every parameter at its median. */
     public static double central(CompiledScenario c, ToDoubleFunction<double[]> output) {
-        double[] u = new double[c.scenario().uncertainty().parameters().size()];
+        double[] u = new double[CompiledUncertainty.of(c).dimensions()];
         java.util.Arrays.fill(u, 0.5);
         return model(c, output).applyAsDouble(u);
     }

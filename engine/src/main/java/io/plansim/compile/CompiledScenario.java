@@ -128,6 +128,21 @@ public final class CompiledScenario {
         return base[f.ordinal()];
     }
 
+    /** The base-year value in slot {@code slot} ({@link Layout}'s BASE_ constants). */
+    public double base(int slot) {
+        return base[slot];
+    }
+
+    /** The scenario's id with its what-if overrides (output names), without handing out the scenario. */
+    public String runId() {
+        return scenario.runId();
+    }
+
+    /** The scenario's name with its what-if overrides. */
+    public String title() {
+        return scenario.title();
+    }
+
     int[] satelliteModes() {
         return satelliteMode;
     }

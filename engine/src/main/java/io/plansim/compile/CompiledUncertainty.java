@@ -19,6 +19,8 @@ public final class CompiledUncertainty {
     public final int[] paramTo;
     public final DrawMode[] paramMode;
     public final Distribution[] paramDist;
+    /** Each drawn parameter's driver path ({@code trade.exportTrend}), for tables and tornado bars. */
+    public final String[] paramName;
     public final int[] shockRow;
     public final double[] shockSd;
     public final double[] shockRho;
@@ -41,6 +43,7 @@ public final class CompiledUncertainty {
         paramTo = new int[ps.size()];
         paramMode = new DrawMode[ps.size()];
         paramDist = new Distribution[ps.size()];
+        paramName = new String[ps.size()];
         for (int i = 0; i < ps.size(); i++) {
             Uncertainty.Parameter p = ps.get(i);
             paramRow[i] = p.driver().ordinal();
@@ -48,6 +51,7 @@ public final class CompiledUncertainty {
             paramTo[i] = DriverPaths.last(p.driver(), p.to(), base, n);
             paramMode[i] = p.mode();
             paramDist[i] = p.distribution();
+            paramName[i] = p.driver().path();
         }
         int k = u.shocks().size();
         shockRow = new int[k];

@@ -4,9 +4,7 @@ import static io.plansim.model.Variable.*;
 
 import io.plansim.compile.CompiledScenario;
 import io.plansim.model.Variable;
-import io.plansim.scenario.BaseField;
-import io.plansim.scenario.Driver;
-import io.plansim.scenario.SatelliteMode;
+import io.plansim.compile.Layout;
 
 /**
  * The projection kernel: one path, base year to horizon, in annual steps, on primitive arrays only.
@@ -22,8 +20,8 @@ import io.plansim.scenario.SatelliteMode;
  * row-major by kernel row (core {@link Variable} ordinal, then satellites).
  */
 public final class ProjectionKernel {
-    private static final int SAT_GROWTH = SatelliteMode.GROWTH.ordinal();
-    private static final int SAT_RATIO = SatelliteMode.RATIO.ordinal();
+    private static final int SAT_GROWTH = Layout.SATELLITE_GROWTH;
+    private static final int SAT_RATIO = Layout.SATELLITE_RATIO;
 
     private ProjectionKernel() {
     }
@@ -42,21 +40,21 @@ public final class ProjectionKernel {
         final int n = c.years();
         final int lastObserved = observed == null ? 0 : c.observations().lastIndex();
         final boolean solow = c.solow();
-        final double alpha = params[Driver.CAPITAL_SHARE.ordinal() * n];
+        final double alpha = params[Layout.CAPITAL_SHARE * n];
 
         // ---- base year (t = 0): the state as observed ----
-        double realGdp = c.base(BaseField.GDP_NOMINAL); // constant prices of the base year
-        double pop = c.base(BaseField.POPULATION);
-        double urban = c.base(BaseField.URBANIZATION_RATE) / 100;
-        double primary = c.base(BaseField.PRIMARY_SHARE) / 100;
-        double secondary = c.base(BaseField.SECONDARY_SHARE) / 100;
-        double labour = pop * p(params, Driver.WORKING_AGE_SHARE, 0, n) * p(params, Driver.PARTICIPATION, 0, n);
+        double realGdp = c.base(Layout.BASE_GDP_NOMINAL); // constant prices of the base year
+        double pop = c.base(Layout.BASE_POPULATION);
+        double urban = c.base(Layout.BASE_URBANIZATION_RATE) / 100;
+        double primary = c.base(Layout.BASE_PRIMARY_SHARE) / 100;
+        double secondary = c.base(Layout.BASE_SECONDARY_SHARE) / 100;
+        double labour = pop * p(params, Layout.WORKING_AGE_SHARE, 0, n) * p(params, Layout.PARTICIPATION, 0, n);
         double deflator = 1.0;
-        double exports = c.base(BaseField.EXPORTS);
-        double imports = c.base(BaseField.IMPORTS);
-        double domestic = c.base(BaseField.DOMESTIC_TRADE);
-        double intensity = c.base(BaseField.ENERGY_INTENSITY);
-        double income = c.base(BaseField.INCOME_PER_CAPITA);
+        double exports = c.base(Layout.BASE_EXPORTS);
+        double imports = c.base(Layout.BASE_IMPORTS);
+        double domestic = c.base(Layout.BASE_DOMESTIC_TRADE);
+        double intensity = c.base(Layout.BASE_ENERGY_INTENSITY);
+        double income = c.base(Layout.BASE_INCOME_PER_CAPITA);
         double capital = 0;
         double tfp = 0;
         double tfp0 = 1;
@@ -76,14 +74,14 @@ public final class ProjectionKernel {
         double lnSupply = Math.log(realGdp); // the supply side's real output (Solow or growth path), in logs
         double lnTfp = 0;
         if (solow) {
-            capital = p(params, Driver.CAPITAL_OUTPUT_RATIO, 0, n) * realGdp;
+            capital = p(params, Layout.CAPITAL_OUTPUT_RATIO, 0, n) * realGdp;
             lnCapital = Math.log(capital);
             lnLabour = Math.log(labour);
             tfp0 = realGdp / Math.exp(alpha * lnCapital + (1 - alpha) * (lnHuman + lnLabour));
             tfp = tfp0;
             lnTfp = Math.log(tfp0);
         }
-        set(out, GDP_REAL_GROWTH, 0, n, c.base(BaseField.GDP_REAL_GROWTH));
+        set(out, GDP_REAL_GROWTH, 0, n, c.base(Layout.BASE_GDP_REAL_GROWTH));
         writeLevels(c, params, out, 0, n, realGdp, deflator, pop, urban, labour, primary, secondary,
                 exports, imports, domestic, intensity, income);
         if (solow) {
@@ -108,36 +106,36 @@ public final class ProjectionKernel {
             double prevNominal = realGdp * deflator;
 
             final boolean known = t <= lastObserved; // a year with actuals: each observed variable takes its value
-            pop *= (1 + p(params, Driver.NATURAL_GROWTH, t, n) + p(params, Driver.NET_MIGRATION, t, n))
+            pop *= (1 + p(params, Layout.NATURAL_GROWTH, t, n) + p(params, Layout.NET_MIGRATION, t, n))
                     * shock(shocks, POPULATION, t, n);
-            double ceiling = p(params, Driver.URBAN_CEILING, t, n);
-            urban = ceiling / (1 + (ceiling / urban - 1) * Math.exp(-p(params, Driver.URBAN_SPEED, t, n)));
+            double ceiling = p(params, Layout.URBAN_CEILING, t, n);
+            urban = ceiling / (1 + (ceiling / urban - 1) * Math.exp(-p(params, Layout.URBAN_SPEED, t, n)));
             if (known) {
                 pop = actual(observed, POPULATION, t, n, pop);
                 urban = actual(observed, URBANIZATION_RATE, t, n, 100 * urban) / 100;
             }
-            labour = pop * p(params, Driver.WORKING_AGE_SHARE, t, n) * p(params, Driver.PARTICIPATION, t, n);
+            labour = pop * p(params, Layout.WORKING_AGE_SHARE, t, n) * p(params, Layout.PARTICIPATION, t, n);
 
             // trade first: exports and domestic trade do not depend on this year's output, output does on them
-            exports *= (1 + p(params, Driver.EXPORT_TREND, t, n)
-                    + p(params, Driver.EXPORT_ELASTICITY, t, n) * p(params, Driver.WORLD_DEMAND_GROWTH, t, n))
+            exports *= (1 + p(params, Layout.EXPORT_TREND, t, n)
+                    + p(params, Layout.EXPORT_ELASTICITY, t, n) * p(params, Layout.WORLD_DEMAND_GROWTH, t, n))
                     * shock(shocks, EXPORTS, t, n);
-            domestic *= (1 + p(params, Driver.DOMESTIC_TRADE_GROWTH, t, n)) * shock(shocks, DOMESTIC_TRADE, t, n);
+            domestic *= (1 + p(params, Layout.DOMESTIC_TRADE_GROWTH, t, n)) * shock(shocks, DOMESTIC_TRADE, t, n);
             if (known) {
                 exports = actual(observed, EXPORTS, t, n, exports);
                 domestic = actual(observed, DOMESTIC_TRADE, t, n, domestic);
             }
-            double deflatorFactor = (1 + p(params, Driver.DEFLATOR_GROWTH, t, n)) * shock(shocks, GDP_DEFLATOR, t, n);
+            double deflatorFactor = (1 + p(params, Layout.DEFLATOR_GROWTH, t, n)) * shock(shocks, GDP_DEFLATOR, t, n);
             deflator *= deflatorFactor;
             double lnDeflatorStep = Math.log(deflatorFactor);
 
             double gdpShock = shock(shocks, GDP_REAL, t, n);
             double lnSupplyBefore = lnSupply;
             if (solow) {
-                double tfpFactor = (1 + p(params, Driver.TFP_GROWTH, t, n)) * gdpShock;
-                capital = (1 - p(params, Driver.DEPRECIATION, t, n)) * capital + p(params, Driver.SAVINGS_RATE, t, n) * prevReal;
+                double tfpFactor = (1 + p(params, Layout.TFP_GROWTH, t, n)) * gdpShock;
+                capital = (1 - p(params, Layout.DEPRECIATION, t, n)) * capital + p(params, Layout.SAVINGS_RATE, t, n) * prevReal;
                 tfp *= tfpFactor;
-                human *= 1 + p(params, Driver.HUMAN_CAPITAL_GROWTH, t, n);
+                human *= 1 + p(params, Layout.HUMAN_CAPITAL_GROWTH, t, n);
                 double lnK = Math.log(capital);
                 double lnL = Math.log(labour);
                 double lnH = Math.log(human);
@@ -155,12 +153,12 @@ public final class ProjectionKernel {
                 lnLabour = lnL;
                 lnHuman = lnH;
             } else {
-                lnSupply += Math.log((1 + p(params, Driver.REAL_GROWTH, t, n)) * gdpShock);
+                lnSupply += Math.log((1 + p(params, Layout.REAL_GROWTH, t, n)) * gdpShock);
             }
             double demandStep = 0;
             if (channel) {
                 double lnTurnoverNow = Math.log(exports + domestic);
-                demandStep = p(params, Driver.OUTPUT_ELASTICITY, t, n)
+                demandStep = p(params, Layout.OUTPUT_ELASTICITY, t, n)
                         * ((lnTurnoverNow - lnTurnover) - (lnSupply - lnSupplyBefore + lnDeflatorStep));
                 demand += demandStep;
                 lnTurnover = lnTurnoverNow;
@@ -192,22 +190,22 @@ public final class ProjectionKernel {
             set(out, GDP_REAL_GROWTH, t, n, 100 * (realGdp / prevReal - 1));
             double nominalGrowth = realGdp * deflator / prevNominal - 1;
 
-            double speed = p(params, Driver.CONVERGENCE_SPEED, t, n);
-            primary += speed * (p(params, Driver.PRIMARY_LONG_RUN, t, n) - primary);
-            secondary += speed * (p(params, Driver.SECONDARY_LONG_RUN, t, n) - secondary);
+            double speed = p(params, Layout.CONVERGENCE_SPEED, t, n);
+            primary += speed * (p(params, Layout.PRIMARY_LONG_RUN, t, n) - primary);
+            secondary += speed * (p(params, Layout.SECONDARY_LONG_RUN, t, n) - secondary);
 
-            imports *= (1 + p(params, Driver.IMPORT_TREND, t, n)
-                    + p(params, Driver.IMPORT_ELASTICITY, t, n) * nominalGrowth)
+            imports *= (1 + p(params, Layout.IMPORT_TREND, t, n)
+                    + p(params, Layout.IMPORT_ELASTICITY, t, n) * nominalGrowth)
                     * shock(shocks, IMPORTS, t, n);
             if (known) {
                 imports = actual(observed, IMPORTS, t, n, imports);
             }
 
-            intensity *= (1 - p(params, Driver.INTENSITY_DECLINE, t, n)) * shock(shocks, ENERGY_INTENSITY, t, n);
+            intensity *= (1 - p(params, Layout.INTENSITY_DECLINE, t, n)) * shock(shocks, ENERGY_INTENSITY, t, n);
 
             double perCapitaGrowth = (realGdp / pop) / (prevReal / prevPop) - 1;
-            income *= (1 + p(params, Driver.INCOME_PASS_THROUGH, t, n) * perCapitaGrowth)
-                    * (1 + p(params, Driver.CPI_INFLATION, t, n));
+            income *= (1 + p(params, Layout.INCOME_PASS_THROUGH, t, n) * perCapitaGrowth)
+                    * (1 + p(params, Layout.CPI_INFLATION, t, n));
             if (known) {
                 intensity = actual(observed, ENERGY_INTENSITY, t, n, intensity);
                 income = actual(observed, INCOME_PER_CAPITA, t, n, income);
@@ -232,7 +230,7 @@ public final class ProjectionKernel {
                                     double domestic, double intensity, double income) {
         double nominal = realGdp * deflator;
         double tertiary = 1 - primary - secondary;
-        double fx = p(params, Driver.CNY_PER_USD, t, n);
+        double fx = p(params, Layout.CNY_PER_USD, t, n);
         set(out, GDP_REAL, t, n, realGdp);
         set(out, GDP_NOMINAL, t, n, nominal);
         set(out, GDP_DEFLATOR, t, n, deflator);
@@ -257,11 +255,11 @@ public final class ProjectionKernel {
         set(out, URBANIZATION_RATE, t, n, 100 * urban);
         set(out, LABOUR, t, n, labour);
         double energy = realGdp * intensity; // 亿元 x 吨标准煤/万元 = 万吨标准煤
-        double nonFossil = p(params, Driver.NON_FOSSIL_SHARE, t, n);
+        double nonFossil = p(params, Layout.NON_FOSSIL_SHARE, t, n);
         set(out, ENERGY_CONSUMPTION, t, n, energy);
         set(out, ENERGY_INTENSITY, t, n, intensity);
         set(out, NON_FOSSIL_SHARE, t, n, 100 * nonFossil);
-        set(out, CO2, t, n, energy * (1 - nonFossil) * p(params, Driver.FOSSIL_CARBON_FACTOR, t, n));
+        set(out, CO2, t, n, energy * (1 - nonFossil) * p(params, Layout.FOSSIL_CARBON_FACTOR, t, n));
         set(out, INCOME_PER_CAPITA, t, n, income);
     }
 
@@ -313,8 +311,8 @@ public final class ProjectionKernel {
         }
     }
 
-    private static double p(double[] params, Driver d, int t, int n) {
-        return params[d.ordinal() * n + t];
+    private static double p(double[] params, int driverRow, int t, int n) {
+        return params[driverRow * n + t];
     }
 
     private static double shock(double[] shocks, Variable v, int t, int n) {

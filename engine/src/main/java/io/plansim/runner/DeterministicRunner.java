@@ -32,6 +32,6 @@ public final class DeterministicRunner {
         for (int t = 0; t < n; t++) {
             years[t] = c.baseYear() + t;
         }
-        return new Projection(c.scenario().runId(), c.scenario().title(), years, c.outputs(), values);
+        return new Projection(c.runId(), c.title(), years, c.outputs(), values);
     }
 }

@@ -99,7 +99,7 @@ public final class MonteCarloRunner {
         for (int t = 0; t < years.length; t++) {
             years[t] = c.baseYear() + t;
         }
-        return new McResult(c.scenario().runId(), o.seed(), o.sampler().name().toLowerCase(java.util.Locale.ROOT), years,
+        return new McResult(c.runId(), o.seed(), o.sampler().name().toLowerCase(java.util.Locale.ROOT), years,
                 c.outputs(), moments, quantiles, targets.targets(), met, moments.count(), faults, firstFaultPath, firstFault);
     }
 

@@ -72,7 +72,7 @@ public final class PathCheck {
         int n = compiled.years();
         int i = at / n;
         int t = at % n;
-        return new NumericFault(compiled.scenario().id(), compiled.outputs().get(i).id(), compiled.baseYear() + t,
+        return new NumericFault(compiled.runId(), compiled.outputs().get(i).id(), compiled.baseYear() + t,
                 out[rows[i] * n + t], path);
     }
 }

@@ -43,4 +43,22 @@ class ScoresTest {
         NormalDistribution narrow = new NormalDistribution(0, 0.5);
         assertEquals(0.0, Scores.covered(narrow::inverseCumulativeProbability, 0.9, 2.0) ? 1 : 0);
     }
+
+    @Test
+    void crpsOfAnEnsembleIsItsDefinitionAndApproachesTheNormalClosedForm() {
+        // E|X - y| - E|X - X'|/2 over three draws, by hand: y = 1, draws 0, 2, 5
+        double direct = (1 + 1 + 4) / 3.0 - (0 + 2 + 5 + 2 + 0 + 3 + 5 + 3 + 0) / 9.0 / 2;
+        assertEquals(direct, Scores.crpsEnsemble(new double[] {0, 2, 5}, 1), 1e-12);
+        UniformRandomProvider rng = RandomSource.XO_SHI_RO_256_PP.create(9L);
+        var z = ZigguratSampler.NormalizedGaussian.of(rng);
+        double[] draws = new double[200_000];
+        for (int i = 0; i < draws.length; i++) {
+            draws[i] = 3 + 2 * z.sample();
+        }
+        java.util.Arrays.sort(draws);
+        for (double y : new double[] {-1, 3, 4.5, 9}) {
+            double exact = Scores.crpsNormal(3, 2, y);
+            assertEquals(exact, Scores.crpsEnsemble(draws, y), 0.01 * exact, "y=" + y);
+        }
+    }
 }

@@ -1,0 +1,68 @@
+package io.plansim.evaluation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The forecaster's scenario reproduces a balanced growth path: an economy whose history is exactly on one
+ * (capital-output ratio s / (g + delta), TFP growth (1 - alpha)(ln(1 + g) - dln h - dln L)) is forecast to stay on
+ * it, at the window's growth rates.
+ */
+class SolowForecasterTest {
+    private static final double ALPHA = 0.4;
+    private static final double DELTA = 0.05;
+    private static final double SAVINGS = 0.25;
+    private static final double G = 0.03;
+    private static final double POP = 0.015;
+    private static final double HC = 0.006;
+
+    static Panel.Economy balanced() {
+        int years = 60;
+        Map<String, double[]> v = new LinkedHashMap<>();
+        for (String s : List.of("rgdpna", "rnna", "emp", "hc", "labsh", "delta", "csh_i", "pop")) {
+            v.put(s, new double[years]);
+        }
+        double ky = SAVINGS / (G + DELTA);
+        for (int t = 0; t < years; t++) {
+            double y = 1000 * Math.pow(1 + G, t);
+            v.get("rgdpna")[t] = y;
+            v.get("rnna")[t] = ky * y;
+            v.get("pop")[t] = 50 * Math.exp(POP * t);
+            v.get("emp")[t] = 20 * Math.exp(POP * t);
+            v.get("hc")[t] = 2 * Math.exp(HC * t);
+            v.get("labsh")[t] = 1 - ALPHA;
+            v.get("delta")[t] = DELTA;
+            v.get("csh_i")[t] = SAVINGS;
+        }
+        return new Panel.Economy("BGP", "balanced growth", 1950, v);
+    }
+
+    @Test
+    void aBalancedGrowthPathIsForecastToContinue() {
+        Panel.Economy e = balanced();
+        List<PanelVariable> vars = List.of(PanelVariable.GDP, PanelVariable.CAPITAL, PanelVariable.POPULATION);
+        Forecast[][] f = SolowForecaster.of(101, 1).forecast(e, 1980, 15, vars, null);
+        double[] growth = {Math.log(1 + G), Math.log(1 + G), POP};
+        for (int v = 0; v < vars.size(); v++) {
+            double level = vars.get(v).log(e, 1980);
+            for (int h = 1; h <= 15; h++) {
+                // the history has no residual variation: the spread is the floor (sd 1e-4 a year), the median the path
+                assertEquals(level + h * growth[v], f[v][h - 1].median(), 2e-3, vars.get(v).id() + " h=" + h);
+                assertTrue(f[v][h - 1].crps(level + h * growth[v]) < 2e-3);
+            }
+        }
+    }
+
+    @Test
+    void anEconomyWithoutTheWindowsDataIsNotForecast() {
+        Panel.Economy e = balanced();
+        // the history starts in 1950: an origin of 1955 has 5 of the 10 years
+        assertNull(SolowForecaster.of(11, 1).forecast(e, 1955, 15, List.of(PanelVariable.GDP), null));
+    }
+}

@@ -45,7 +45,11 @@ record ForecastRequest(Forecasts.Request request, long paths, long seed, String 
         if (scenario != null) {
             source = ScenarioSource.builtIn(text(scenario, "scenario", 200));
         } else {
-            String name = root.has("name") ? text(root.get("name"), "name", 200) : "upload.yaml";
+            String name = root.has("name") ? text(root.get("name"), "name", 100) : "upload.yaml";
+            if (!name.matches("[\\p{L}\\p{N}_.() -]+") || name.startsWith(".")) {
+                // the upload's name is only a label in messages; still, nothing that looks like a path
+                throw ApiError.bad("'name' must be a plain file name such as my-scenario.yaml, not " + clip(name));
+            }
             source = ScenarioSource.text(name, text(yaml, "yaml", Integer.MAX_VALUE));
         }
         List<String> overrides = new ArrayList<>();

@@ -120,7 +120,7 @@ class WebApiTest {
                 assertEquals(p, q.asDouble(), 0.0);
             }
         }
-        JsonNode uploaded = post("/api/forecast", JSON.createObjectNode().put("yaml", yaml.body()).put("paths", 1000).toString()).json();
+        JsonNode uploaded = post("/api/forecast", JSON.createObjectNode().put("yaml", yaml.body()).put("name", "义乌 情景(1).yaml").put("paths", 1000).toString()).json();
         assertEquals(viaPage.get("targets"), withoutChange(uploaded.get("targets"), viaPage.get("targets")));
     }
 

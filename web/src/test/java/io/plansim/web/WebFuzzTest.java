@@ -97,7 +97,8 @@ class WebFuzzTest {
                         "overrides\":\"trade.exportTrend=0.1\"", "overrides\":[1]", "yaml\":\"name: x\"") + "}"));
                 case 8 -> out.add(new Bad(pick(rnd, "GET", "PUT", "DELETE", "POST"), pick(rnd, "/api/nothing", "/api/forecast/../../etc/passwd",
                         "/../../etc/passwd", "/webjars/../../etc/passwd", "/api/", "/nope.html", "/%2e%2e/%2e%2e/etc/passwd"), null));
-                case 9 -> out.add(new Bad("GET", "/api/forecast", null));
+                case 9 -> out.add(rnd.nextBoolean() ? new Bad("GET", "/api/forecast", null)
+                        : new Bad("POST", "/api/forecast", "{\"yaml\":\"extends: baseline\",\"name\":\"" + traversal[rnd.nextInt(traversal.length)] + "\"}"));
                 case 10 -> out.add(new Bad("POST", "/api/yaml", "{\"scenario\":\"yiwu/baseline\",\"overrides\":[\"" + d
                         + pick(rnd, "[2026-2027]=0.01", "+=0.01", "*=2") + "\"]}"));
                 default -> out.add(new Bad("POST", "/api/forecast", "{\"scenario\":\"yiwu/baseline\",\"overrides\":[" + manyOverrides(rnd) + "]}"));

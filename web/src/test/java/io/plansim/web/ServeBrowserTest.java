@@ -37,12 +37,15 @@ class ServeBrowserTest {
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final long PATHS = 2000;
+    static final java.util.logging.Logger SELENIUM_LOG = java.util.logging.Logger.getLogger("org.openqa.selenium");
     static WebServer server;
     static ChromeDriver browser;
 
     @BeforeAll
     static void start(@TempDir Path profile) {
         assumeTrue(Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM), "no " + CHROMEDRIVER);
+        // the test uses WebDriver only; Selenium's note that it has no DevTools binding for this Chromium is noise
+        SELENIUM_LOG.setLevel(java.util.logging.Level.SEVERE);
         server = WebServer.start("127.0.0.1", 0, Limits.defaults());
         ChromeOptions o = new ChromeOptions();
         o.setBinary(CHROMIUM.toFile());

@@ -50,8 +50,8 @@ final class ReportCommand implements Callable<Integer> {
     static final String DEFAULT_PREFIX = "yiwu/";
     /**
      * 10,000 paths: target probabilities to within 0.005 (standard error), exact percentiles (up to
-     * Quantiles.EXACT_LIMIT paths plansim keeps every value, above it a DDSketch whose 0.39% buckets show as
-     * steps in fan charts of slow variables such as the urbanization rate), a few seconds per scenario.
+     * Quantiles.EXACT_LIMIT paths plansim keeps every value, above it counts them in bins of 1/200 of each
+     * variable-year's 5-95% range), a few seconds per scenario.
      */
     static final long DEFAULT_PATHS = io.plansim.aggregate.Quantiles.EXACT_LIMIT;
 

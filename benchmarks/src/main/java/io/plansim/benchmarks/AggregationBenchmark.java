@@ -19,10 +19,12 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * Guards the per-path aggregation of a large Monte Carlo run on real Yiwu paths (the first 256 paths of
  * {@code plansim mc --seed 1}), handed over as the runner hands them: batches of {@value #BATCH} paths side
- * one after the other. Inserting a batch's values (54 output variables x 16 years = 864 values a path) into the DDSketch
- * percentiles ({@code Quantiles.create(size, 20000)}, the sketched kind every run above 10,000 paths uses),
- * merging one thread's sketches into the run's (done once per thread at the end of a run), and the Welford
- * moments update of one path's values. Scores are per path.
+ * one after the other. Counting a batch's values (54 output variables x 16 years = 864 values a path) into the binned
+ * percentiles ({@code Quantiles.create(size, 20000, BATCH)}, the kind every run above 10,000 paths uses; its bins laid
+ * out from a pilot of 4,096 paths, the 256 distinct ones 16 times over), merging one thread's bins into the run's
+ * (done once per thread at the end of a run), laying out the bins from the pilot (once per run, between its
+ * pilot blocks and the rest), and the Welford moments update of one path's values. Scores are per path, or per
+ * merge and lay-out.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -41,6 +43,7 @@ public class AggregationBenchmark {
     private Quantiles sketches;
     private Quantiles into;
     private Quantiles block;
+    private int size;
     private Moments moments;
     private int next;
     private int nextPath;
@@ -50,10 +53,10 @@ public class AggregationBenchmark {
         Yiwu yiwu = Yiwu.load();
         values = yiwu.outputValues(yiwu.kernelPaths(DISTINCT_PATHS, 1));
         batches = Yiwu.batches(values, BATCH);
-        int size = yiwu.valuesPerPath();
-        sketches = Quantiles.create(size, 20000);
-        if (!(sketches instanceof Quantiles.Sketched)) {
-            throw new IllegalStateException("expected the sketched kind of Quantiles, got " + sketches.getClass());
+        size = yiwu.valuesPerPath();
+        sketches = laidOut();
+        if (!(sketches instanceof Quantiles.Binned)) {
+            throw new IllegalStateException("expected the binned kind of Quantiles, got " + sketches.getClass());
         }
         into = sketches.emptyCopy();
         block = sketches.emptyCopy();
@@ -64,24 +67,45 @@ public class AggregationBenchmark {
         moments = new Moments(size);
     }
 
+    /** A run's percentiles with the bins laid out: the pilot handed over, every later path numbered after it. */
+    private Quantiles laidOut() {
+        Quantiles q = Quantiles.create(size, 20000, BATCH);
+        long[] pilotPaths = new long[BATCH];
+        for (int p = 0; p < q.pilotPaths(); p += BATCH) {
+            for (int l = 0; l < BATCH; l++) {
+                pilotPaths[l] = p + l;
+            }
+            q.addBatch(batches[p / BATCH % batches.length], BATCH, pilotPaths);
+        }
+        q.layOut();
+        java.util.Arrays.fill(paths, q.pilotPaths());
+        return q;
+    }
+
     private double[] nextBatch() {
         double[] b = batches[next];
         next = (next + 1) % batches.length;
         return b;
     }
 
-    /** A batch of {@value #BATCH} paths' 864 values into the sketches (score: ns per path). */
+    /** A batch of {@value #BATCH} paths' 864 values into the bins (score: ns per path). */
     @Benchmark
     @OperationsPerInvocation(BATCH)
     public void sketchInsert() {
         sketches.addBatch(nextBatch(), BATCH, paths);
     }
 
-    /** Merging one set of 864 sketches (each holding 256 paths) into another: the end-of-run merge per thread. */
+    /** Merging one set of 864 value-years' bins (each holding 256 paths) into another: the end-of-run merge per thread. */
     @Benchmark
     public void sketchMerge(Blackhole bh) {
         into.merge(block);
         bh.consume(into);
+    }
+
+    /** Laying out the bins of 864 value-years from a pilot of 4,096 paths and counting the pilot (once per run). */
+    @Benchmark
+    public void layOut(Blackhole bh) {
+        bh.consume(laidOut());
     }
 
     /** One path's 864 values into the Welford means and variances (score: ns per path). */

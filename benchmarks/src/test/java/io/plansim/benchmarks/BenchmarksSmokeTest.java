@@ -32,6 +32,7 @@ class BenchmarksSmokeTest {
             "RandomFloorBenchmark.pathYear",
             "AggregationBenchmark.sketchInsert",
             "AggregationBenchmark.sketchMerge",
+            "AggregationBenchmark.layOut",
             "AggregationBenchmark.momentsAdd",
             "TargetsBenchmark.countTargets",
             "TargetsBenchmark.pathCheck",

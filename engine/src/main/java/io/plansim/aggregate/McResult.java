@@ -32,6 +32,11 @@ public record McResult(String scenario, long seed, String sampler, int[] years, 
         return quantiles.quantile(index(variable, t), q);
     }
 
+    /** True when every path gave the variable the same value that year: its percentiles are that value, without spread. */
+    public boolean deterministic(int variable, int t) {
+        return quantiles.deterministic(index(variable, t));
+    }
+
     public int variableIndex(String id) {
         for (int i = 0; i < variables.size(); i++) {
             if (variables.get(i).id().equals(id)) {

@@ -7,29 +7,58 @@ import com.datadoghq.sketch.ddsketch.store.UnboundedSizeDenseStore;
 import java.util.Arrays;
 
 /**
- * Percentiles of every output value over paths, with memory flat in the number of paths: one DDSketch
- * (relative accuracy {@link #RELATIVE_ACCURACY}) per variable-year, merged across threads. DDSketch's
- * bucket counts are whole numbers, so merging is exact and the result does not depend on the order.
- * Small runs ({@link #EXACT_LIMIT} paths or fewer) keep every value and report exact order statistics
- * (linear interpolation between order statistics, R type 7).
+ * Percentiles of every output value over paths, with memory flat in the number of paths and bit-identical
+ * for any number of threads. Small runs ({@link #EXACT_LIMIT} paths or fewer) keep every value and report
+ * exact order statistics (linear interpolation between order statistics, R type 7). Larger runs count
+ * paths' values in fixed-width bins ({@link Binned}): each variable-year's bins are laid out from the run's
+ * first {@link #PILOT} paths, {@link #BINS_PER_RANGE} bins across the 5-95% range those paths show, and the
+ * first {@link #COUNTED_PATHS} paths (the pilot included) are then counted. A percentile read off the bins lies in the bin that
+ * holds the exact order statistic, so it is within one bin width (1/200 of the pilot's 5-95% range) of it,
+ * and its rank is off by at most the share of paths in that bin. Counts are whole numbers, so merging
+ * threads' bins is exact and does not depend on the order.
  *
- * <p>Sketched percentiles are taken over the first {@link #SKETCH_PATHS} paths of a run (all of them in
- * smaller runs). Beyond that the sampling error of a percentile is far below the sketch's own: for a
- * lognormal variable with log-sd 0.3, the standard error of the 5th percentile from 262,144 paths is
- * 2.1 x 0.3 / 512 = 0.12% of its value, against the sketch's 0.39% (QuantilesTest checks a million-path
- * run against exact order statistics of all its paths). Sketching every path of a large run would cost
- * half its time (docs/PERFORMANCE.md) and buy no accuracy. Means, standard deviations and target
- * probabilities always use every path.
+ * <p>A relative-accuracy sketch (DDSketch, 0.39% of the value, used here before) collapses the percentiles
+ * of a variable that moves little against its level, such as the urbanization rate; bins sized on each
+ * variable-year's own spread do not (docs/PERFORMANCE.md, QuantilesTest).
  */
-public abstract sealed class Quantiles permits Quantiles.Sketched, Quantiles.Exact {
-    /** Relative accuracy of sketched quantiles: the reported value is within 0.5% of a true sample quantile. */
-    public static final double RELATIVE_ACCURACY = 0.005;
+public abstract sealed class Quantiles permits Quantiles.Binned, Quantiles.Exact {
     public static final long EXACT_LIMIT = 10_000;
-    /** Paths a sketched run takes its percentiles from: the first 2^18 (128 blocks of 2048). */
-    public static final long SKETCH_PATHS = 1L << 18;
+    /** Paths whose values lay out the bins of a binned run (rounded up to whole blocks). */
+    public static final int PILOT = 4096;
+    /** Bins across the pilot's 5-95% range: a bin is 0.5% of it wide, half the stated accuracy. */
+    public static final int BINS_PER_RANGE = 200;
+    /**
+     * Paths a binned run counts: the first 2^18 (128 blocks of 2048). Against all paths of a larger run their
+     * percentiles differ by sampling alone, a rank standard deviation of at most 0.5 / 512 = 0.1% (0.04% at
+     * the 5th and 95th percentiles), a fifth of the stated 0.5% or less (QuantilesTest checks runs of
+     * 300,000 and 1.2 million paths against all their paths). Counting 2^20 paths instead cost a million-path
+     * run a third more CPU time (docs/PERFORMANCE.md).
+     */
+    public static final long COUNTED_PATHS = 1L << 18;
+    /** At most this many bins per variable-year; values beyond them go to the tail sketch. */
+    static final int MAX_BINS = 2048;
 
+    /** Percentiles of {@code size} values a path over {@code paths} paths handed over one by one. */
     public static Quantiles create(int size, long paths) {
-        return paths <= EXACT_LIMIT ? new Exact(size, (int) paths) : new Sketched(size, Math.min(paths, SKETCH_PATHS));
+        return create(size, paths, 1);
+    }
+
+    /**
+     * Percentiles of {@code size} values a path over {@code paths} paths run in blocks of {@code blockSize}:
+     * a binned run's pilot is a whole number of blocks, so no block holds paths on both sides of it.
+     */
+    public static Quantiles create(int size, long paths, int blockSize) {
+        if (paths <= EXACT_LIMIT) {
+            return new Exact(size, (int) paths);
+        }
+        if (paths > Integer.MAX_VALUE) { // bins count in ints
+            throw new IllegalArgumentException("percentiles are kept for at most " + Integer.MAX_VALUE + " paths, not " + paths);
+        }
+        long pilot = Math.min(paths, (PILOT + (long) blockSize - 1) / blockSize * blockSize);
+        if (pilot > Integer.MAX_VALUE / Math.max(1, size)) {
+            throw new IllegalArgumentException("a pilot of " + pilot + " paths of " + size + " values does not fit in memory");
+        }
+        return new Binned(size, (int) pilot, Math.min(paths, COUNTED_PATHS), paths);
     }
 
     /** A fresh, empty accumulator of the same kind (one per thread). */
@@ -38,7 +67,7 @@ public abstract sealed class Quantiles permits Quantiles.Sketched, Quantiles.Exa
     /**
      * Adds a batch of {@code count} paths, one after the other: value i of the batch's path l is
      * {@code batch[l * size + i]}, and that path is run path {@code paths[l]} (rising along the batch).
-     * One variable-year's values are taken together, so each sketch is visited once per batch rather than
+     * One variable-year's values are taken together, so its bins are visited once per batch rather than
      * once per path, while the batch (a few hundred KB) stays in cache.
      */
     public abstract void addBatch(double[] batch, int count, long[] paths);
@@ -47,156 +76,455 @@ public abstract sealed class Quantiles permits Quantiles.Sketched, Quantiles.Exa
 
     public abstract double quantile(int i, double q);
 
-    /** "exact", or the sketch's relative accuracy and the paths it covers. */
-    public abstract String accuracy();
+    /** True when every path gave value-year i the same value (a variable no draw moves in that year). */
+    public abstract boolean deterministic(int i);
+
+    /** How the percentiles are computed and how accurate they are, in English (JSON, mc) or Chinese. */
+    public abstract String accuracy(boolean zh);
+
+    public String accuracy() {
+        return accuracy(false);
+    }
 
     /** Paths from this index on are not taken into the percentiles (and need not be handed over). */
     public abstract long pathLimit();
 
-    /** The guaranteed relative accuracy of a percentile: 0 when exact. */
-    public abstract double relativeAccuracy();
+    /**
+     * The leading paths that must all have been handed over, and {@link #layOut()} called, before any later
+     * path is: 0 when there is nothing to lay out.
+     */
+    public abstract long pilotPaths();
 
-    /** The number of leading paths the percentiles are taken from (faulty paths among them left out). */
+    /** Lays out the bins from the pilot paths handed over so far (once; later calls do nothing). */
+    public abstract void layOut();
+
+    /** The number of paths the percentiles are taken from (faulty paths left out). */
     public abstract long paths();
 
-    public static final class Sketched extends Quantiles {
-        /**
-         * Buckets counted in front of each sketch: positive values whose bucket lies within this many of the
-         * first one seen are counted in a plain int array and handed to the sketch, bucket by bucket, before it
-         * is read or merged; all other values go to the sketch at once. A bucket's own value falls in that
-         * bucket, so the sketch ends with the same counts as if every value had been accepted one by one
-         * (QuantilesTest), for less (JMH AggregationBenchmark.sketchInsert: 3.6-4.7 against 4.8-7.9 µs a path).
-         * A count never exceeds the paths a thread sketches (at most {@link #SKETCH_PATHS}), far below int's range.
-         */
-        static final int WINDOW = 1024;
-        private final DDSketch[] sketches;
-        private final long limit;
-        private final IndexMapping mapping;
-        /** [value][bucket - first bucket of the window], allocated with the first batch. */
-        private int[] counts;
-        /** First bucket index of each value's window; {@link Integer#MIN_VALUE} until its first positive value. */
-        private int[] firstBucket;
-        private boolean pending;
+    /**
+     * Every path counted in fixed-width bins per variable-year, laid out from the run's first paths (the
+     * pilot, kept exactly until then). Values outside the bins (rare: beyond the pilot's extremes) go to a
+     * DDSketch per variable-year ({@link #TAIL_ACCURACY}); a value that more than 90% of the pilot paths share
+     * (a variable a rare event moves) is counted apart as an atom, so its percentiles are that value exactly.
+     */
+    public static final class Binned extends Quantiles {
+        /** Relative accuracy asked of the tail sketches (this mapping gives 0.39%). */
+        static final double TAIL_ACCURACY = 0.005;
+        private static final IndexMapping TAIL_MAPPING = new BitwiseLinearlyInterpolatedMapping(TAIL_ACCURACY);
+        private final Run run;
+        private final int size;
+        /** [value][bin], allocated once the bins are laid out and this accumulator gets its first path. */
+        private int[][] counts;
+        private final long[] below;
+        private final long[] above;
+        private final long[] atoms;
+        private final DDSketch[] tails;
+        private long paths;
 
-        Sketched(int size, long limit) {
-            this.limit = limit;
-            sketches = new DDSketch[size];
-            // index from the bits of the double: no logarithm per value (JMH AggregationBenchmark.sketchInsert)
-            mapping = new BitwiseLinearlyInterpolatedMapping(RELATIVE_ACCURACY);
-            for (int i = 0; i < size; i++) {
-                sketches[i] = new DDSketch(mapping, UnboundedSizeDenseStore::new);
+        /** What one run's accumulators share: the pilot's values until the bins are laid out, then the layout. */
+        private static final class Run {
+            final int pilot;
+            final long limit;
+            final long runPaths;
+            Binned root;
+            double[][] pilotValues;
+            boolean[] pilotFilled;
+            volatile Layout layout;
+
+            Run(int size, int pilot, long limit, long runPaths, Binned root) {
+                this.pilot = pilot;
+                this.limit = limit;
+                this.runPaths = runPaths;
+                this.root = root;
+                pilotValues = new double[size][pilot];
+                pilotFilled = new boolean[pilot];
             }
+        }
+
+        /** The run's accumulator, which gets the pilot's counts and every thread's. */
+        Binned(int size, int pilot, long limit, long runPaths) {
+            this(size, null, new Run(size, pilot, limit, runPaths, null));
+        }
+
+        /** An empty accumulator of {@code root}'s run, or (root null) a new run's. */
+        private Binned(int size, Binned root, Run newRun) {
+            this.size = size;
+            this.run = root == null ? newRun : root.run;
+            if (root == null) {
+                newRun.root = this;
+            }
+            below = new long[size];
+            above = new long[size];
+            atoms = new long[size];
+            tails = new DDSketch[size];
         }
 
         @Override
         public Quantiles emptyCopy() {
-            return new Sketched(sketches.length, limit);
+            return new Binned(size, run.root, null);
         }
 
         @Override
         public void addBatch(double[] batch, int count, long[] paths) {
-            int kept = count;
-            while (kept > 0 && paths[kept - 1] >= limit) {
-                kept--;
+            while (count > 0 && paths[count - 1] >= run.limit) {
+                count--;
             }
-            if (kept == 0) {
+            int pilotPaths = 0;
+            while (pilotPaths < count && paths[pilotPaths] < run.pilot) {
+                pilotPaths++;
+            }
+            if (pilotPaths > 0) { // kept until the bins are laid out; paths write disjoint slots
+                double[][] store = run.pilotValues;
+                for (int l = 0; l < pilotPaths; l++) {
+                    int path = (int) paths[l];
+                    for (int i = 0; i < size; i++) {
+                        store[i][path] = batch[l * size + i];
+                    }
+                    run.pilotFilled[path] = true;
+                }
+            }
+            if (pilotPaths == count) {
                 return;
             }
-            int size = sketches.length;
-            if (counts == null) {
-                counts = new int[size * WINDOW];
-                firstBucket = new int[size];
-                java.util.Arrays.fill(firstBucket, Integer.MIN_VALUE);
+            Layout layout = run.layout;
+            if (layout == null) { // handed over path by path on one thread: the pilot is complete
+                layOut();
+                layout = run.layout;
             }
-            pending = true;
-            // values this small or large go straight to the sketch (its zero bucket, or buckets far out)
-            double lowest = mapping.minIndexableValue();
-            double highest = mapping.maxIndexableValue();
-            int end = kept * size;
+            allocate(layout);
             for (int i = 0; i < size; i++) {
-                DDSketch sketch = sketches[i];
-                double first = batch[i];
-                boolean same = true;
-                for (int at = i; at < end; at += size) {
-                    same &= batch[at] == first;
-                }
-                if (same) { // a value no draw moves (a fixed path, the base year): one bucket update
-                    sketch.accept(first, kept);
-                    continue;
-                }
-                int from = firstBucket[i];
-                int row = i * WINDOW;
-                for (int at = i; at < end; at += size) {
-                    double v = batch[at];
-                    if (v > lowest && v < highest) {
-                        int bucket = mapping.index(v);
-                        if (from == Integer.MIN_VALUE) {
-                            from = bucket - WINDOW / 2;
-                            firstBucket[i] = from;
-                        }
-                        int k = bucket - from;
-                        if (k >= 0 && k < WINDOW) {
-                            counts[row + k]++;
-                            continue;
-                        }
-                    }
-                    sketch.accept(v);
+                count(i, layout, batch, pilotPaths * size + i, size, count - pilotPaths);
+            }
+            this.paths += count - pilotPaths;
+        }
+
+        private void allocate(Layout layout) {
+            if (counts == null) {
+                counts = new int[size][];
+                for (int i = 0; i < size; i++) {
+                    counts[i] = new int[layout.bins[i]];
                 }
             }
         }
 
-        /** Hands the counted buckets to the sketches. */
-        private void flush() {
-            if (!pending) {
-                return;
-            }
-            for (int i = 0; i < sketches.length; i++) {
-                int row = i * WINDOW;
-                for (int k = 0; k < WINDOW; k++) {
-                    if (counts[row + k] != 0) {
-                        sketches[i].accept(mapping.value(firstBucket[i] + k), counts[row + k]);
-                        counts[row + k] = 0;
-                    }
+        /**
+         * Counts {@code n} values of value-year i, {@code values[start + k * stride]}: one subtraction, one
+         * multiplication and one int increment a value; the bins of a value-year (about 2 KB) stay in cache for
+         * the batch.
+         */
+        private void count(int i, Layout layout, double[] values, int start, int stride, int n) {
+            double lo = layout.lo[i];
+            double inv = layout.inverseWidth[i];
+            double atom = layout.atom[i];
+            int bins = layout.bins[i];
+            int[] c = counts[i];
+            long atomCount = 0;
+            int end = start + n * stride;
+            for (int at = start; at < end; at += stride) {
+                double v = values[at];
+                if (v == atom) {
+                    atomCount++;
+                    continue;
                 }
+                double x = (v - lo) * inv;
+                if (x >= 0 && x < bins) {
+                    c[(int) x]++;
+                } else if (x < 0) {
+                    below[i]++;
+                    tail(i).accept(v);
+                } else if (x >= bins) {
+                    above[i]++;
+                    tail(i).accept(v);
+                } // NaN (growth accounting has no base-year value): not counted
             }
-            pending = false;
+            atoms[i] += atomCount;
+        }
+
+        private DDSketch tail(int i) {
+            if (tails[i] == null) {
+                tails[i] = new DDSketch(TAIL_MAPPING, UnboundedSizeDenseStore::new);
+            }
+            return tails[i];
+        }
+
+        @Override
+        public long pilotPaths() {
+            return run.pilot;
+        }
+
+        @Override
+        public void layOut() {
+            synchronized (run) {
+                if (run.layout != null) {
+                    return;
+                }
+                boolean[] filled = run.pilotFilled;
+                Layout layout = new Layout(size);
+                Binned root = run.root;
+                root.counts = new int[size][];
+                // value-years are independent: laid out and counted in parallel, since this is the one
+                // pause of a run (between its pilot blocks and the rest); each pilot column is compacted in
+                // place (faulty paths and NaN left out), laid out, and counted into the run's bins
+                java.util.stream.IntStream.range(0, size).parallel().forEach(i -> {
+                    double[] v = run.pilotValues[i];
+                    int k = 0;
+                    for (int p = 0; p < filled.length; p++) {
+                        if (filled[p] && !Double.isNaN(v[p])) {
+                            v[k++] = v[p];
+                        }
+                    }
+                    layout.set(i, v, k);
+                    root.counts[i] = new int[layout.bins[i]];
+                    root.count(i, layout, v, 0, 1, k);
+                });
+                for (boolean f : filled) {
+                    root.paths += f ? 1 : 0;
+                }
+                run.pilotValues = null;
+                run.pilotFilled = null;
+                run.layout = layout;
+            }
         }
 
         @Override
         public void merge(Quantiles other) {
-            Sketched o = (Sketched) other;
-            flush();
-            o.flush();
-            for (int i = 0; i < sketches.length; i++) {
-                sketches[i].mergeWith(o.sketches[i]);
+            Binned o = (Binned) other;
+            if (o == this) {
+                return;
             }
+            layOut();
+            if (o.counts != null) {
+                allocate(run.layout);
+                for (int i = 0; i < size; i++) {
+                    int[] c = counts[i];
+                    int[] oc = o.counts[i];
+                    for (int b = 0; b < c.length; b++) {
+                        c[b] += oc[b];
+                    }
+                }
+            }
+            for (int i = 0; i < size; i++) {
+                below[i] += o.below[i];
+                above[i] += o.above[i];
+                atoms[i] += o.atoms[i];
+                if (o.tails[i] != null) {
+                    tail(i).mergeWith(o.tails[i]);
+                }
+            }
+            paths += o.paths;
         }
 
         @Override
         public double quantile(int i, double q) {
-            flush();
-            return sketches[i].isEmpty() ? Double.NaN : sketches[i].getValueAtQuantile(q);
+            layOut();
+            Layout layout = run.layout;
+            int[] c = counts == null ? new int[0] : counts[i];
+            long binned = 0;
+            for (int x : c) {
+                binned += x;
+            }
+            long n = below[i] + atoms[i] + binned + above[i];
+            if (n == 0) {
+                return Double.NaN;
+            }
+            if (deterministic(i)) {
+                return layout.atom[i];
+            }
+            // rank h in R type 7's sense; the values in order: below the bins, the bins (the atom right after
+            // the bin it lies in, or alone when there are no bins), above the bins
+            double h = q * (n - 1);
+            if (h < below[i]) {
+                return tailValue(i, h);
+            }
+            double r = h - below[i];
+            double atom = layout.atom[i];
+            int atomBin = Double.isNaN(atom) || c.length == 0 ? -1 : (int) ((atom - layout.lo[i]) * layout.inverseWidth[i]);
+            for (int b = 0; b < c.length; b++) {
+                if (r < c[b]) {
+                    double within = Math.min(1, (r + 0.5) / c[b]);
+                    return layout.lo[i] + (b + within) / layout.inverseWidth[i];
+                }
+                r -= c[b];
+                if (b == atomBin) {
+                    if (r < atoms[i]) {
+                        return atom;
+                    }
+                    r -= atoms[i];
+                }
+            }
+            if (atomBin < 0 && atoms[i] > 0) {
+                if (r < atoms[i]) {
+                    return atom;
+                }
+                r -= atoms[i];
+            }
+            return tailValue(i, below[i] + r);
+        }
+
+        /** The tail sketch's value at rank r (0-based) among the values outside the bins. */
+        private double tailValue(int i, double r) {
+            long outside = below[i] + above[i];
+            if (tails[i] == null || outside == 0) {
+                return Double.NaN;
+            }
+            return tails[i].getValueAtQuantile(outside == 1 ? 0 : Math.min(1, r / (outside - 1)));
+        }
+
+        /**
+         * Deterministic when every path gave the pilot's single value: the pilot had one value (no bins, that
+         * value its atom) and no later path fell outside it.
+         */
+        @Override
+        public boolean deterministic(int i) {
+            layOut();
+            return run.layout.bins[i] == 0 && atoms[i] > 0 && below[i] == 0 && above[i] == 0;
+        }
+
+        /**
+         * The widest bin any percentile is read from, as a share of its value-year's 5-95% range over all
+         * paths (value-years without spread left out): the accuracy this run achieved.
+         */
+        public double widestBinShare() {
+            layOut();
+            double widest = 0;
+            for (int i = 0; i < size; i++) {
+                double range = quantile(i, 0.95) - quantile(i, 0.05);
+                if (range > 0 && run.layout.bins[i] > 0) {
+                    widest = Math.max(widest, 1 / run.layout.inverseWidth[i] / range);
+                }
+            }
+            return widest;
         }
 
         @Override
-        public String accuracy() {
-            return String.format(java.util.Locale.ROOT, "ddsketch relative accuracy %.4f, first %d paths", relativeAccuracy(), paths());
+        public String accuracy(boolean zh) {
+            String widest = String.format(java.util.Locale.ROOT, "%.2f%%", 100 * widestBinShare());
+            boolean all = run.limit >= run.runPaths;
+            return zh ? String.format(java.util.Locale.ROOT, "分箱计数，%s %d 条路径；每个变量-年份的箱宽为前 %d 条路径 5-95%% 范围的 1/%d（本次最宽为其 5-95%% 范围的 %s）",
+                            all ? "全部" : "前", paths(), run.pilot, BINS_PER_RANGE, widest)
+                    : String.format(java.util.Locale.ROOT, "binned, %s %d paths; bins 1/%d of each variable-year's 5-95%% range in the first %d paths (widest %s of its range)",
+                            all ? "all" : "the first", paths(), BINS_PER_RANGE, run.pilot, widest);
         }
 
         @Override
         public long pathLimit() {
-            return limit;
-        }
-
-        @Override
-        public double relativeAccuracy() {
-            return mapping.relativeAccuracy();
+            return run.limit;
         }
 
         @Override
         public long paths() {
-            flush();
-            return sketches.length == 0 ? 0 : (long) sketches[0].getCount();
+            layOut();
+            return paths;
+        }
+    }
+
+    /** Where each value-year's bins lie, set once from the pilot's values. */
+    static final class Layout {
+        final double[] lo;
+        final double[] inverseWidth;
+        final double[] atom;
+        final int[] bins;
+
+        Layout(int size) {
+            lo = new double[size];
+            inverseWidth = new double[size];
+            atom = new double[size];
+            bins = new int[size];
+        }
+
+        /**
+         * Bins of a 200th of the pilot's 5-95% range from below its smallest to above its largest value (at
+         * most {@link #MAX_BINS}, centred on that range). The range is found by counting the values in 256
+         * buckets, narrowed around the 5% and 95% points until they lie at least 16 buckets apart (so it is
+         * known to within 1/8), which takes no sort. A pilot of one value (a deterministic value-year) has no
+         * bins, only its atom; so has a pilot whose 5-95% range is a single value (then that value's atom).
+         */
+        void set(int i, double[] v, int m) {
+            atom[i] = Double.NaN;
+            bins[i] = 0;
+            inverseWidth[i] = 1;
+            if (m == 0) {
+                lo[i] = Double.POSITIVE_INFINITY; // everything in the tail sketch
+                return;
+            }
+            double min = v[0];
+            double max = v[0];
+            for (int k = 1; k < m; k++) {
+                min = v[k] < min ? v[k] : min;
+                max = v[k] > max ? v[k] : max;
+            }
+            if (min == max) {
+                lo[i] = min;
+                atom[i] = min;
+                return;
+            }
+            // the 5-95% range from at most about 1,024 of the pilot's values (every step-th): known to within
+            // a few per cent, which is all the bin width needs
+            int step = Math.max(1, m / 1024);
+            int sampled = (m + step - 1) / step;
+            final int buckets = 256;
+            long[] h = new long[buckets];
+            double rankLo = 0.05 * (sampled - 1);
+            double rankHi = 0.95 * (sampled - 1);
+            double a = min;
+            double b = max;
+            long before = 0; // sampled values below a
+            double spread = Double.NaN;
+            double centre = Double.NaN;
+            for (int pass = 0; pass < 8; pass++) {
+                Arrays.fill(h, 0);
+                double inv = buckets / (b - a);
+                double innerMin = Double.POSITIVE_INFINITY;
+                double innerMax = Double.NEGATIVE_INFINITY;
+                for (int k = 0; k < m; k += step) {
+                    double x = v[k];
+                    if (x >= a && x <= b) {
+                        h[Math.min(buckets - 1, (int) ((x - a) * inv))]++;
+                        innerMin = x < innerMin ? x : innerMin;
+                        innerMax = x > innerMax ? x : innerMax;
+                    }
+                }
+                if (innerMin == innerMax) { // the 5% and 95% points are one value, held by 90% of the pilot
+                    atom[i] = innerMin;
+                    break;
+                }
+                int bLo = -1;
+                int bHi = -1;
+                long cum = before;
+                for (int k = 0; k < buckets; k++) {
+                    if (bLo < 0 && cum + h[k] > Math.floor(rankLo)) {
+                        bLo = k;
+                    }
+                    if (bHi < 0 && cum + h[k] > Math.ceil(rankHi)) {
+                        bHi = k;
+                    }
+                    if (bLo < 0) {
+                        before += h[k];
+                    }
+                    cum += h[k];
+                }
+                bHi = bHi < 0 ? buckets - 1 : bHi;
+                if (bHi - bLo >= 16) {
+                    spread = (bHi - bLo) / inv;
+                    centre = a + (bLo + bHi + 1) / 2.0 / inv;
+                    break;
+                }
+                double na = a + bLo / inv;
+                b = bHi == buckets - 1 ? b : a + (bHi + 1) / inv;
+                a = na;
+            }
+            // no spread to size the bins on (an atom, or values never separated): bins across the whole pilot
+            double width = Double.isNaN(spread) || spread <= 0 ? (max - min) / (4.0 * BINS_PER_RANGE) : spread / BINS_PER_RANGE;
+            double from = min - 16 * width;
+            double to = max + 16 * width;
+            if ((to - from) / width > MAX_BINS) {
+                centre = Double.isNaN(atom[i]) ? (Double.isNaN(centre) ? min + (max - min) / 2 : centre) : atom[i];
+                from = Math.max(from, centre - MAX_BINS / 2.0 * width);
+                to = Math.min(to, from + MAX_BINS * width);
+            }
+            lo[i] = from;
+            inverseWidth[i] = 1 / width;
+            bins[i] = (int) Math.ceil((to - from) * inverseWidth[i]);
         }
     }
 
@@ -285,8 +613,14 @@ public abstract sealed class Quantiles permits Quantiles.Sketched, Quantiles.Exa
         }
 
         @Override
-        public String accuracy() {
-            return "exact";
+        public boolean deterministic(int i) {
+            double[] x = sortedValues()[i];
+            return x.length > 0 && x[0] == x[x.length - 1];
+        }
+
+        @Override
+        public String accuracy(boolean zh) {
+            return zh ? "精确" : "exact";
         }
 
         @Override
@@ -295,8 +629,13 @@ public abstract sealed class Quantiles permits Quantiles.Sketched, Quantiles.Exa
         }
 
         @Override
-        public double relativeAccuracy() {
+        public long pilotPaths() {
             return 0;
+        }
+
+        @Override
+        public void layOut() {
+            // nothing to lay out
         }
 
         @Override

@@ -35,7 +35,9 @@ public final class MonteCarloRunner {
         int outputs = c.outputs().size();
         int size = outputs * c.years();
         Moments moments = new Moments(size);
-        Quantiles quantiles = Quantiles.create(size, o.paths());
+        Quantiles quantiles = Quantiles.create(size, o.paths(), o.blockSize());
+        // a binned run lays out its bins from its first blocks: no later block starts before that
+        long pilotBlocks = (quantiles.pilotPaths() + o.blockSize() - 1) / o.blockSize();
         java.util.List<Quantiles> perThread = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
         ThreadLocal<Quantiles> local = ThreadLocal.withInitial(() -> {
             Quantiles q = quantiles.emptyCopy();
@@ -57,13 +59,17 @@ public final class MonteCarloRunner {
         try {
             Deque<Future<BlockResult>> window = new ArrayDeque<>();
             long next = 0;
+            long merged = 0;
             long blocks = o.blocks();
             while (done < o.paths()) {
-                while (window.size() < 4 * o.threads() && next < blocks) {
+                while (window.size() < 4 * o.threads() && next < blocks && (next < pilotBlocks || merged >= pilotBlocks)) {
                     long b = next++;
                     window.add(pool.submit(() -> new PathBlock(c, u, o, points, targets, b).run(size, local.get(), check)));
                 }
                 BlockResult r = window.poll().get();
+                if (++merged == pilotBlocks) {
+                    quantiles.layOut();
+                }
                 moments.merge(r.moments);
                 for (int i = 0; i < met.length; i++) {
                     met[i] += r.met[i];

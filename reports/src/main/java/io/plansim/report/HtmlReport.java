@@ -1,7 +1,6 @@
 package io.plansim.report;
 
 import io.plansim.aggregate.McResult;
-import io.plansim.aggregate.Quantiles;
 import io.plansim.distribution.Distribution;
 import io.plansim.model.VariableInfo;
 import io.plansim.scenario.BaseField;
@@ -157,12 +156,7 @@ final class HtmlReport {
         fact(h, l.zh() ? "每个情景的路径数" : "paths per scenario", String.format(Locale.ROOT, "%,d", in.paths()));
         McResult first = in.runs().get(0).mc();
         fact(h, l.zh() ? "抽样方法" : "sampler", first.sampler());
-        Quantiles q = first.quantiles();
-        String accuracy = String.format(Locale.ROOT, "%.2f%%", 100 * q.relativeAccuracy());
-        String over = String.format(Locale.ROOT, "%,d", q.paths());
-        fact(h, l.zh() ? "分位数" : "percentiles", q.relativeAccuracy() == 0 ? (l.zh() ? "精确" : "exact")
-                : l.zh() ? "DDSketch，相对精度 " + accuracy + "，取前 " + over + " 条路径"
-                : "DDSketch, relative accuracy " + accuracy + ", from the first " + over + " paths");
+        fact(h, l.zh() ? "分位数" : "percentiles", first.quantiles().accuracy(l.zh()));
         fact(h, l.zh() ? "报告语言" : "labels", l.lang().id() + (l.requested() != l.lang() ? " (" + l.requested().id() + " requested)" : ""));
         fact(h, l.zh() ? "图表字体" : "chart font", ChartFonts.family(l.cjkFont()));
         fact(h, l.zh() ? "生成时间" : "made", in.created());

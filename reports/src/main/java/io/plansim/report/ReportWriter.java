@@ -255,9 +255,9 @@ public final class ReportWriter {
                 : "The tornado chart is computed on the deterministic model (annual shocks and rare events off): each uncertain parameter in turn "
                         + "at its 10th and 90th percentile, the others at their medians. For Sobol indices run plansim sensitivity <scenario> "
                         + "--output gdp_nominal@2035 --method sobol.");
-        notes.add(zh ? "期末年份 GDP 的分布以累积分布函数表示，由蒙特卡洛分位数在 " + QuantileCurve.LEVELS.length + " 个概率水平（0.001 至 0.999）上读出（不超过 10000 条路径时为精确顺序统计量，否则为相对精度 0.39% 的 DDSketch，取前 262144 条路径），而非路径值的直方图。"
+        notes.add(zh ? "期末年份 GDP 的分布以累积分布函数表示，由蒙特卡洛分位数在 " + QuantileCurve.LEVELS.length + " 个概率水平（0.001 至 0.999）上读出（不超过 10000 条路径时为精确顺序统计量，否则为前 262144 条路径在等宽箱中的计数，箱宽为各变量-年份 5-95% 范围的 1/200；落在箱外的少数值用相对精度 0.39% 的 DDSketch），而非路径值的直方图。"
                 : "The distribution of GDP in the horizon year is drawn as a cumulative distribution read off the Monte Carlo percentiles at " + QuantileCurve.LEVELS.length + " levels from 0.001 to 0.999 "
-                        + "(exact order statistics up to 10,000 paths, above that DDSketch with 0.39% relative accuracy over the first 262,144 paths), not as a histogram of path values.");
+                        + "(exact order statistics up to 10,000 paths, above that the first 262,144 paths counted in bins 1/200 of each variable-year's 5-95% range wide; the few values beyond the bins in a DDSketch of 0.39% relative accuracy), not as a histogram of path values.");
         notes.add(zh ? "扇形图的区间是逐年的分位数：某年位于第 95 百分位的路径在下一年不一定仍在该位置。"
                 : "Fan-chart bands are percentiles year by year: a path at the 95th percentile in one year need not be there the next year.");
         notes.add(zh ? "扇形图上标出的目标：水平值与比重目标，以及相对基年（或已有实际值年份）的变化目标（换算为水平值）；增速目标和相对未来年份的变化目标（逐路径不同）不画出，但列在表格中。"

@@ -7,12 +7,16 @@ import io.plansim.model.VariableInfo;
 import io.plansim.verdict.TargetVerdict;
 import java.util.List;
 import java.util.Locale;
+import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
-/** Monte Carlo results as JSON, a long Tablesaw table (variable, year, statistics) and a terminal summary. */
+/**
+ * Monte Carlo results as JSON, a long Tablesaw table (variable, year, statistics) and a terminal summary. A
+ * variable-year every path gave the same value is marked deterministic in each.
+ */
 public final class McTables {
     static final String[] NAMES = {"p05", "p10", "p25", "p50", "p75", "p90", "p95"};
 
@@ -52,6 +56,11 @@ public final class McTables {
                 }
                 ProjectionJson.numbers(node.putArray(NAMES[q]), x);
             }
+            // years every path gave the same value: its percentiles are that value, not an interval
+            ArrayNode fixed = node.putArray("deterministic");
+            for (int t = 0; t < n; t++) {
+                fixed.add(r.deterministic(v, t));
+            }
         }
         ArrayNode targets = root.putArray("targets");
         for (TargetVerdict v : verdicts) {
@@ -84,6 +93,8 @@ public final class McTables {
             qs[q] = DoubleColumn.create(NAMES[q]);
             t.addColumns(qs[q]);
         }
+        BooleanColumn fixed = BooleanColumn.create("deterministic");
+        t.addColumns(fixed);
         for (int v = 0; v < r.variables().size(); v++) {
             for (int y = 0; y < r.years().length; y++) {
                 double m = r.mean(v, y);
@@ -98,6 +109,7 @@ public final class McTables {
                 for (int q = 0; q < NAMES.length; q++) {
                     qs[q].append(r.quantile(v, y, McResult.PERCENTILES[q]));
                 }
+                fixed.append(r.deterministic(v, y));
             }
         }
         return t;
@@ -128,7 +140,8 @@ public final class McTables {
             row[1] = r.variables().get(v).nameZh();
             row[2] = r.variables().get(v).unit();
             for (int i = 0; i < show.length; i++) {
-                row[3 + i] = Format.num(r.quantile(v, show[i], 0.5)) + " [" + Format.num(r.quantile(v, show[i], 0.05))
+                row[3 + i] = r.deterministic(v, show[i]) ? Format.num(r.quantile(v, show[i], 0.5)) + " (deterministic 确定)"
+                        : Format.num(r.quantile(v, show[i], 0.5)) + " [" + Format.num(r.quantile(v, show[i], 0.05))
                         + ", " + Format.num(r.quantile(v, show[i], 0.95)) + "]";
             }
             t.row(row);

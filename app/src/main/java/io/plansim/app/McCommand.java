@@ -59,10 +59,10 @@ final class McCommand implements Callable<Integer> {
                 ProgressBar.unlessQuiet(run.quiet, spec.commandLine().getErr()));
         String text = switch (output.format) {
             case JSON -> ProjectionJson.MAPPER.writerWithDefaultPrettyPrinter()
-                    .writeValueAsString(McTables.json(r.mc(), r.verdicts(), Main.version())) + "\n";
+                    .writeValueAsString(McTables.json(r.mc(), r.verdicts(), Main.version(), r.central())) + "\n";
             case CSV -> McTables.longTable(r.mc()).write().toString("csv");
             case TABLE -> s.title() + ": " + r.mc().paths() + " paths, seed " + o.seed() + ", sampler " + r.mc().sampler()
-                    + ", percentiles " + r.mc().quantiles().accuracy() + "\n\n" + McTables.text(r.mc(), RunCommand.MAIN, r.verdicts());
+                    + ", percentiles " + r.mc().quantiles().accuracy() + "\n\n" + McTables.text(r.mc(), RunCommand.MAIN, r.verdicts(), r.central());
         };
         if (r.mc().faults() > 0) {
             spec.commandLine().getErr().println("warning: " + r.mc().faults() + " paths produced invalid numbers and were left out; first: "

@@ -74,6 +74,19 @@ final class ReportCommand implements Callable<Integer> {
             description = "Language of chart titles, axes and headings: en or zh (default: ${DEFAULT-VALUE}).")
     Lang lang;
 
+    @Option(names = "--title", paramLabel = "TEXT", description = "Title of the report (default: \"plansim report: <region>\", in Chinese with --lang zh).")
+    String title;
+
+    @Option(names = "--compare-to", paramLabel = "DIR", description = "An earlier report folder: the first page lists the verdicts that changed since.")
+    Path compareTo;
+
+    @Option(names = "--csv-bom", paramLabel = "true|false", arity = "1", defaultValue = "true",
+            description = "Start CSV tables with a UTF-8 byte-order mark, so that spreadsheets read them as UTF-8 (default: ${DEFAULT-VALUE}).")
+    boolean csvBom;
+
+    @Option(names = "--pdf", description = "Also write report.pdf (A4) through headless Chromium, which must be installed.")
+    boolean pdf;
+
     @Option(names = "--quiet", description = "No progress messages.")
     boolean quiet;
 
@@ -105,6 +118,13 @@ final class ReportCommand implements Callable<Integer> {
             throw exists(dir);
         }
         McOptions o = options();
+        com.fasterxml.jackson.databind.JsonNode previous = previous();
+        Path browser = null;
+        if (pdf) {
+            browser = io.plansim.report.PdfPrinter.chromium().orElseThrow(() -> InputException.of(SourceLocation.commandLine(), "--pdf",
+                    "no Chromium on the PATH (looked for " + String.join(", ", io.plansim.report.PdfPrinter.BROWSERS) + ")",
+                    "an installed Chromium, e.g. on Debian: apt-get install chromium; or leave out --pdf and print index.html from a browser"));
+        }
         List<String> refs = scenarios.isEmpty() ? builtIns() : scenarios;
         if (refs.isEmpty()) {
             throw InputException.of(SourceLocation.commandLine(), "SCENARIO", "no scenario named and no built-in yiwu/ scenario",
@@ -151,17 +171,45 @@ final class ReportCommand implements Callable<Integer> {
                         + r.mc().firstFault());
             }
         }
-        ReportInput input = new ReportInput(runs, o.paths(), o.seed(), Main.version(), command(), now.toString(), labels);
+        ReportInput input = new ReportInput(runs, o.paths(), o.seed(), Main.version(), command(), now.toString(), labels, title,
+                previous, compareTo == null ? null : compareTo.toString(), csvBom);
         ReportWriter.Written w;
+        Path chromium = browser;
         try {
-            w = ReportWriter.write(dir, input);
+            w = ReportWriter.write(dir, input, chromium == null ? null
+                    : folder -> io.plansim.report.PdfPrinter.print(chromium, folder.resolve("index.html"), folder.resolve(PDF)));
         } catch (FileAlreadyExistsException e) {
             throw exists(dir);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        stdout.println(String.format(Locale.ROOT, "wrote %s (index.html, %d charts as PNG and SVG, %d tables, summary.json) in %.1f s",
-                w.dir().resolve("index.html"), w.charts().size(), w.tables().size(), seconds));
+        stdout.println(String.format(Locale.ROOT, "wrote %s (index.html, appendix.html%s, %d charts as PNG and SVG, %d tables, summary.json) in %.1f s",
+                w.dir().resolve("index.html"), pdf ? ", " + PDF : "", w.charts().size(), w.tables().size(), seconds));
         return 0;
+    }
+
+    /** The PDF's file name in the report folder. */
+    static final String PDF = "report.pdf";
+
+    /** The earlier report's summary.json (--compare-to), or null. */
+    private com.fasterxml.jackson.databind.JsonNode previous() {
+        if (compareTo == null) {
+            return null;
+        }
+        Path summary = compareTo.resolve("summary.json");
+        if (!Files.isRegularFile(summary)) {
+            throw InputException.of(SourceLocation.commandLine(), "--compare-to", "'" + compareTo + "' (no summary.json in it)",
+                    "the folder of an earlier plansim report");
+        }
+        try {
+            com.fasterxml.jackson.databind.JsonNode n = io.plansim.tables.ProjectionJson.MAPPER.readTree(summary.toFile());
+            if (!n.path("scenarios").isArray()) {
+                throw new java.io.IOException("no scenarios array");
+            }
+            return n;
+        } catch (java.io.IOException e) {
+            throw InputException.of(SourceLocation.commandLine(), "--compare-to", "'" + summary + "' (" + e.getMessage() + ")",
+                    "the summary.json of an earlier plansim report");
+        }
     }
 
     private static InputException exists(Path dir) {
@@ -208,6 +256,12 @@ final class ReportCommand implements Callable<Integer> {
         }
         if (lang != Lang.EN) {
             sb.append(" --lang ").append(lang.id());
+        }
+        if (title != null) {
+            sb.append(" --title ").append(quote(title));
+        }
+        if (!csvBom) {
+            sb.append(" --csv-bom false");
         }
         return sb.toString();
     }

@@ -15,9 +15,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code plansim targets}: every plan target judged against a scenario's central path and the actuals. */
+/**
+ * {@code plansim targets}: every plan target judged against a scenario and the actuals. By default the
+ * verdicts follow the Monte Carlo probability with the same paths and seed as {@code mc} and {@code report},
+ * so the three agree; {@code --central-only} judges on the central path alone and says so.
+ */
 @Command(name = "targets", mixinStandardHelpOptions = true,
-        description = "Judge every plan target against a scenario: central projection, gap, growth needed, verdict.")
+        description = {"Judge every plan target against a scenario: central figure, gap (ahead/short), growth needed, P(met), verdict.",
+            "Verdicts follow the Monte Carlo probability (same defaults as mc and report); --central-only judges on the central path alone."})
 final class TargetsCommand implements Callable<Integer> {
     @Mixin
     ScenarioOptions options;
@@ -28,6 +33,9 @@ final class TargetsCommand implements Callable<Integer> {
     @Mixin
     McRunOptions run;
 
+    @Option(names = "--central-only", description = "No Monte Carlo: verdicts from the central path's margin to each target (docs/TARGETS.md).")
+    boolean centralOnly;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -37,7 +45,7 @@ final class TargetsCommand implements Callable<Integer> {
         Catalogs catalogs = options.actuals.catalogs(s);
         var compiled = options.actuals.condition(io.plansim.compile.ScenarioCompiler.compile(s), s, catalogs.history());
         ActualsOptions.describe(compiled).forEach(m -> spec.commandLine().getErr().println("note: " + m));
-        boolean mc = spec.commandLine().getParseResult().hasMatchedOption("--paths");
+        boolean mc = !centralOnly;
         Projection p;
         List<TargetVerdict> verdicts;
         if (mc) {
@@ -50,12 +58,10 @@ final class TargetsCommand implements Callable<Integer> {
         }
         String text = switch (output.format) {
             case JSON -> ProjectionJson.MAPPER.writerWithDefaultPrettyPrinter()
-                    .writeValueAsString(VerdictTables.json(p.scenario(), verdicts)) + "\n";
+                    .writeValueAsString(VerdictTables.json(p.scenario(), verdicts, mc ? run.paths : 0, run.seed)) + "\n";
             case CSV -> VerdictTables.table(p.scenario(), verdicts).write().toString("csv");
-            case TABLE -> s.title() + ": " + verdicts.size() + " targets from " + catalogs.targets().file()
-                    + (mc ? " (" + run.paths + " Monte Carlo paths, seed " + run.seed + "; verdicts follow P(met))" : " (central path)")
-                    + "; gap = central - target; need = annual growth from the latest actual to meet it\n\n"
-                    + VerdictTables.text(verdicts);
+            case TABLE -> s.title() + ": " + verdicts.size() + " targets from " + catalogs.targets().file() + "\n"
+                    + VerdictTables.basis(mc ? run.paths : 0, run.seed, false) + "\n\n" + VerdictTables.text(verdicts);
         };
         output.emit(spec.commandLine().getOut(), p.scenario(), "-targets", text);
         return 0;

@@ -88,7 +88,12 @@ class RunCommandTest {
             assertEquals(List.of("yiwu-baseline.csv"), files.map(p -> p.getFileName().toString()).toList());
         }
         String csv = Files.readString(dir.resolve("yiwu-baseline.csv"));
-        assertTrue(csv.startsWith("variable,name,name_zh,unit,basis,2020,"), csv.substring(0, 80));
+        assertTrue(csv.startsWith("\uFEFFvariable,name,name_zh,unit,basis,2020,"), "a byte-order mark for spreadsheets: " + csv.substring(0, 80));
+        Path plain = dir.resolve("plain");
+        assertEquals(0, plansim("run", "yiwu/baseline", "--format", "csv", "--out", plain.toString(), "--csv-bom", "false").code());
+        assertTrue(Files.readString(plain.resolve("yiwu-baseline.csv")).startsWith("variable,"), "--csv-bom false: no mark");
+        Result printed = plansim("run", "yiwu/baseline", "--format", "csv");
+        assertTrue(printed.out().startsWith("variable,"), "printed CSV (a pipe) has no mark");
     }
 
     @Test

@@ -14,6 +14,8 @@ import java.util.Map;
  * @param history  the history file the scenario names (null if none)
  * @param uncertainty what Monte Carlo draws (empty when the scenario states nothing uncertain)
  * @param calibration the scenario whose historical window calibrates this one's drivers (null if none)
+ * @param nameZh   the Chinese name ({@code name_zh}), or the name when none is given
+ * @param narrativeZh the Chinese narrative ({@code narrative_zh}), or the narrative when none is given
  * @param backtestBreaks projected metric id -> why its actuals after the base year sit across a statistical
  *                 break from the base year's basis ({@code backtest: breaks:}); empty when none are declared
  * @param overrides the {@code --set} overrides applied, as labels ({@code trade.exportTrend+=-0.03}), in order;
@@ -24,7 +26,7 @@ public record Scenario(String id, String name, String narrative, String region, 
                        Map<Driver, PathSpec> drivers, List<Satellite> satellites, List<Shock> shocks,
                        List<String> lineage, ScenarioRepository.Resource targets,
                        ScenarioRepository.Resource history, Uncertainty uncertainty, String calibration,
-                       Map<String, String> backtestBreaks, List<String> overrides) {
+                       Map<String, String> backtestBreaks, List<String> overrides, String nameZh, String narrativeZh) {
 
     public Scenario {
         base = Map.copyOf(base);
@@ -38,12 +40,17 @@ public record Scenario(String id, String name, String narrative, String region, 
 
     public Scenario withCatalogs(ScenarioRepository.Resource targets, ScenarioRepository.Resource history) {
         return new Scenario(id, name, narrative, region, baseYear, horizon, currency, production, base, drivers,
-                satellites, shocks, lineage, targets, history, uncertainty, calibration, backtestBreaks, overrides);
+                satellites, shocks, lineage, targets, history, uncertainty, calibration, backtestBreaks, overrides, nameZh, narrativeZh);
     }
 
     /** The name with the what-if's overrides: {@code Yiwu baseline [trade.exportTrend+=-0.03]}. */
     public String title() {
         return name + whatIf();
+    }
+
+    /** The Chinese name with the what-if's overrides: {@code 义乌基准情景 [trade.exportTrend+=-0.03]}. */
+    public String titleZh() {
+        return nameZh + whatIf();
     }
 
     /** The id with the what-if's overrides, from which output file names are made. */

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * every problem with file, line, column, field, what was found and what is allowed.
  */
 public final class ScenarioLoader {
-    static final Set<String> TOP_KEYS = Set.of("name", "narrative", "region", "baseYear", "horizon", "currency",
+    static final Set<String> TOP_KEYS = Set.of("name", "name_zh", "narrative", "narrative_zh", "region", "baseYear", "horizon", "currency",
             "model", "base", "drivers", "satellites", "shocks", "extends", "targets", "history", "uncertainty", "calibration",
             "backtest");
     private static final Pattern RANGE = Pattern.compile("^(\\d{4})(?:\\s*-\\s*(\\d{4}))?$");
@@ -111,6 +111,13 @@ public final class ScenarioLoader {
         }
         LocatedDocument parentDoc = readChain(parent, stack, lineage, texts);
         stack.pop();
+        // a child that renames itself (or retells its story) in one language only must not keep the parent's
+        // words in the other: the Chinese text then falls back to the child's own
+        for (String key : List.of("name", "narrative")) {
+            if (doc.root().has(key) && !doc.root().has(key + "_zh")) {
+                ((ObjectNode) parentDoc.root()).remove(key + "_zh");
+            }
+        }
         return doc.over(parentDoc, p -> ATOMIC.matcher(p).matches());
     }
 
@@ -176,6 +183,8 @@ public final class ScenarioLoader {
             checkKeys("", root, TOP_KEYS);
             String name = text("/name", root.get("name"), false, id);
             String narrative = text("/narrative", root.get("narrative"), false, "");
+            String nameZh = text("/name_zh", root.get("name_zh"), false, name);
+            String narrativeZh = text("/narrative_zh", root.get("narrative_zh"), false, narrative);
             String region = text("/region", root.get("region"), true, "");
             String currency = text("/currency", root.get("currency"), false, "CNY");
             text("/targets", root.get("targets"), false, "");
@@ -211,7 +220,7 @@ public final class ScenarioLoader {
             Map<String, String> breaks = backtestBreaks(root.get("backtest"), satellites);
             failIfProblems();
             return new Scenario(id, name, narrative, region, baseYear, horizon, currency, model, base, drivers,
-                    satellites, shocks, lineage, null, null, uncertainty, calibration, breaks, overrides);
+                    satellites, shocks, lineage, null, null, uncertainty, calibration, breaks, overrides, nameZh, narrativeZh);
         }
 
         /**

@@ -81,8 +81,7 @@ public final class TargetJudge {
                         + " and the history has no actual " + t.metric() + " for it");
             }
             boolean met = t.metBy(actual);
-            double gap = actual - t.value();
-            return new TargetVerdict(t, actual, gap, 100 * gap / Math.abs(t.value()), Double.NaN, Double.NaN, 0, actual,
+            return new TargetVerdict(t, actual, VerdictRules.gap(t, actual), VerdictRules.gapPercent(t, actual), Double.NaN, Double.NaN, 0, actual,
                     met, met ? Verdict.MET : Verdict.MISSED, null);
         }
         if (p.indexOf(t.metric()) < 0) {
@@ -106,8 +105,7 @@ public final class TargetJudge {
         double start = later.map(io.plansim.target.HistoryRecord::value).orElse(p.value(t.metric(), base));
         double required = TargetOutcome.annualGrowthTo(t, t.threshold(), start, startYear);
         double own = TargetOutcome.annualGrowthTo(t, central, start, startYear);
-        double gap = central - t.value();
-        return new TargetVerdict(t, central, gap, 100 * gap / Math.abs(t.value()), required, own, startYear, Double.NaN,
+        return new TargetVerdict(t, central, VerdictRules.gap(t, central), VerdictRules.gapPercent(t, central), required, own, startYear, Double.NaN,
                 null, VerdictRules.fromCentral(t, central), null);
     }
 }

@@ -5,9 +5,12 @@ import io.plansim.target.Target;
 /**
  * A target judged against one scenario.
  *
- * @param central        the outcome on the central path, in the target's terms (NaN if not projected)
- * @param gap            central minus the target value, in the target's unit (or points)
- * @param gapPercent     gap relative to the target value, in %
+ * @param central        the central figure: the outcome on the deterministic central path (every parameter at its
+ *                       stated value, no annual shocks or rare events), in the target's terms (NaN if not
+ *                       projected); for a past target the actual. The same figure in targets, mc and the report.
+ * @param gap            {@link VerdictRules#gap}: positive = ahead of the target by that much, negative = short by
+ *                       that much, in the target's unit (points for growth and change targets)
+ * @param gapPercent     gap relative to the target's threshold, in % (NaN for growth and change targets)
  * @param requiredGrowth annual growth in % needed from the latest actual to meet the target
  * @param scenarioGrowth annual growth in % the scenario delivers over the same years
  * @param fromYear       the year requiredGrowth starts from (the latest actual's year)

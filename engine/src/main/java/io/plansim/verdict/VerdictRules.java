@@ -37,15 +37,25 @@ public final class VerdictRules {
     /** Signed distance of an outcome beyond the target (positive = met), relative or in points. */
     public static double margin(Target t, double outcome) {
         double scale = rateKind(t) ? 1.0 : Math.max(Math.abs(t.threshold()), 1e-12);
-        double m;
+        return gap(t, outcome) / scale;
+    }
+
+    /**
+     * The gap every output states: how far an outcome lies beyond the target's threshold in the direction
+     * the target asks for, in the target's unit (percentage points for growth and change targets).
+     * Positive: ahead by that much; negative: short by that much. For a ceiling (<=, a cut) being below is
+     * ahead; for a range, the distance to the nearer end (negative outside the range).
+     */
+    public static double gap(Target t, double outcome) {
         if (t.comparator() == Comparator.BETWEEN) {
-            m = Math.min(outcome - t.value(), t.high() - outcome);
-        } else if (t.upperBound()) {
-            m = t.threshold() - outcome;
-        } else {
-            m = outcome - t.threshold();
+            return Math.min(outcome - t.value(), t.high() - outcome);
         }
-        return m / scale;
+        return t.upperBound() ? t.threshold() - outcome : outcome - t.threshold();
+    }
+
+    /** The gap relative to the threshold in %, for levels, shares and sums; NaN for rates (their gap is in points). */
+    public static double gapPercent(Target t, double outcome) {
+        return rateKind(t) ? Double.NaN : 100 * gap(t, outcome) / Math.max(Math.abs(t.threshold()), 1e-12);
     }
 
     public static final double LIKELY = 2.0 / 3;

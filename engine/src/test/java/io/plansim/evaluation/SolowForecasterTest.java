@@ -23,24 +23,29 @@ class SolowForecasterTest {
     private static final double HC = 0.006;
 
     static Panel.Economy balanced() {
+        return balanced("BGP", G, POP);
+    }
+
+    /** An economy on a balanced growth path with GDP growth g and population growth pop (log points a year). */
+    static Panel.Economy balanced(String code, double g, double pop) {
         int years = 60;
         Map<String, double[]> v = new LinkedHashMap<>();
         for (String s : List.of("rgdpna", "rnna", "emp", "hc", "labsh", "delta", "csh_i", "pop")) {
             v.put(s, new double[years]);
         }
-        double ky = SAVINGS / (G + DELTA);
+        double ky = SAVINGS / (g + DELTA);
         for (int t = 0; t < years; t++) {
-            double y = 1000 * Math.pow(1 + G, t);
+            double y = 1000 * Math.pow(1 + g, t);
             v.get("rgdpna")[t] = y;
             v.get("rnna")[t] = ky * y;
-            v.get("pop")[t] = 50 * Math.exp(POP * t);
-            v.get("emp")[t] = 20 * Math.exp(POP * t);
+            v.get("pop")[t] = 50 * Math.exp(pop * t);
+            v.get("emp")[t] = 20 * Math.exp(pop * t);
             v.get("hc")[t] = 2 * Math.exp(HC * t);
             v.get("labsh")[t] = 1 - ALPHA;
             v.get("delta")[t] = DELTA;
             v.get("csh_i")[t] = SAVINGS;
         }
-        return new Panel.Economy("BGP", "balanced growth", 1950, v);
+        return new Panel.Economy(code, "balanced growth", 1950, v);
     }
 
     @Test
@@ -64,5 +69,29 @@ class SolowForecasterTest {
         Panel.Economy e = balanced();
         // the history starts in 1950: an origin of 1955 has 5 of the 10 years
         assertNull(SolowForecaster.of(11, 1).forecast(e, 1955, 15, List.of(PanelVariable.GDP), null));
+    }
+
+    @Test
+    void economiesWhoseGrowthNeverChangesGiveAPriorWithoutRegressionOrShift() {
+        // 25 economies, each on its own balanced growth path: the next decade's growth is the last one's exactly
+        List<Panel.Economy> all = new java.util.ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            all.add(balanced("E" + i, 0.01 + 0.002 * i, 0.005 + 0.0007 * i));
+        }
+        SolowForecaster.Priors p = SolowForecaster.fit(Panel.of(List.of("rgdpna", "rnna", "emp", "hc", "labsh", "delta", "csh_i", "pop"), all), 1995);
+        // anchors 1965..1985, each with both decades inside 1951..1995: 21 per economy
+        assertEquals(25 * 21, p.tfp().pairs());
+        for (GrowthPrior g : List.of(p.tfp(), p.pop(), p.gdp())) {
+            assertEquals(1, g.slope(), 1e-9);
+            assertEquals(0, g.intercept(), 1e-9);
+            assertEquals(0, g.shiftSd(), 1e-6);
+        }
+    }
+
+    @Test
+    void thePersistentShocksDecadeMeanVarianceHasItsClosedFormsAtTheEnds() {
+        // independent shocks: the mean of 10 has variance 1/10; a random walk (rho 1): sum of k^2, k = 1..10, over 100
+        assertEquals(0.1, SolowForecaster.decadeMeanVariance(0), 1e-12);
+        assertEquals(3.85, SolowForecaster.decadeMeanVariance(1), 1e-12);
     }
 }

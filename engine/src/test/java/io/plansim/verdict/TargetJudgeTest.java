@@ -91,7 +91,22 @@ class TargetJudgeTest {
         TargetVerdict v = TargetJudge.judge(t, path(geometric(1485.6, 0.05), geometric(1, 0), geometric(1, 0)), History.empty());
         assertEquals(100 * (Math.pow(4000 / 1485.6, 1.0 / 15) - 1), v.requiredGrowth(), 1e-9);
         assertEquals(5.0, v.scenarioGrowth(), 1e-9);
-        assertEquals(1485.6 * Math.pow(1.05, 15) - 4000, v.gap(), 1e-9);
+        assertEquals(1485.6 * Math.pow(1.05, 15) - 4000, v.gap(), 1e-9); // a floor: ahead by central - target
+        assertEquals(100 * (1485.6 * Math.pow(1.05, 15) - 4000) / 4000, v.gapPercent(), 1e-9);
+    }
+
+    @Test
+    void gapIsAheadPositiveInTheTargetsOwnDirection() {
+        TargetCatalog c = TargetCatalog.parse("t.yaml", CATALOG);
+        Target ceiling = c.byId("intensity.2025"); // <= -16 %: a cut of 18.5% is ahead by 2.5 points
+        assertEquals(2.5, VerdictRules.gap(ceiling, -18.5), 1e-12);
+        assertEquals(-1.9, VerdictRules.gap(ceiling, -14.1), 1e-12);
+        assertTrue(Double.isNaN(VerdictRules.gapPercent(ceiling, -18.5)), "a rate's gap is in points only");
+        Target floor = c.byId("gdp.2035"); // > 4000: 3800 is short by 200, 5% of the target
+        assertEquals(-200, VerdictRules.gap(floor, 3800), 1e-9);
+        assertEquals(-5, VerdictRules.gapPercent(floor, 3800), 1e-9);
+        Target about = c.byId("growth"); // about 7 +- 0.5: measured from 6.5
+        assertEquals(0.1, VerdictRules.gap(about, 6.6), 1e-9);
     }
 
     @Test

@@ -10,9 +10,10 @@ import java.util.List;
  * @param title   chart title as drawn
  * @param caption what the chart shows, for the page
  * @param tables  the tables (paths under the report folder) that hold the numbers behind it
+ * @param scenario index of the scenario the chart shows, -1 for a chart comparing scenarios
  */
 public record ChartOutput(String id, String area, String title, String caption, int width, int height, byte[] png,
-                          byte[] svg, List<String> tables) {
+                          byte[] svg, List<String> tables, int scenario) {
     public ChartOutput {
         tables = List.copyOf(tables);
     }

@@ -29,7 +29,7 @@ public final class Labels {
         return new Labels(requested, cjkFont);
     }
 
-    /** The language actually used (English when Chinese was asked for but no CJK font is installed). */
+    /** The language of the charts (English when Chinese was asked for but no CJK font is installed). */
     public Lang lang() {
         return lang;
     }
@@ -38,7 +38,13 @@ public final class Labels {
         return requested;
     }
 
+    /** Whether the page is Chinese: as asked, whatever the fonts (the browser brings its own). */
     public boolean zh() {
+        return requested == Lang.ZH;
+    }
+
+    /** Whether the charts are Chinese: asked for, and a CJK font to draw them. */
+    public boolean chartZh() {
         return lang == Lang.ZH;
     }
 
@@ -71,8 +77,8 @@ public final class Labels {
             Map.entry("title", new String[] {"plansim report", "plansim 规划目标评估报告"}),
             Map.entry("summary", new String[] {"Targets at a glance", "目标一览"}),
             Map.entry("summary.note", new String[] {
-                "Green: on track or met; amber: at risk; red: off track or missed; grey: not evaluable. Future targets are judged by the share of Monte Carlo paths that meet them (on track when P ≥ 2/3, at risk from 1/3, off track below 1/3); past targets by the recorded actual.",
-                "绿色：有望实现或已达成；黄色：存在风险；红色：难以实现或未达成；灰色：无法评估。未来目标按蒙特卡洛路径中达标的比例判断（P ≥ 2/3 为有望实现，1/3 至 2/3 为存在风险，低于 1/3 为难以实现）；过去的目标按实际值判断。"}),
+                "Green: on track or met; amber: at risk; red: off track or missed; grey: not evaluable.",
+                "绿色：有望实现或已实现；黄色：存在风险；红色：难以实现或未实现；灰色：无法评估。"}),
             Map.entry("run", new String[] {"This run", "本次运行"}),
             Map.entry("scenario", new String[] {"scenario", "情景"}),
             Map.entry("scenarios", new String[] {"Scenarios", "情景"}),
@@ -80,9 +86,21 @@ public final class Labels {
             Map.entry("metric", new String[] {"indicator", "指标"}),
             Map.entry("year", new String[] {"year", "年份"}),
             Map.entry("central", new String[] {"central path", "中心路径"}),
-            Map.entry("p", new String[] {"P(met)", "达标概率"}),
+            Map.entry("p", new String[] {"P(met), 95% CI", "达标概率（95% 置信区间）"}),
             Map.entry("ci", new String[] {"95% CI", "95% 置信区间"}),
             Map.entry("verdict", new String[] {"verdict", "判断"}),
+            Map.entry("gap", new String[] {"gap to the target", "与目标的差距"}),
+            Map.entry("source", new String[] {"source", "来源"}),
+            Map.entry("appendix", new String[] {"Appendix", "附录"}),
+            Map.entry("appendix.link", new String[] {"Every scenario in full (charts, tables of values and targets with sources, assumptions): appendix.html",
+                "各情景详表（图表、数值表、含来源的目标表、情景假设）：附录 appendix.html"}),
+            Map.entry("appendix.about", new String[] {"Every scenario in full: charts, values by area, targets with their sources, assumptions. The summary is in",
+                "各情景详表：图表、分领域数值、含来源的目标、情景假设。摘要见"}),
+            Map.entry("question", new String[] {"Can %s meet the targets of its plans, and how likely is each?", "%s能否实现规划目标？各项目标实现的可能性有多大？"}),
+            Map.entry("headline", new String[] {"Headline answers", "结论摘要"}),
+            Map.entry("headline.year", new String[] {"plan year", "规划年份"}),
+            Map.entry("headline.matter", new String[] {"the targets that matter most", "最重要的目标"}),
+            Map.entry("changes", new String[] {"What changed since the previous report", "与上一份报告相比的变化"}),
             Map.entry("unit", new String[] {"unit", "单位"}),
             Map.entry("area.gdp", new String[] {"GDP", "经济总量（GDP）"}),
             Map.entry("area.trade", new String[] {"Trade", "贸易"}),
@@ -91,7 +109,7 @@ public final class Labels {
             Map.entry("area.income", new String[] {"Income", "收入"}),
             Map.entry("area.other", new String[] {"Other indicators", "其他指标"}),
             Map.entry("area.targets", new String[] {"Target probabilities", "目标达成概率"}),
-            Map.entry("area.table", new String[] {"Median and 90% band (p05-p95) of the Monte Carlo paths", "蒙特卡洛路径的中位数与 90% 区间（p05-p95）"}),
+            Map.entry("area.table", new String[] {"Central path and 90% band (p05-p95) of the Monte Carlo paths", "中心路径与蒙特卡洛路径的 90% 区间（p05-p95）"}),
             Map.entry("area.targets.table", new String[] {"Targets in this area", "本领域目标"}),
             Map.entry("assumptions", new String[] {"Assumptions", "情景假设"}),
             Map.entry("narrative", new String[] {"Narrative", "情景描述"}),
@@ -113,7 +131,7 @@ public final class Labels {
             Map.entry("cdf", new String[] {"distribution (CDF)", "分布（累积分布函数）"}),
             Map.entry("growth.accounting", new String[] {"Growth accounting, central path", "增长核算（中心路径）"}),
             Map.entry("probabilities", new String[] {"Probability of meeting each target", "各目标达成概率"}),
-            Map.entry("comparison", new String[] {"median by scenario", "各情景中位数"}),
+            Map.entry("comparison", new String[] {"central path by scenario", "各情景中心路径"}),
             Map.entry("likely", new String[] {"likely (2/3)", "可能（2/3）"}),
             Map.entry("unlikely", new String[] {"unlikely (1/3)", "不太可能（1/3）"}),
             Map.entry("paths", new String[] {"paths", "条路径"}),
@@ -122,8 +140,27 @@ public final class Labels {
             Map.entry("ga.human.capital", new String[] {"human capital", "人力资本贡献"}),
             Map.entry("ga.tfp", new String[] {"TFP", "全要素生产率贡献"}),
             Map.entry("tornado", new String[] {"Tornado (p10 to p90)", "龙卷风图（p10 至 p90）"}),
-            Map.entry("axis.tornado", new String[] {"output (other parameters at their medians)", "输出（其他参数取中位数）"}),
+            Map.entry("axis.tornado", new String[] {"other parameters at their medians", "其他参数取中位数"}),
+            Map.entry("axis.tornado.bars", new String[] {"uncertain parameter, largest swing on top (see legend)", "不确定参数（按摆幅从上到下，见图例）"}),
             Map.entry("tornado.central", new String[] {"all parameters at their medians", "全部参数取中位数"}));
+
+    /** Column names of the report's CSV tables in Chinese; others (percentile codes p05..p95) stay as they are. */
+    private static final Map<String, String> COLUMNS_ZH = Map.ofEntries(
+            Map.entry("id", "编号"), Map.entry("metric", "指标代码"), Map.entry("name", "名称"), Map.entry("name_zh", "中文名称"),
+            Map.entry("year", "年份"), Map.entry("kind", "目标类型"), Map.entry("comparator", "比较"), Map.entry("value", "数值"),
+            Map.entry("unit", "单位"), Map.entry("basis", "价格口径"), Map.entry("central", "中心值"), Map.entry("gap", "差距（正为超出）"),
+            Map.entry("gap_percent", "差距（%）"), Map.entry("required_growth", "所需年均增速（%）"),
+            Map.entry("scenario_growth", "情景年均增速（%）"), Map.entry("verdict", "判断"), Map.entry("source", "来源"),
+            Map.entry("probability", "达标概率"), Map.entry("ci_low", "95%置信下限"), Map.entry("ci_high", "95%置信上限"),
+            Map.entry("standard_error", "标准误"), Map.entry("variable", "变量"), Map.entry("mean", "均值"), Map.entry("sd", "标准差"),
+            Map.entry("q", "累计概率"), Map.entry("parameter", "参数"), Map.entry("p10_input", "参数第10百分位"),
+            Map.entry("p90_input", "参数第90百分位"), Map.entry("output_at_p10", "取第10百分位时的输出"),
+            Map.entry("output_at_p90", "取第90百分位时的输出"), Map.entry("swing", "摆幅"));
+
+    /** A CSV column name in the page's language. */
+    public String column(String name) {
+        return zh() ? COLUMNS_ZH.getOrDefault(name, name) : name;
+    }
 
     /** A word of the report in the report's language. */
     public String word(String key) {
@@ -136,21 +173,117 @@ public final class Labels {
 
     /** A word for a chart: the same, made drawable. */
     public String chartWord(String key) {
-        return drawable(word(key));
+        String[] w = WORDS.get(key);
+        if (w == null) {
+            throw new IllegalArgumentException("no label " + key);
+        }
+        return drawable(chartZh() ? w[1] : w[0]);
     }
 
     public String verdict(Verdict v) {
-        if (!zh()) {
+        return verdict(v, zh());
+    }
+
+    /** A verdict for a chart legend: drawable. */
+    public String chartVerdict(Verdict v) {
+        return drawable(verdict(v, chartZh()));
+    }
+
+    private static String verdict(Verdict v, boolean zh) {
+        if (!zh) {
             return v.label();
         }
         return switch (v) {
-            case MET -> "已达成";
-            case MISSED -> "未达成";
+            case MET -> "已实现";
+            case MISSED -> "未实现";
             case ON_TRACK -> "有望实现";
             case AT_RISK -> "存在风险";
             case OFF_TRACK -> "难以实现";
             case NOT_EVALUABLE -> "无法评估";
         };
+    }
+
+    // ------------------------------------------------------------------------------------------ scenarios, targets, sources
+
+    /** A region ("Yiwu 义乌市") in the page's language: its Chinese part in Chinese, its Latin part in English. */
+    public String region(String region) {
+        String cjk = region.replaceAll("[\\p{IsLatin}\\s]+", " ").strip();
+        String latin = region.replaceAll("[^\\p{IsLatin}\\s-]+", " ").strip();
+        String pick = zh() ? cjk : latin;
+        return pick.isEmpty() ? region : pick;
+    }
+
+    /** A driver's unit on the page ("1/yr" is "每年比率" in Chinese). */
+    public String driverUnit(String unit) {
+        if (!zh()) {
+            return unit;
+        }
+        return switch (unit) {
+            case "1/yr" -> "每年比率";
+            case "share" -> "比例";
+            case "share of real GDP" -> "占实际GDP比例";
+            case "years of GDP" -> "相当于GDP的倍数";
+            default -> unit;
+        };
+    }
+
+    /** A scenario's name on the page ({@code name_zh} in Chinese), with a what-if's --set overrides. */
+    public String scenarioName(io.plansim.scenario.Scenario s) {
+        return zh() ? s.titleZh() : s.title();
+    }
+
+    public String scenarioNarrative(io.plansim.scenario.Scenario s) {
+        return zh() ? s.narrativeZh() : s.narrative();
+    }
+
+    /** A scenario's name for a chart title. */
+    public String scenarioChart(io.plansim.scenario.Scenario s) {
+        return drawable(chartZh() ? s.titleZh() : s.title());
+    }
+
+    /** A target's name on the page: Chinese, or English with the plan's own words. */
+    public String targetName(Target t) {
+        return zh() ? t.nameZh() : t.name() + " \u00b7 " + t.nameZh();
+    }
+
+    /** A source cited by the plan's title and line, from the one catalog of sources. */
+    public String source(io.plansim.scenario.Source s) {
+        return io.plansim.target.SourceCatalog.builtIn().cite(s, zh());
+    }
+
+    /**
+     * A target's condition: "≥ 2000 亿元", "较2020年下降16%左右", "2021—2025年年均增长 ≥ 7%" in Chinese,
+     * {@link Target#statement()} in English.
+     */
+    public String statement(Target t) {
+        if (!zh()) {
+            return t.statement().replace(">=", "\u2265").replace("<=", "\u2264");
+        }
+        String unit = t.kind() == io.plansim.target.TargetKind.GROWTH || t.kind() == io.plansim.target.TargetKind.CHANGE ? "%"
+                : t.unit().equals("%") ? "%" : " " + t.unit();
+        String v;
+        switch (t.comparator()) {
+            case BETWEEN -> v = num(t.value()) + "\u2014" + num(t.high()) + unit;
+            case ABOUT -> v = num(t.value()) + unit + "左右（容差 " + num(t.tolerance()) + "）";
+            default -> v = t.comparator().symbol().replace(">=", "\u2265").replace("<=", "\u2264") + " " + num(t.value()) + unit;
+        }
+        return switch (t.kind()) {
+            case GROWTH -> t.from() + "\u2014" + t.year() + "年年均增长 " + v;
+            case CHANGE -> {
+                if (t.value() < 0 && t.upperBound()) {
+                    String cut = num(-t.value()) + "%";
+                    yield "较" + t.from() + "年下降" + (t.comparator() == io.plansim.target.Comparator.ABOUT
+                            ? cut + "左右（容差 " + num(t.tolerance()) + "）" : " " + cut + (t.comparator() == io.plansim.target.Comparator.LT ? "以上" : "及以上"));
+                }
+                yield "较" + t.from() + "年增长 " + v;
+            }
+            case CUMULATIVE -> t.from() + "\u2014" + t.year() + "年累计 " + v;
+            default -> v;
+        };
+    }
+
+    private static String num(double d) {
+        return d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf((long) d) : String.valueOf(d);
     }
 
     // ------------------------------------------------------------------------------------------ metrics
@@ -162,7 +295,7 @@ public final class Labels {
 
     /** A metric's name for a chart title. */
     public String metricChart(VariableInfo v) {
-        if (zh()) {
+        if (chartZh()) {
             return v.nameZh();
         }
         return cjk() ? v.name() + " " + v.nameZh() : drawable(v.name());
@@ -170,19 +303,19 @@ public final class Labels {
 
     /** The unit and price basis of a metric for a chart, e.g. "亿元, current prices" or "亿元（当年价）". */
     public String unitWithBasis(VariableInfo v, int baseYear) {
-        return withBasis(unit(v.unit()), v, baseYear);
+        return withBasis(unit(v.unit()), v, baseYear, chartZh());
     }
 
     /** The same for the page, where the unit is always written as the plans write it. */
     public String unitWithBasisHtml(VariableInfo v, int baseYear) {
-        return withBasis(v.unit(), v, baseYear);
+        return withBasis(v.unit(), v, baseYear, zh());
     }
 
-    private String withBasis(String unit, VariableInfo v, int baseYear) {
+    private static String withBasis(String unit, VariableInfo v, int baseYear, boolean zh) {
         if (v.basis() == Basis.NONE) {
             return unit;
         }
-        if (zh()) {
+        if (zh) {
             return unit + (v.basis() == Basis.NOMINAL ? "（当年价）" : "（" + baseYear + "年不变价）");
         }
         return unit + (v.basis() == Basis.NOMINAL ? ", current prices" : ", constant " + baseYear + " prices");
@@ -224,7 +357,7 @@ public final class Labels {
 
     /** A target's short name for a chart label. */
     public String targetChart(Target t) {
-        return zh() || cjk() ? drawable(t.nameZh()) : t.name();
+        return cjk() ? drawable(t.nameZh()) : t.name();
     }
 
     /**

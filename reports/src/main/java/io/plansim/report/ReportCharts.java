@@ -45,7 +45,7 @@ final class ReportCharts {
 
     static final Color OUTER = new Color(0xC6DBEF);
     static final Color INNER = new Color(0x6BAED6);
-    static final Color MEDIAN = new Color(0x08519C);
+    static final Color CENTRAL = new Color(0x08519C);
     static final Color HISTORY = new Color(0xE6550D);
     static final Color TARGET = new Color(0xD62728);
     static final Color GREEN = new Color(0x2CA02C);
@@ -71,7 +71,8 @@ final class ReportCharts {
     // ------------------------------------------------------------------------------------------ charts
 
     /**
-     * Fan chart of one variable: 5-95% and 25-75% bands and the median of the Monte Carlo paths, the recorded
+     * Fan chart of one variable: 5-95% and 25-75% bands of the Monte Carlo paths, the central path (the central
+     * figure every table uses), the recorded
      * actuals as points and the plan's level targets as markers. Null when the run lacks the variable.
      */
     XYChart fan(ScenarioRun r, String metric) {
@@ -83,7 +84,7 @@ final class ReportCharts {
         VariableInfo info = mc.variables().get(v);
         int[] years = mc.years();
         int n = years.length;
-        XYChart c = xy(labels.metricChart(info) + " \u2013 " + labels.drawable(r.scenario().title()),
+        XYChart c = xy(labels.metricChart(info) + " \u2013 " + labels.scenarioChart(r.scenario()),
                 labels.chartWord("axis.year"), labels.unitWithBasis(info, r.scenario().baseYear()), WIDTH, HEIGHT);
         double[] px = new double[2 * n];
         double[] outer = new double[2 * n];
@@ -97,14 +98,14 @@ final class ReportCharts {
             outer[2 * n - 1 - t] = mc.quantile(v, t, 0.05);
             inner[t] = mc.quantile(v, t, 0.75);
             inner[2 * n - 1 - t] = mc.quantile(v, t, 0.25);
-            median[t] = mc.quantile(v, t, 0.50);
+            median[t] = r.centralFigure(metric, t);
             x[t] = years[t];
         }
         yPattern(c, outer);
         band(c, labels.chartWord("band.outer"), px, outer, OUTER);
         band(c, labels.chartWord("band.inner"), px, inner, INNER);
-        XYSeries m = c.addSeries(labels.chartWord("median"), x, median);
-        line(m, MEDIAN, 2.5f);
+        XYSeries m = c.addSeries(labels.chartWord("central"), x, median);
+        line(m, CENTRAL, 2.5f);
         List<double[]> history = history(r, metric);
         if (!history.isEmpty()) {
             XYSeries h = c.addSeries(labels.chartWord("history"), column(history, 0), column(history, 1));
@@ -118,7 +119,7 @@ final class ReportCharts {
         return c;
     }
 
-    /** The medians of one variable, one line per scenario, with the first scenario's level targets. */
+    /** The central paths of one variable, one line per scenario, with the first scenario's level targets. */
     XYChart comparison(List<ScenarioRun> runs, String metric) {
         ScenarioRun first = runs.get(0);
         int v0 = first.mc().variableIndex(metric);
@@ -128,6 +129,9 @@ final class ReportCharts {
         VariableInfo info = first.mc().variables().get(v0);
         XYChart c = xy(labels.metricChart(info) + " \u2013 " + labels.chartWord("comparison"), labels.chartWord("axis.year"),
                 labels.unitWithBasis(info, first.scenario().baseYear()), WIDTH, HEIGHT);
+        // one legend entry per line, to the right: a row of six scenario names does not fit below the chart
+        c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        c.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
         Set<String> names = new HashSet<>();
         int k = 0;
         for (ScenarioRun r : runs) {
@@ -140,12 +144,12 @@ final class ReportCharts {
             double[] y = new double[years.length];
             for (int t = 0; t < years.length; t++) {
                 x[t] = years[t];
-                y[t] = r.mc().quantile(v, t, 0.5);
+                y[t] = r.centralFigure(metric, t);
             }
             if (k == 0) {
                 yPattern(c, y);
             }
-            String name = unique(names, labels.drawable(r.scenario().title()));
+            String name = unique(names, labels.scenarioChart(r.scenario()));
             line(c.addSeries(name, x, y), PALETTE[k++ % PALETTE.length], 3f);
         }
         List<double[]> targets = targetPoints(first, metric);
@@ -171,7 +175,7 @@ final class ReportCharts {
                     + Math.round(100 * tv.probability()) + "%"));
         }
         CategoryChart c = new CategoryChartBuilder().width(WIDE).height(TALL)
-                .title(labels.chartWord("probabilities") + " \u2013 " + labels.drawable(r.scenario().title()))
+                .title(labels.chartWord("probabilities") + " \u2013 " + labels.scenarioChart(r.scenario()))
                 .xAxisTitle(labels.chartWord("target")).yAxisTitle(labels.chartWord("axis.probability")).build();
         style(c.getStyler());
         c.getStyler().setStacked(true);
@@ -185,6 +189,9 @@ final class ReportCharts {
         colours.put(Verdict.ON_TRACK, GREEN);
         colours.put(Verdict.AT_RISK, AMBER);
         colours.put(Verdict.OFF_TRACK, RED);
+        // a future year whose actual is already recorded (a backtest, a nowcast) is met or missed
+        colours.put(Verdict.MET, GREEN);
+        colours.put(Verdict.MISSED, RED);
         for (Map.Entry<Verdict, Color> e : colours.entrySet()) {
             List<Double> y = new ArrayList<>();
             boolean any = false;
@@ -194,7 +201,7 @@ final class ReportCharts {
                 y.add(mine ? tv.probability() : 0.0);
             }
             if (any) {
-                CategorySeries s = c.addSeries(labels.drawable(labels.verdict(e.getKey())), categories, y);
+                CategorySeries s = c.addSeries(labels.chartVerdict(e.getKey()), categories, y);
                 s.setFillColor(e.getValue());
                 s.setLineColor(e.getValue());
             }
@@ -213,7 +220,7 @@ final class ReportCharts {
         VariableInfo info = r.mc().variables().get(v);
         String unit = labels.unitWithBasis(info, r.scenario().baseYear());
         XYChart c = xy(labels.metricChart(info) + " " + curve.year() + ": " + labels.chartWord("cdf") + " \u2013 "
-                + labels.drawable(r.scenario().title()), unit, labels.chartWord("axis.cumulative"), WIDTH, HEIGHT);
+                + labels.scenarioChart(r.scenario()), unit, labels.chartWord("axis.cumulative"), WIDTH, HEIGHT);
         c.getStyler().setXAxisDecimalPattern("#,##0");
         c.getStyler().setYAxisMin(0.0);
         c.getStyler().setYAxisMax(1.0);
@@ -223,7 +230,7 @@ final class ReportCharts {
         s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
         s.setMarker(SeriesMarkers.NONE);
         s.setFillColor(OUTER);
-        s.setLineColor(MEDIAN);
+        s.setLineColor(CENTRAL);
         s.setLineWidth(2.5f);
         if (curve.target() != null) {
             Target t = curve.target();
@@ -249,7 +256,7 @@ final class ReportCharts {
             }
         }
         CategoryChart c = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
-                .title(labels.chartWord("growth.accounting") + " \u2013 " + labels.drawable(r.scenario().title()))
+                .title(labels.chartWord("growth.accounting") + " \u2013 " + labels.scenarioChart(r.scenario()))
                 .xAxisTitle(labels.chartWord("axis.year")).yAxisTitle(labels.chartWord("axis.pp")).build();
         style(c.getStyler());
         c.getStyler().setStacked(true);
@@ -265,7 +272,7 @@ final class ReportCharts {
             }
             VariableInfo info = r.central().variables().get(r.central().indexOf(id));
             String name = labels.chartWord(id.replace('_', '.'));
-            CategorySeries s = c.addSeries(labels.zh() || !labels.cjk() ? name : name + " " + info.nameZh(), x, y);
+            CategorySeries s = c.addSeries(labels.chartZh() || !labels.cjk() ? name : name + " " + info.nameZh(), x, y);
             s.setFillColor(GROWTH[i]);
             s.setLineColor(GROWTH[i]);
         }
@@ -284,8 +291,11 @@ final class ReportCharts {
         String[] parts = r.tornadoOutput().split("@");
         int v = r.mc().variableIndex(parts[0]);
         String what = v >= 0 ? labels.metricChart(r.mc().variables().get(v)) + " " + parts[1] : r.tornadoOutput();
-        XYChart c = xy(labels.chartWord("tornado") + " \u2013 " + what + " \u2013 " + labels.drawable(r.scenario().title()),
-                labels.chartWord("axis.tornado"), "", WIDTH, HEIGHT);
+        // the x axis says what is measured and in which unit; the bars are named in the legend, top bar first
+        String unit = v >= 0 ? labels.unitWithBasis(r.mc().variables().get(v), r.scenario().baseYear()) : "";
+        XYChart c = xy(labels.chartWord("tornado") + " \u2013 " + what + " \u2013 " + labels.scenarioChart(r.scenario()),
+                what + (unit.isEmpty() ? "" : ", " + unit) + " (" + labels.chartWord("axis.tornado") + ")",
+                labels.chartWord("axis.tornado.bars"), WIDTH, HEIGHT);
         c.getStyler().setYAxisTicksVisible(false);
         c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
         c.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Vertical);
@@ -304,7 +314,7 @@ final class ReportCharts {
         }
         double central = r.tornadoCentral();
         XYSeries m = c.addSeries(labels.chartWord("tornado.central"), new double[] {central, central}, new double[] {0.4, n + 0.6});
-        line(m, MEDIAN, 1.5f);
+        line(m, CENTRAL, 1.5f);
         m.setMarker(SeriesMarkers.NONE);
         c.getStyler().setYAxisMin(0.0);
         c.getStyler().setYAxisMax(n + 1.0);
@@ -312,6 +322,43 @@ final class ReportCharts {
     }
 
     // ------------------------------------------------------------------------------------------ data
+
+    /**
+     * Which scenario lines of a comparison chart lie on top of one another, for the caption: a line drawn later
+     * hides an earlier one wherever the two coincide (within 0.01%), e.g. a scenario that differs only in energy
+     * has the baseline's GDP, and a shock scenario follows the baseline until its shock.
+     */
+    static List<String> coincident(List<ScenarioRun> runs, String metric, Labels labels) {
+        List<String> out = new ArrayList<>();
+        for (int j = 1; j < runs.size(); j++) {
+            for (int i = 0; i < j; i++) {
+                ScenarioRun a = runs.get(i);
+                ScenarioRun b = runs.get(j);
+                if (a.central().indexOf(metric) < 0 || b.central().indexOf(metric) < 0 || a.scenario().baseYear() != b.scenario().baseYear()) {
+                    continue;
+                }
+                int n = Math.min(a.central().years().length, b.central().years().length);
+                int same = 0;
+                while (same < n && Math.abs(a.centralFigure(metric, same) - b.centralFigure(metric, same))
+                        <= 1e-4 * Math.max(1e-12, Math.abs(a.centralFigure(metric, same)))) {
+                    same++;
+                }
+                if (same < 3) {
+                    continue; // the base year (and one more) is shared by construction
+                }
+                String x = labels.scenarioName(a.scenario());
+                String y = labels.scenarioName(b.scenario());
+                int last = a.central().years()[same - 1];
+                if (same == n) {
+                    out.add(labels.zh() ? x + "与" + y + "的线完全重合（" + y + "画在上面）" : x + " lies under " + y + " (identical lines)");
+                } else {
+                    out.add(labels.zh() ? x + "与" + y + "在 " + last + " 年以前重合" : x + " and " + y + " coincide until " + last);
+                }
+                break; // one note per line drawn on top
+            }
+        }
+        return out;
+    }
 
     /** The future targets with a probability, by year then catalog order. */
     static List<TargetVerdict> probabilityTargets(ScenarioRun r) {

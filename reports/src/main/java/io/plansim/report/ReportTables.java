@@ -128,7 +128,7 @@ final class ReportTables {
      * the scenario's name and model, the central path, the actual figures and the quantile curves.
      */
     static ObjectNode json(ScenarioRun r, String version, Names names, List<QuantileCurve> curves) {
-        ObjectNode n = McTables.json(r.mc(), r.verdicts(), version);
+        ObjectNode n = McTables.json(r.mc(), r.verdicts(), version, r.central());
         n.put("name", r.scenario().title());
         n.put("narrative", r.scenario().narrative());
         n.put("region", r.scenario().region());

@@ -74,6 +74,17 @@ public final class ReportWriter {
      * @throws FileAlreadyExistsException when {@code dir} exists
      */
     public static Written write(Path dir, ReportInput in) throws IOException {
+        return write(dir, in, null);
+    }
+
+    /** A last step on the complete folder before it is moved into place (printing the PDF). */
+    @FunctionalInterface
+    public interface Finish {
+        void finish(Path folder) throws IOException;
+    }
+
+    /** The same, with {@code finish} run on the complete temporary folder before it is moved into place. */
+    public static Written write(Path dir, ReportInput in, Finish finish) throws IOException {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
@@ -102,6 +113,9 @@ public final class ReportWriter {
         boolean moved = false;
         try {
             Written w = writeInto(tmp, in);
+            if (finish != null) {
+                finish.finish(tmp);
+            }
             publicPermissions(tmp);
             if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
                 throw new FileAlreadyExistsException(dir.toString(), null, "the report folder appeared while the report was made");
@@ -159,28 +173,28 @@ public final class ReportWriter {
                     Chart<?, ?> c = charts.fan(r, metric);
                     if (c != null) {
                         out.add(new Pending(c, "fan-" + slug + "-" + metric, area.getKey(), fanCaption(labels),
-                                List.of(names.percentiles(), names.history(), names.targets())));
+                                List.of(names.percentiles(), names.history(), names.targets()), i));
                     }
                 }
                 if (area.getKey().equals("gdp")) {
                     if (curve != null) {
                         out.add(new Pending(charts.distribution(r, curve), "distribution-" + slug + "-" + curve.metric() + "-" + curve.year(),
                                 "gdp", curveCaption(labels, curve), List.of(names.curves().get(curve.metric() + "@" + curve.year()),
-                                        names.targets())));
+                                        names.targets()), i));
                     }
                     Chart<?, ?> ga = charts.growthAccounting(r);
                     if (ga != null) {
-                        out.add(new Pending(ga, "growth-accounting-" + slug, "gdp", growthCaption(labels), List.of(names.central())));
+                        out.add(new Pending(ga, "growth-accounting-" + slug, "gdp", growthCaption(labels), List.of(names.central()), i));
                     }
                     Chart<?, ?> tornado = charts.tornado(r);
                     if (tornado != null) {
-                        out.add(new Pending(tornado, "tornado-" + slug, "gdp", tornadoCaption(labels, r), List.of(names.tornado())));
+                        out.add(new Pending(tornado, "tornado-" + slug, "gdp", tornadoCaption(labels, r), List.of(names.tornado()), i));
                     }
                 }
             }
             Chart<?, ?> p = charts.probabilities(r);
             if (p != null) {
-                out.add(new Pending(p, "probabilities-" + slug, "targets", probabilityCaption(labels), List.of(names.targets())));
+                out.add(new Pending(p, "probabilities-" + slug, "targets", probabilityCaption(labels), List.of(names.targets()), i));
             }
         }
         if (in.runs().size() > 1) {
@@ -192,7 +206,8 @@ public final class ReportWriter {
                 for (String metric : area.getValue()) {
                     Chart<?, ?> c = charts.comparison(in.runs(), metric);
                     if (c != null) {
-                        out.add(new Pending(c, "compare-" + metric, area.getKey(), compareCaption(labels), percentileTables));
+                        out.add(new Pending(c, "compare-" + metric, area.getKey(),
+                                compareCaption(labels, ReportCharts.coincident(in.runs(), metric, labels)), percentileTables, -1));
                     }
                 }
             }
@@ -205,13 +220,27 @@ public final class ReportWriter {
             Files.write(root.resolve(c.svgPath()), c.svg());
         }
         for (Map.Entry<String, Table> t : tables.entrySet()) {
-            Files.writeString(root.resolve(t.getKey()), t.getValue().write().toString("csv"), StandardCharsets.UTF_8);
+            Files.writeString(root.resolve(t.getKey()), csv(t.getValue(), labels, in.csvBom()), StandardCharsets.UTF_8);
         }
         ObjectNode summary = summary(in, scenarios, rendered, notes);
         Files.writeString(root.resolve("summary.json"),
                 ProjectionJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(summary) + "\n", StandardCharsets.UTF_8);
-        Files.writeString(root.resolve("index.html"), HtmlReport.render(in, slugs, rendered, notes), StandardCharsets.UTF_8);
+        HtmlReport.Pages pages = HtmlReport.render(in, slugs, rendered, notes);
+        Files.writeString(root.resolve("index.html"), pages.index(), StandardCharsets.UTF_8);
+        Files.writeString(root.resolve("appendix.html"), pages.appendix(), StandardCharsets.UTF_8);
         return new Written(root, rendered, List.copyOf(tables.keySet()), notes);
+    }
+
+    /**
+     * A table as CSV for spreadsheets: a UTF-8 byte-order mark first (so that Excel on a Chinese Windows does not
+     * read it as GBK) unless --csv-bom false, and column names in the page's language.
+     */
+    static String csv(Table t, Labels labels, boolean bom) {
+        Table named = t.copy();
+        for (tech.tablesaw.columns.Column<?> c : named.columns()) {
+            c.setName(labels.column(c.name()));
+        }
+        return (bom ? "\uFEFF" : "") + named.write().toString("csv");
     }
 
     private static ObjectNode summary(ReportInput in, ArrayNode scenarios, List<ChartOutput> charts, List<String> notes) {
@@ -221,6 +250,9 @@ public final class ReportWriter {
         root.put("command", in.command());
         root.put("paths", in.paths());
         root.put("seed", in.seed());
+        root.put("title", in.title());
+        root.put("verdictBasis", "monte-carlo");
+        root.put("about", io.plansim.tables.VerdictTables.basis(in.paths(), in.seed(), false));
         root.put("lang", in.labels().requested().id());
         root.put("labels", in.labels().lang().id());
         if (in.labels().cjkFont().isPresent()) {
@@ -274,14 +306,15 @@ public final class ReportWriter {
         }
         String fallback = in.labels().fallbackNotice();
         if (fallback != null) {
-            notes.add(fallback);
+            notes.add(zh ? "未找到中文字体（no CJK font）：图表使用英文标签，网页正文仍为中文。安装中文字体后重新生成即可，例如 Debian：apt-get install fonts-noto-cjk"
+                    : fallback);
         }
         return notes;
     }
 
     private static String fanCaption(Labels l) {
-        return l.zh() ? "蒙特卡洛路径的中位数、25-75% 与 5-95% 区间；圆点为历史实际值，菱形为规划目标。"
-                : "Median, 25-75% and 5-95% bands of the Monte Carlo paths; dots are recorded actuals, diamonds plan targets.";
+        return l.zh() ? "实线为中心路径（各表所用的中心值），色带为蒙特卡洛路径的 25-75% 与 5-95% 区间；圆点为历史实际值，菱形为规划目标。"
+                : "The line is the central path (the central figure every table uses); bands are the 25-75% and 5-95% ranges of the Monte Carlo paths; dots are recorded actuals, diamonds plan targets.";
     }
 
     private static String curveCaption(Labels l, QuantileCurve c) {
@@ -304,23 +337,32 @@ public final class ReportWriter {
                 : "Probability of meeting each future target (share of paths that meet it), by target year; dashed lines at 1/3 and 2/3.";
     }
 
-    private static String compareCaption(Labels l) {
-        return l.zh() ? "各情景蒙特卡洛路径的中位数。" : "Median of the Monte Carlo paths, one line per scenario.";
+    private static String compareCaption(Labels l, List<String> coincident) {
+        String base = l.zh() ? "各情景的中心路径。" : "The central path of each scenario, one line per scenario.";
+        if (coincident.isEmpty()) {
+            return base;
+        }
+        return base + (l.zh() ? "注意：" + String.join("；", coincident) + "。" : " Hidden lines: " + String.join("; ", coincident) + ".");
     }
 
     /** A chart built but not drawn yet. */
-    private record Pending(Chart<?, ?> chart, String id, String area, String caption, List<String> tables) {
+    private record Pending(Chart<?, ?> chart, String id, String area, String caption, List<String> tables, int scenario) {
         ChartOutput render() {
-            return ReportWriter.render(chart, id, area, caption, tables);
+            return ReportWriter.render(chart, id, area, caption, tables, scenario);
         }
     }
 
+    /** A chart that belongs to no one scenario (evaluation charts). */
     static ChartOutput render(Chart<?, ?> c, String id, String area, String caption, List<String> tables) {
+        return render(c, id, area, caption, tables, -1);
+    }
+
+    static ChartOutput render(Chart<?, ?> c, String id, String area, String caption, List<String> tables, int scenario) {
         try {
             byte[] png = BitmapEncoder.getBitmapBytes(c, BitmapEncoder.BitmapFormat.PNG);
             ByteArrayOutputStream svg = new ByteArrayOutputStream();
             VectorGraphicsEncoder.saveVectorGraphic(c, svg, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-            return new ChartOutput(id, area, c.getTitle(), caption, c.getWidth(), c.getHeight(), png, svg.toByteArray(), tables);
+            return new ChartOutput(id, area, c.getTitle(), caption, c.getWidth(), c.getHeight(), png, svg.toByteArray(), tables, scenario);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot render chart " + id + ": " + e.getMessage(), e);
         }

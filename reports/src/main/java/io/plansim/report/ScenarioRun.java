@@ -27,6 +27,16 @@ public record ScenarioRun(Scenario scenario, Projection central, McResult mc, Li
         this(scenario, central, mc, verdicts, history, List.of(), null, Double.NaN);
     }
 
+    /**
+     * The central figure of a variable in year index t: the deterministic central path, the same figure the
+     * target verdicts, tables and charts use (the Monte Carlo median is shown only as a percentile). NaN when
+     * the scenario does not project the variable.
+     */
+    public double centralFigure(String metric, int t) {
+        int row = central.indexOf(metric);
+        return row < 0 ? Double.NaN : central.values()[row][t];
+    }
+
     /** File-name form of the scenario id: yiwu/baseline -> yiwu-baseline, my-scenario.yaml -> my-scenario. */
     public String slug() {
         return slug(scenario.runId());

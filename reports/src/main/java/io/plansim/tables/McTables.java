@@ -23,7 +23,11 @@ public final class McTables {
     private McTables() {
     }
 
-    public static ObjectNode json(McResult r, List<TargetVerdict> verdicts, String version) {
+    /**
+     * The run as JSON: per variable the central path ({@code central}, the one central figure every output
+     * uses), mean, sd and percentiles; every target with its verdict and probability.
+     */
+    public static ObjectNode json(McResult r, List<TargetVerdict> verdicts, String version, io.plansim.runner.Projection central) {
         ObjectNode root = ProjectionJson.MAPPER.createObjectNode();
         root.put("scenario", r.scenario());
         root.put("paths", r.paths());
@@ -41,6 +45,9 @@ public final class McTables {
             VariableInfo info = r.variables().get(v);
             ObjectNode node = vars.putObject(info.id());
             ProjectionJson.describe(node, info);
+            if (central.indexOf(info.id()) >= 0) {
+                ProjectionJson.numbers(node.putArray("central"), central.series(info.id()));
+            }
             double[] mean = new double[n];
             double[] sd = new double[n];
             for (int t = 0; t < n; t++) {
@@ -62,6 +69,8 @@ public final class McTables {
                 fixed.add(r.deterministic(v, t));
             }
         }
+        root.put("verdictBasis", "monte-carlo");
+        root.put("about", VerdictTables.basis(r.paths(), r.seed(), false));
         ArrayNode targets = root.putArray("targets");
         for (TargetVerdict v : verdicts) {
             ObjectNode t = VerdictTables.json(v);
@@ -115,8 +124,8 @@ public final class McTables {
         return t;
     }
 
-    /** Median and 90% band of the main variables at a few years, then every target's probability. */
-    public static String text(McResult r, List<String> ids, List<TargetVerdict> verdicts) {
+    /** Central figure and 90% band of the main variables at a few years, then every target's probability. */
+    public static String text(McResult r, List<String> ids, List<TargetVerdict> verdicts, io.plansim.runner.Projection central) {
         StringBuilder sb = new StringBuilder();
         int[] show = pickYears(r.years());
         boolean[] right = new boolean[3 + show.length];
@@ -127,7 +136,7 @@ public final class McTables {
         header[1] = "指标";
         header[2] = "unit";
         for (int i = 0; i < show.length; i++) {
-            header[3 + i] = r.years()[show[i]] + " p50 [p05, p95]";
+            header[3 + i] = r.years()[show[i]] + " central [p05, p95]";
         }
         t.row(header);
         for (String id : ids) {
@@ -139,22 +148,24 @@ public final class McTables {
             row[0] = id;
             row[1] = r.variables().get(v).nameZh();
             row[2] = r.variables().get(v).unit();
+            int c = central.indexOf(id);
             for (int i = 0; i < show.length; i++) {
-                row[3 + i] = r.deterministic(v, show[i]) ? Format.num(r.quantile(v, show[i], 0.5)) + " (deterministic 确定)"
-                        : Format.num(r.quantile(v, show[i], 0.5)) + " [" + Format.num(r.quantile(v, show[i], 0.05))
+                double centralValue = c < 0 ? Double.NaN : central.values()[c][show[i]];
+                row[3 + i] = r.deterministic(v, show[i]) ? Format.num(centralValue) + " (deterministic 确定)"
+                        : Format.num(centralValue) + " [" + Format.num(r.quantile(v, show[i], 0.05))
                         + ", " + Format.num(r.quantile(v, show[i], 0.95)) + "]";
             }
             t.row(row);
         }
         sb.append(t.render()).append('\n');
-        TextTable p = new TextTable(new boolean[] {false, false, true, false, true, true, false, false});
-        p.row("target", "指标", "year", "target", "central", "P(met)", "95% CI", "verdict");
+        TextTable p = new TextTable(new boolean[] {false, false, true, false, true, false, true, false, false});
+        p.row("target", "指标", "year", "target", "central", "gap", "P(met)", "95% CI", "verdict");
         for (TargetVerdict v : verdicts) {
             p.row(v.target().id(), v.target().nameZh(), String.valueOf(v.target().year()), v.target().statement(),
-                    Format.num(v.central()), Double.isNaN(v.probability()) ? "-" : String.format(Locale.ROOT, "%.3f", v.probability()),
+                    Format.num(v.central()), VerdictTables.gapWords(v, false), Double.isNaN(v.probability()) ? "-" : String.format(Locale.ROOT, "%.3f", v.probability()),
                     Double.isNaN(v.ciLow()) ? "-" : String.format(Locale.ROOT, "%.3f-%.3f", v.ciLow(), v.ciHigh()), v.verdict().label());
         }
-        sb.append(p.render());
+        sb.append(p.render()).append('\n').append(VerdictTables.basis(r.paths(), r.seed(), false)).append('\n');
         return sb.toString();
     }
 

@@ -66,6 +66,56 @@ public final class VerdictTables {
         }
     }
 
+    /**
+     * How the verdicts and figures of a run were made, in one sentence every output prints: with Monte Carlo
+     * ({@code paths > 0}) the verdict follows P(met), else the central path's margin; the central figure is
+     * always the deterministic central path; the gap is stated in the target's direction.
+     */
+    public static String basis(long paths, long seed, boolean zh) {
+        String verdicts;
+        if (paths > 0) {
+            String n = String.format(Locale.ROOT, "%,d", paths);
+            verdicts = zh ? "判断依据蒙特卡洛模拟：" + n + " 条路径（种子 " + seed + "）中达标路径的比例 P；P ≥ 2/3 为有望实现，1/3 ≤ P < 2/3 为存在风险，P < 1/3 为难以实现。"
+                    : "Verdicts follow P(met), the share of " + n + " Monte Carlo paths (seed " + seed + ") that meet each target: "
+                    + "on track when P >= 2/3, at risk from 1/3 to 2/3, off track below 1/3.";
+        } else {
+            verdicts = zh ? "判断仅依据中心路径（未做蒙特卡洛模拟）：超出目标 2%（增速类 0.3 个百分点）以上为有望实现，差距超过 5%（1 个百分点）为难以实现，其间为存在风险。"
+                    : "Verdicts from the central path alone (no Monte Carlo): on track when it beats the target by 2% (0.3 points for rates), "
+                    + "off track when it falls short by more than 5% (1 point), at risk in between.";
+        }
+        return verdicts + (zh ? "已过去的年份按实际值判断（已实现/未实现）。中心值为确定性中心路径（参数取设定值，无年度冲击），不是蒙特卡洛中位数；差距按目标方向表述（超出/不足）。"
+                : " Past years are judged on the actual (met/missed). Central = the deterministic central path (parameters as set, no annual "
+                + "shocks), not the Monte Carlo median; the gap is stated in the target's direction (ahead by / short by).");
+    }
+
+    /** "ahead by 125 亿元 (6.3%)", "short by 1.9 points": the gap in the target's direction; "-" when undefined. */
+    public static String gapWords(TargetVerdict v, boolean zh) {
+        double g = v.gap();
+        if (!Double.isFinite(g)) {
+            return "-";
+        }
+        Target t = v.target();
+        boolean rate = t.kind() == io.plansim.target.TargetKind.GROWTH || t.kind() == io.plansim.target.TargetKind.CHANGE;
+        String unit = rate ? (zh ? "个百分点" : "points") : t.unit();
+        String amount = Format.num(Math.abs(g)) + (unit.isEmpty() ? "" : " " + unit)
+                + (Double.isFinite(v.gapPercent()) ? String.format(Locale.ROOT, " (%.1f%%)", Math.abs(v.gapPercent())) : "");
+        if (g >= 0) {
+            return (zh ? "超出 " : "ahead by ") + amount;
+        }
+        return (zh ? "差 " : "short by ") + amount;
+    }
+
+    public static ObjectNode json(String scenario, List<TargetVerdict> verdicts, long paths, long seed) {
+        ObjectNode root = json(scenario, verdicts);
+        root.put("verdictBasis", paths > 0 ? "monte-carlo" : "central-path");
+        if (paths > 0) {
+            root.put("paths", paths);
+            root.put("seed", seed);
+        }
+        root.put("about", basis(paths, seed, false));
+        return root;
+    }
+
     public static ObjectNode json(String scenario, List<TargetVerdict> verdicts) {
         ObjectNode root = ProjectionJson.MAPPER.createObjectNode();
         root.put("scenario", scenario);
@@ -131,13 +181,13 @@ public final class VerdictTables {
 
     /** The terminal table: one line per target, the Chinese metric name beside the id; reasons as notes below. */
     public static String text(List<TargetVerdict> verdicts) {
-        TextTable t = new TextTable(new boolean[] {false, false, true, false, true, true, true, true, true, false});
-        t.row("id", "指标", "year", "target", "central", "gap %", "need %/yr", "scen %/yr", "P(met)", "verdict");
+        TextTable t = new TextTable(new boolean[] {false, false, true, false, true, false, true, true, true, false});
+        t.row("id", "指标", "year", "target", "central", "gap", "need %/yr", "scen %/yr", "P(met)", "verdict");
         StringBuilder notes = new StringBuilder();
         for (TargetVerdict v : verdicts) {
             Target x = v.target();
             t.row(x.id(), x.nameZh(), String.valueOf(x.year()), x.statement(), Format.num(v.central()),
-                    Format.num(v.gapPercent()), Format.num(v.requiredGrowth()), Format.num(v.scenarioGrowth()),
+                    gapWords(v, false), Format.num(v.requiredGrowth()), Format.num(v.scenarioGrowth()),
                     Double.isNaN(v.probability()) ? "-" : String.format(Locale.ROOT, "%.3f", v.probability()), v.verdict().label());
             if (v.reason() != null) {
                 notes.append("  ").append(x.id()).append(": ").append(v.reason()).append('\n');

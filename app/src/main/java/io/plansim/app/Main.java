@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "plansim", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Scenario simulation and forecasting for city plan targets: can we hit this target, and what would it take?",
-        subcommands = {RunCommand.class, TargetsCommand.class, McCommand.class, ReportCommand.class, SolveCommand.class, SensitivityCommand.class, CalibrateCommand.class, BatchCommand.class, BacktestCommand.class, EvaluateCommand.class, ListCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, TargetsCommand.class, McCommand.class, ReportCommand.class, SolveCommand.class, SensitivityCommand.class, CalibrateCommand.class, BatchCommand.class, BacktestCommand.class, EvaluateCommand.class, ListCommand.class, io.plansim.web.ServeCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int EXIT_INPUT = 2;
     public static final int EXIT_INTERNAL = 1;

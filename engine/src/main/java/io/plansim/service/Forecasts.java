@@ -19,6 +19,14 @@ import io.plansim.target.History;
 import io.plansim.target.TargetCatalog;
 import io.plansim.verdict.TargetJudge;
 import io.plansim.verdict.TargetVerdict;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import io.plansim.scenario.Driver;
+import io.plansim.scenario.PathSpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,6 +39,8 @@ import java.util.concurrent.ConcurrentMap;
  * share between threads, and a result depends only on its inputs (scenario, overrides, actuals, options).
  */
 public final class Forecasts {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
     private final ScenarioRepository repository;
     private final ScenarioLoader loader;
     private final ConcurrentMap<String, TargetCatalog> catalogs = new ConcurrentHashMap<>();
@@ -56,6 +66,18 @@ public final class Forecasts {
         public static Request of(ScenarioSource source, String... overrides) {
             return new Request(source, List.of(overrides), null, null);
         }
+
+        /** The same scenario and actuals without the overrides: the unmodified forecast a what-if is compared with. */
+        public Request withoutOverrides() {
+            return new Request(source, List.of(), extraActuals, asOf);
+        }
+    }
+
+    /**
+     * A driver as a scenario sets it, for a front end's inputs: the registry entry (group, unit, allowed range)
+     * and the value in the first projected year; {@code varies} when the scenario's path is not one number.
+     */
+    public record DriverValue(Driver driver, double firstYear, boolean varies) {
     }
 
     /** A central path with its target verdicts and what the forecast was conditioned on. */
@@ -73,6 +95,76 @@ public final class Forecasts {
             verdicts = List.copyOf(verdicts);
             notes = List.copyOf(notes);
         }
+    }
+
+    /** The built-in scenarios with their one-line narratives. */
+    public List<ScenarioRepository.BuiltIn> builtIns() {
+        return repository.index();
+    }
+
+    /** Every driver of the registry with the value the scenario gives it (its default when the file names none). */
+    public static List<DriverValue> drivers(Scenario s) {
+        List<DriverValue> out = new ArrayList<>();
+        double[] path = new double[s.horizon() - s.baseYear() + 1];
+        for (Driver d : Driver.values()) {
+            PathSpec spec = s.drivers().getOrDefault(d, new PathSpec.Constant(d.defaultValue()));
+            spec.fill(path, s.baseYear());
+            int first = Math.min(1, path.length - 1);
+            boolean varies = false;
+            for (int t = first; t < path.length; t++) {
+                varies |= path[t] != path[first];
+            }
+            out.add(new DriverValue(d, path[first], varies));
+        }
+        return out;
+    }
+
+    /**
+     * The request as a scenario file: a built-in becomes {@code extends: <name>} with the overrides written as
+     * drivers, uploaded text gets the overrides merged into its {@code drivers:}. Only whole-driver values
+     * ({@code group.name=value}) can be written; the text loads to the same scenario as the request.
+     */
+    public String scenarioText(Request r) {
+        ObjectNode root;
+        if (r.source() instanceof ScenarioSource.BuiltIn b) {
+            repository.resolveBuiltIn(b.name());
+            root = YAML.createObjectNode();
+            root.put("name", b.name() + (r.overrides().isEmpty() ? "" : " with " + String.join(", ", r.overrides())));
+            root.put("extends", b.name());
+        } else if (r.source() instanceof ScenarioSource.Text t) {
+            load(Request.of(t));
+            try {
+                root = (ObjectNode) YAML.readTree(t.yaml());
+            } catch (IOException | ClassCastException e) {
+                throw InputException.of(new SourceLocation(t.name(), 0, 0), "", "text that is not a YAML mapping", "a scenario file");
+            }
+        } else {
+            throw new IllegalArgumentException("a scenario file is written from a built-in or from text, not " + r.source());
+        }
+        for (String text : r.overrides()) {
+            ScenarioOverride o = ScenarioOverride.parse(text);
+            Driver d = Driver.byPath(o.path()).orElse(null);
+            if (d == null || o.onPath()) {
+                throw InputException.of(o.location(), "--set", "'" + text + "'",
+                        "a whole driver set to one number (group.name=value) to write it into a scenario file");
+            }
+            double v;
+            try {
+                v = Double.parseDouble(o.value());
+            } catch (NumberFormatException e) {
+                throw InputException.of(o.location(), "--set", "'" + o.value() + "'", "a number");
+            }
+            root.withObjectProperty("drivers").withObjectProperty(d.group()).put(d.driverName(), v);
+        }
+        String name = r.source() instanceof ScenarioSource.Text t ? t.name() : "scenario.yaml";
+        String out;
+        try {
+            out = YAML.writeValueAsString(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        load(Request.of(ScenarioSource.text(name, out)));
+        return out;
     }
 
     /** Loads and validates the request's scenario with its overrides (an {@link InputException} when it is bad). */

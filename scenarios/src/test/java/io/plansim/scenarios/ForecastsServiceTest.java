@@ -74,6 +74,40 @@ class ForecastsServiceTest {
         }
     }
 
+    @Test
+    void theScenarioFileOfAWhatIfRerunsToItsNumbers() {
+        Forecasts.Request whatIf = Forecasts.Request.of(ScenarioSource.builtIn("yiwu/baseline"),
+                "trade.exportTrend=-0.02", "energy.intensityDecline=0.045");
+        String yaml = SERVICE.scenarioText(whatIf);
+        assertTrue(yaml.contains("extends: yiwu/baseline"), yaml);
+        Forecasts.Request file = Forecasts.Request.of(ScenarioSource.text("download.yaml", yaml));
+        assertArrayEquals(fingerprint(SERVICE.simulate(whatIf, OPTIONS, null)), fingerprint(SERVICE.simulate(file, OPTIONS, null)), 0.0);
+        // an upload keeps its own drivers and takes the overrides on top
+        String upload = "name: Upload\nextends: yiwu/baseline\ndrivers:\n  trade:\n    exportTrend: 0.05\n";
+        Forecasts.Request onUpload = Forecasts.Request.of(ScenarioSource.text("up.yaml", upload), "population.netMigration=0.02");
+        Forecasts.Request merged = Forecasts.Request.of(ScenarioSource.text("up.yaml", SERVICE.scenarioText(onUpload)));
+        assertArrayEquals(fingerprint(SERVICE.simulate(onUpload, OPTIONS, null)), fingerprint(SERVICE.simulate(merged, OPTIONS, null)), 0.0);
+        InputException ranged = assertThrows(InputException.class, () -> SERVICE.scenarioText(
+                Forecasts.Request.of(ScenarioSource.builtIn("yiwu/baseline"), "trade.exportTrend[2026-2027]=0.01")));
+        assertTrue(ranged.getMessage().contains("group.name=value"), ranged.getMessage());
+    }
+
+    @Test
+    void driversShowTheScenariosValuesAndRemovingOverridesGivesTheBaseline() {
+        Forecasts.Request whatIf = Forecasts.Request.of(ScenarioSource.builtIn("yiwu/high-growth"), "trade.exportTrend=-0.02");
+        var values = Forecasts.drivers(SERVICE.load(whatIf));
+        assertEquals(io.plansim.scenario.Driver.values().length, values.size());
+        var export = values.stream().filter(d -> d.driver().path().equals("trade.exportTrend")).findFirst().orElseThrow();
+        assertEquals(-0.02, export.firstYear(), 0.0);
+        assertTrue(!export.varies());
+        var tfp = values.stream().filter(d -> d.driver().path().equals("production.tfpGrowth")).findFirst().orElseThrow();
+        assertEquals(0.018, tfp.firstYear(), 1e-12, "high-growth.yaml: tfpGrowth anchors 2021: 0.018");
+        assertTrue(tfp.varies());
+        var base = Forecasts.drivers(SERVICE.load(whatIf.withoutOverrides())).stream()
+                .filter(d -> d.driver().path().equals("trade.exportTrend")).findFirst().orElseThrow();
+        assertEquals(0.04, base.firstYear(), 0.0, "high-growth.yaml: exportTrend: 0.04");
+    }
+
     /** Every variable's 2025 median and mean, and every target's probability. */
     private static double[] fingerprint(Forecasts.Simulation s) {
         List<Double> out = new ArrayList<>();

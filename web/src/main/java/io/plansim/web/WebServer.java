@@ -1,0 +1,219 @@
+package io.plansim.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
+import io.plansim.runner.McOptions;
+import io.plansim.runner.NumericFault;
+import io.plansim.scenario.InputException;
+import io.plansim.scenario.InputProblem;
+import io.plansim.scenario.Scenario;
+import io.plansim.service.Forecasts;
+import io.plansim.service.ScenarioSource;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code plansim serve}: the what-if page (static resources under {@code /web}, ECharts from its webjar) and its
+ * JSON API over the engine's {@link Forecasts} service. Every refusal is a 4xx JSON {@code {"error": ...}} with the
+ * engine's located problems where there are some; nothing on disk is read or written.
+ */
+public final class WebServer implements AutoCloseable {
+    private final Javalin app;
+    private final RunGate gate;
+
+    private WebServer(Javalin app, RunGate gate) {
+        this.app = app;
+        this.gate = gate;
+    }
+
+    /** Starts a server on {@code host:port} (port 0: a free one); {@link #port()} tells which. */
+    public static WebServer start(String host, int port, Limits limits) {
+        Forecasts service = Forecasts.onClasspath();
+        ObjectMapper json = new ObjectMapper();
+        RunGate gate = new RunGate(limits);
+        Api api = new Api(service, json, gate, limits);
+        Javalin app = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.http.maxRequestSize = limits.maxBodyBytes();
+            config.staticFiles.add(sf -> {
+                sf.hostedPath = "/";
+                sf.directory = "/web";
+                sf.location = Location.CLASSPATH;
+            });
+            config.staticFiles.enableWebjars();
+            // Jetty refuses some requests (ambiguous or malformed URIs) before Javalin sees them: JSON there too
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler(json)));
+        });
+        app.get("/api/version", ctx -> api.send(ctx, json.createObjectNode().put("version", version())));
+        app.get("/api/scenarios", api::scenarios);
+        app.post("/api/drivers", api::drivers);
+        app.post("/api/forecast", api::forecast);
+        app.post("/api/yaml", api::yaml);
+        app.exception(ApiError.class, (e, ctx) -> api.error(ctx, e.status(), e.getMessage(), List.of()));
+        app.exception(InputException.class, (e, ctx) -> api.error(ctx, 400, e.getMessage(), e.problems()));
+        app.exception(NumericFault.class, (e, ctx) -> api.error(ctx, 422, e.getMessage(), List.of()));
+        app.exception(HttpResponseException.class, (e, ctx) -> api.error(ctx, e.getStatus(), e.getMessage(), List.of()));
+        app.exception(Exception.class, (e, ctx) -> api.error(ctx, 500, "internal error: " + e.getClass().getSimpleName(), List.of()));
+        app.error(404, ctx -> {
+            if (ctx.result() == null || ctx.path().startsWith("/api/")) {
+                api.error(ctx, 404, "no such page or API: " + ForecastRequest.clip(ctx.path()), List.of());
+            }
+        });
+        app.error(405, ctx -> api.error(ctx, 405, "method not allowed: " + ctx.method(), List.of()));
+        try {
+            app.start(host, port);
+        } catch (RuntimeException e) {
+            gate.close();
+            throw InputException.of(io.plansim.scenario.SourceLocation.commandLine(), "--port",
+                    host + ":" + port, "a free port on an address of this machine (" + e.getMessage() + ")");
+        }
+        return new WebServer(app, gate);
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+        gate.close();
+    }
+
+    public static String version() {
+        String v = WebServer.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
+    /** The handlers. The unmodified scenario's results are kept for the last few (scenario, paths, seed). */
+    private static final class Api {
+        private static final int BASELINES = 16;
+        private final Forecasts service;
+        private final ObjectMapper json;
+        private final RunGate gate;
+        private final Limits limits;
+        private final Map<List<Object>, ForecastJson.Baseline> baselines = new LinkedHashMap<>(32, 0.75f, true) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<List<Object>, ForecastJson.Baseline> eldest) {
+                return size() > BASELINES;
+            }
+        };
+
+        Api(Forecasts service, ObjectMapper json, RunGate gate, Limits limits) {
+            this.service = service;
+            this.json = json;
+            this.gate = gate;
+            this.limits = limits;
+        }
+
+        void scenarios(Context ctx) {
+            ArrayNode a = json.createArrayNode();
+            service.builtIns().forEach(b -> a.addObject().put("name", b.name()).put("summary", b.summary()));
+            send(ctx, a);
+        }
+
+        /** The driver table (group, unit, allowed range) with the scenario's values and the request's. */
+        void drivers(Context ctx) {
+            ForecastRequest r = ForecastRequest.parse(json, ctx.body(), limits);
+            Scenario base = service.load(r.request().withoutOverrides());
+            Scenario now = service.load(r.request());
+            List<Forecasts.DriverValue> was = Forecasts.drivers(base);
+            List<Forecasts.DriverValue> is = Forecasts.drivers(now);
+            ObjectNode root = json.createObjectNode();
+            root.put("scenario", base.id());
+            root.put("name", base.name());
+            root.put("baseYear", base.baseYear());
+            ArrayNode a = root.putArray("drivers");
+            for (int i = 0; i < was.size(); i++) {
+                Forecasts.DriverValue d = was.get(i);
+                ObjectNode o = a.addObject();
+                o.put("path", d.driver().path());
+                o.put("group", d.driver().group());
+                o.put("name", d.driver().driverName());
+                o.put("kind", d.driver().kind().name().toLowerCase(java.util.Locale.ROOT));
+                o.put("unit", d.driver().unit());
+                o.put("min", d.driver().min());
+                o.put("max", d.driver().max());
+                o.put("scenarioValue", d.firstYear());
+                o.put("varies", d.varies());
+                o.put("value", is.get(i).firstYear());
+                o.put("why", d.driver().why());
+            }
+            send(ctx, root);
+        }
+
+        void forecast(Context ctx) {
+            ForecastRequest r = ForecastRequest.parse(json, ctx.body(), limits);
+            McOptions o = McOptions.of(r.paths(), r.seed());
+            ObjectNode out = gate.run(r.client(), progress -> {
+                Forecasts.Simulation s = service.simulate(r.request(), o, progress);
+                ForecastJson.Baseline base = baseline(r, o, s, progress);
+                return ForecastJson.of(json, s, base, service.actuals(s.scenario(), r.request()), r, version());
+            });
+            send(ctx, out);
+        }
+
+        private ForecastJson.Baseline baseline(ForecastRequest r, McOptions o, Forecasts.Simulation s,
+                                               io.plansim.runner.MonteCarloRunner.Progress progress) {
+            if (r.request().overrides().isEmpty()) {
+                ForecastJson.Baseline b = ForecastJson.Baseline.of(s);
+                remember(r, b);
+                return b;
+            }
+            List<Object> key = List.of(r.request().source(), r.paths(), r.seed());
+            ForecastJson.Baseline b;
+            synchronized (baselines) {
+                b = baselines.get(key);
+            }
+            if (b == null) {
+                b = ForecastJson.Baseline.of(service.simulate(r.request().withoutOverrides(), McOptions.of(r.paths(), r.seed()), progress));
+                remember(r, b);
+            }
+            return b;
+        }
+
+        private void remember(ForecastRequest r, ForecastJson.Baseline b) {
+            synchronized (baselines) {
+                baselines.put(List.of(r.request().source(), r.paths(), r.seed()), b);
+            }
+        }
+
+        /** The current state as a scenario file that {@code plansim run}/{@code mc} reproduce. */
+        void yaml(Context ctx) {
+            ForecastRequest r = ForecastRequest.parse(json, ctx.body(), limits);
+            String text = service.scenarioText(r.request());
+            String file = r.request().source() instanceof ScenarioSource.BuiltIn b
+                    ? b.name().replace('/', '-') + "-whatif.yaml" : "scenario-whatif.yaml";
+            ctx.header("Content-Disposition", "attachment; filename=\"" + file + "\"");
+            ctx.contentType("application/yaml; charset=utf-8").result(text);
+        }
+
+        void send(Context ctx, Object node) {
+            try {
+                ctx.contentType("application/json; charset=utf-8").result(json.writeValueAsString(node));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        void error(Context ctx, int status, String message, List<InputProblem> problems) {
+            ObjectNode o = json.createObjectNode();
+            o.put("error", message == null || message.isBlank() ? "HTTP " + status : message);
+            ArrayNode a = o.putArray("problems");
+            for (InputProblem p : problems) {
+                a.addObject().put("location", p.location().toString()).put("field", p.field())
+                        .put("found", p.found()).put("allowed", p.allowed()).put("message", p.message());
+            }
+            ctx.status(status);
+            send(ctx, o);
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package io.plansim.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.plansim.runner.McOptions;
+import io.plansim.service.Forecasts;
+import io.plansim.service.ScenarioSource;
+import io.plansim.verdict.TargetVerdict;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The JSON API on a real server in-process: its numbers are the forecast service's, to the last bit. */
+class WebApiTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final Forecasts SERVICE = Forecasts.onClasspath();
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static WebServer server;
+
+    @BeforeAll
+    static void start() {
+        server = WebServer.start("127.0.0.1", 0, Limits.defaults());
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    record Reply(int status, String body, String contentType) {
+        JsonNode json() throws Exception {
+            return JSON.readTree(body);
+        }
+    }
+
+    static Reply call(int port, String method, String path, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(60));
+        b = body == null ? b.method(method, HttpRequest.BodyPublishers.noBody())
+                : b.method(method, HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json");
+        HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return new Reply(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(""));
+    }
+
+    static Reply post(String path, String body) throws Exception {
+        return call(server.port(), "POST", path, body);
+    }
+
+    @Test
+    void aForecastIsTheServicesForecastWithItsChangeAgainstTheUnmodifiedScenario() throws Exception {
+        Reply r = post("/api/forecast", "{\"scenario\":\"yiwu/baseline\",\"overrides\":[\"trade.exportTrend=-0.03\"],\"paths\":2000,\"seed\":7}");
+        assertEquals(200, r.status(), r.body());
+        JsonNode j = r.json();
+        McOptions o = McOptions.of(2000, 7);
+        Forecasts.Request req = Forecasts.Request.of(ScenarioSource.builtIn("yiwu/baseline"), "trade.exportTrend=-0.03");
+        Forecasts.Simulation s = SERVICE.simulate(req, o, null);
+        Forecasts.Simulation base = SERVICE.simulate(req.withoutOverrides(), o, null);
+        Map<String, Double> baseP = new HashMap<>();
+        base.verdicts().forEach(v -> baseP.put(v.target().id(), v.probability()));
+        assertEquals(s.verdicts().size(), j.get("targets").size());
+        boolean moved = false;
+        for (int i = 0; i < s.verdicts().size(); i++) {
+            TargetVerdict v = s.verdicts().get(i);
+            JsonNode t = j.get("targets").get(i);
+            assertEquals(v.target().id(), t.get("id").asText());
+            assertEquals(v.verdict().name().toLowerCase(), t.get("verdict").asText());
+            if (Double.isNaN(v.probability())) {
+                assertTrue(t.get("probability").isNull());
+                continue;
+            }
+            assertEquals(v.probability(), t.get("probability").asDouble(), 0.0, v.target().id());
+            assertEquals(baseP.get(v.target().id()), t.get("baselineProbability").asDouble(), 0.0);
+            assertEquals(v.probability() - baseP.get(v.target().id()), t.get("change").asDouble(), 0.0);
+            moved |= t.get("change").asDouble() != 0;
+        }
+        assertTrue(moved, "exports 3 points a year weaker move some target's probability");
+        JsonNode gdp = j.get("areas").get("gdp").get(0);
+        assertEquals("gdp_nominal", gdp.get("id").asText());
+        assertEquals("亿元", gdp.get("unit").asText());
+        int v = s.mc().variableIndex("gdp_nominal");
+        int t2025 = 2025 - s.mc().years()[0];
+        assertEquals(s.mc().quantile(v, t2025, 0.05), gdp.get("percentiles").get("p05").get(t2025).asDouble(), 0.0);
+        assertEquals(s.mc().quantile(v, t2025, 0.95), gdp.get("percentiles").get("p95").get(t2025).asDouble(), 0.0);
+        assertEquals(base.mc().quantile(v, t2025, 0.5), gdp.get("baseline").get(t2025).asDouble(), 0.0);
+        assertTrue(gdp.get("actuals").size() > 0, "the history's actuals come with the series");
+        for (String area : ForecastJson.AREAS.keySet()) {
+            assertTrue(j.get("areas").get(area).size() > 0, area);
+        }
+    }
+
+    @Test
+    void theUnmodifiedScenarioHasNoChangeAndTheDownloadedYamlRerunsToTheSameNumbers() throws Exception {
+        JsonNode plain = post("/api/forecast", "{\"scenario\":\"yiwu/plan\",\"paths\":1000}").json();
+        for (JsonNode t : plain.get("targets")) {
+            if (!t.get("change").isNull()) {
+                assertEquals(0.0, t.get("change").asDouble(), 0.0, t.get("id").asText());
+            }
+        }
+        String state = "{\"scenario\":\"yiwu/plan\",\"overrides\":[\"energy.intensityDecline=0.05\"],\"paths\":1000}";
+        Reply yaml = post("/api/yaml", state);
+        assertEquals(200, yaml.status(), yaml.body());
+        assertTrue(yaml.body().contains("extends: yiwu/plan"), yaml.body());
+        JsonNode viaPage = post("/api/forecast", state).json();
+        Forecasts.Simulation viaFile = SERVICE.simulate(Forecasts.Request.of(ScenarioSource.text("x.yaml", yaml.body())), McOptions.of(1000, 1), null);
+        for (int i = 0; i < viaFile.verdicts().size(); i++) {
+            double p = viaFile.verdicts().get(i).probability();
+            JsonNode q = viaPage.get("targets").get(i).get("probability");
+            assertEquals(Double.isNaN(p), q.isNull());
+            if (!q.isNull()) {
+                assertEquals(p, q.asDouble(), 0.0);
+            }
+        }
+        JsonNode uploaded = post("/api/forecast", JSON.createObjectNode().put("yaml", yaml.body()).put("name", "义乌 情景(1).yaml").put("paths", 1000).toString()).json();
+        assertEquals(viaPage.get("targets"), withoutChange(uploaded.get("targets"), viaPage.get("targets")));
+    }
+
+    /** The upload's own targets with the change column of the other reply (an upload is its own unmodified scenario). */
+    private static JsonNode withoutChange(JsonNode upload, JsonNode page) {
+        JsonNode copy = upload.deepCopy();
+        for (int i = 0; i < copy.size(); i++) {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) copy.get(i)).set("change", page.get(i).get("change"));
+            ((com.fasterxml.jackson.databind.node.ObjectNode) copy.get(i)).set("baselineProbability", page.get(i).get("baselineProbability"));
+        }
+        return copy;
+    }
+
+    @Test
+    void theDriverTableShowsUnitsRangesAndTheScenariosValues() throws Exception {
+        JsonNode d = post("/api/drivers", "{\"scenario\":\"yiwu/high-growth\",\"overrides\":[\"trade.exportTrend=0.01\"]}").json();
+        JsonNode export = null;
+        for (JsonNode x : d.get("drivers")) {
+            if (x.get("path").asText().equals("trade.exportTrend")) {
+                export = x;
+            }
+        }
+        assertEquals(0.04, export.get("scenarioValue").asDouble(), 0.0, "high-growth.yaml: exportTrend: 0.04");
+        assertEquals(0.01, export.get("value").asDouble(), 0.0);
+        assertEquals(-0.5, export.get("min").asDouble(), 0.0);
+        assertEquals("1/yr", export.get("unit").asText());
+        Reply scenarios = call(server.port(), "GET", "/api/scenarios", null);
+        assertTrue(scenarios.body().contains("jinhua/baseline"));
+        Reply page = call(server.port(), "GET", "/", null);
+        assertEquals(200, page.status());
+        assertTrue(page.body().contains("/webjars/echarts/5.5.0/echarts.min.js"));
+        Reply echarts = call(server.port(), "GET", "/webjars/echarts/5.5.0/echarts.min.js", null);
+        assertEquals(200, echarts.status());
+        assertFalse(echarts.body().isEmpty());
+    }
+}

@@ -98,9 +98,10 @@ public final class History {
         List<HistoryRecord> out = new ArrayList<>();
         try (MappingIterator<Map<String, String>> it = mapper.readerFor(Map.class).with(schema).readValues(body)) {
             while (it.hasNextValue()) {
+                // the row's own first line, read before the row is consumed (after it, the parser stands at the
+                // next row, or past the last one: the last row was reported a line late)
+                int line = Math.max(it.getParser().getCurrentLocation().getLineNr(), 2);
                 Map<String, String> row = it.nextValue();
-                int line = it.getCurrentLocation().getLineNr() - (it.hasNextValue() ? 1 : 0);
-                line = Math.max(line, 2);
                 for (String c : COLUMNS) {
                     if (!row.containsKey(c)) {
                         throw InputException.of(new SourceLocation(file, 1, 1), c, "a header without column '" + c + "'",

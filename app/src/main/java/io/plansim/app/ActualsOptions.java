@@ -72,16 +72,9 @@ final class ActualsOptions {
         return c.withObservations(Observations.of(c, history, year));
     }
 
-    /** What the conditioning used and could not use, for the command's messages. */
+    /** What the conditioning used and could not use, for the command's messages (the service's wording). */
     static List<String> describe(CompiledScenario c) {
-        List<String> out = new ArrayList<>();
-        Observations o = c.observations();
-        if (o.any()) {
-            out.add("conditioned on actuals up to " + (c.baseYear() + o.lastIndex()) + ": "
-                    + String.join("; ", o.notes().stream().map(n -> n.metric() + " " + n.text()).toList()));
-        }
-        o.unused().forEach(u -> out.add("not used: " + u));
-        return out;
+        return io.plansim.service.Forecasts.notes(c);
     }
 
     private static String read(Path f) {

@@ -62,15 +62,40 @@ final class TargetsCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("warning: " + warning);
         }
         options.warnImplausible(p);
+        // what was known of each target's metric when (the nowcast's notes): "actual 2021, nowcast 2022 from Jan-Nov"
+        java.util.Map<String, String> known = new java.util.TreeMap<>();
+        compiled.observations().notes().forEach(n -> known.put(n.metric(), n.text()));
         String text = switch (output.format) {
             case JSON -> ProjectionJson.MAPPER.writerWithDefaultPrettyPrinter()
-                    .writeValueAsString(McCommand.withWarning(VerdictTables.json(p.scenario(), verdicts, mc ? run.paths : 0, run.seed), warning)) + "\n";
+                    .writeValueAsString(withKnown(McCommand.withWarning(VerdictTables.json(p.scenario(), verdicts, mc ? run.paths : 0, run.seed), warning), known)) + "\n";
             case CSV -> VerdictTables.table(p.scenario(), verdicts).write().toString("csv");
             case TABLE -> s.title() + ": " + verdicts.size() + " targets from " + catalogs.targets().file() + "\n"
                     + VerdictTables.basis(mc ? run.paths : 0, run.seed, false) + "\n" + (warning == null ? "" : "warning: " + warning + "\n")
-                    + "\n" + VerdictTables.text(verdicts);
+                    + knownLines(verdicts, known) + "\n" + VerdictTables.text(verdicts);
         };
         output.emit(spec.commandLine().getOut(), p.scenario(), "-targets", text);
         return 0;
+    }
+
+    /** Per target on a conditioned metric, what was known of it: {@code "known": "actual 2021, ..."}. */
+    private static com.fasterxml.jackson.databind.node.ObjectNode withKnown(com.fasterxml.jackson.databind.node.ObjectNode json,
+                                                                            java.util.Map<String, String> known) {
+        if (!known.isEmpty()) {
+            for (com.fasterxml.jackson.databind.JsonNode t : json.path("targets")) {
+                String note = known.get(t.path("metric").asText());
+                if (note != null && t instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
+                    o.put("known", note);
+                }
+            }
+        }
+        return json;
+    }
+
+    /** Under the table's header: what was known, per metric a target is on. */
+    private static String knownLines(List<TargetVerdict> verdicts, java.util.Map<String, String> known) {
+        StringBuilder sb = new StringBuilder();
+        verdicts.stream().map(v -> v.target().metric()).distinct().sorted().filter(known::containsKey)
+                .forEach(m -> sb.append("known of ").append(m).append(": ").append(known.get(m)).append('\n'));
+        return sb.toString();
     }
 }

@@ -50,4 +50,22 @@ class TargetsCommandTest {
         }
         throw new AssertionError("no target " + id);
     }
+
+    /** With new actuals, targets on a conditioned metric say what was known of it, and past-due ones are judged on it. */
+    @org.junit.jupiter.api.Test
+    void targetsSayWhatWasKnown() throws Exception {
+        RunCommandTest.Result r = RunCommandTest.plansim("targets", "yiwu/baseline", "--history",
+                java.nio.file.Path.of("..", "docs", "examples", "new-actuals-example.csv").toString(), "--paths", "500", "--quiet", "--format", "json");
+        org.junit.jupiter.api.Assertions.assertEquals(0, r.code(), r.err());
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+        boolean seen = false;
+        for (com.fasterxml.jackson.databind.JsonNode t : json.path("targets")) {
+            if (t.path("metric").asText().equals("gdp_nominal")) {
+                org.junit.jupiter.api.Assertions.assertEquals("actual 2021", t.path("known").asText(), t.toString());
+                seen = true;
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(seen);
+        org.junit.jupiter.api.Assertions.assertTrue(r.err().contains("nowcast 2022 from Jan-Nov"), r.err());
+    }
 }

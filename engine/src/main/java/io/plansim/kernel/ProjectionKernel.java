@@ -70,7 +70,7 @@ public final class ProjectionKernel {
         // logs are carried from year to year; a region without turnover has no channel.
         final boolean channel = exports + domestic > 0;
         double demand = 0;
-        double lnTurnover = channel ? Math.log(exports + domestic) : 0;
+        double turnover = exports + domestic; // last year's, for the channel's growth ratio
         double lnSupply = Math.log(realGdp); // the supply side's real output (Solow or growth path), in logs
         double lnTfp = 0;
         if (solow) {
@@ -127,7 +127,6 @@ public final class ProjectionKernel {
             }
             double deflatorFactor = (1 + p(params, Layout.DEFLATOR_GROWTH, t, n)) * shock(shocks, GDP_DEFLATOR, t, n);
             deflator *= deflatorFactor;
-            double lnDeflatorStep = Math.log(deflatorFactor);
 
             double gdpShock = shock(shocks, GDP_REAL, t, n);
             double lnSupplyBefore = lnSupply;
@@ -156,13 +155,14 @@ public final class ProjectionKernel {
                 lnSupply += Math.log((1 + p(params, Layout.REAL_GROWTH, t, n)) * gdpShock);
             }
             double demandStep = 0;
-            if (channel) {
-                double lnTurnoverNow = Math.log(exports + domestic);
-                demandStep = p(params, Layout.OUTPUT_ELASTICITY, t, n)
-                        * ((lnTurnoverNow - lnTurnover) - (lnSupply - lnSupplyBefore + lnDeflatorStep));
+            double beta = p(params, Layout.OUTPUT_ELASTICITY, t, n);
+            if (channel && beta != 0) {
+                // one logarithm: ln(T(t) / (T(t-1) * deflator factor)) is turnover growth less the price part of
+                // the supply side's nominal growth; its real part is already in lnSupply's step
+                demandStep = beta * (Math.log((exports + domestic) / (turnover * deflatorFactor)) - (lnSupply - lnSupplyBefore));
                 demand += demandStep;
-                lnTurnover = lnTurnoverNow;
             }
+            turnover = exports + domestic;
             realGdp = Math.exp(lnSupply + demand);
             if (known) {
                 // observed output: real from the real growth rate, nominal with the path's deflator, or both

@@ -1,7 +1,6 @@
 package io.plansim.app;
 
 import io.plansim.compile.CompiledScenario;
-import io.plansim.compile.Observations;
 import io.plansim.compile.ScenarioCompiler;
 import io.plansim.scenario.InputException;
 import io.plansim.scenario.Scenario;
@@ -65,11 +64,7 @@ final class ActualsOptions {
 
     /** c conditioned on the rows of {@code history} up to {@code year}. */
     static CompiledScenario condition(CompiledScenario c, Scenario s, History history, int year) {
-        if (year < s.baseYear()) {
-            throw InputException.of(SourceLocation.commandLine(), "--as-of", String.valueOf(year),
-                    "a year from the scenario's base year " + s.baseYear() + " (an earlier origin needs a scenario based then)");
-        }
-        return c.withObservations(Observations.of(c, history, year));
+        return io.plansim.service.Forecasts.condition(c, s, history, year);
     }
 
     /** What the conditioning used and could not use, for the command's messages (the service's wording). */

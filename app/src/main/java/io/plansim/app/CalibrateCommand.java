@@ -10,8 +10,6 @@ import io.plansim.scenario.SourceLocation;
 import io.plansim.scenario.Suggestions;
 import io.plansim.tables.TextTable;
 import io.plansim.target.History;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -207,13 +207,16 @@ public final class Forecasts {
 
     /** The scenario compiled and conditioned on the request's actuals. */
     public CompiledScenario compile(Scenario s, Request r) {
-        int asOf = r.asOf() == null ? Integer.MAX_VALUE : r.asOf();
+        return condition(ScenarioCompiler.compile(s), s, actuals(s, r), r.asOf() == null ? Integer.MAX_VALUE : r.asOf());
+    }
+
+    /** c conditioned on the rows of {@code history} up to {@code asOf}; the base year gives the unconditioned forecast. */
+    public static CompiledScenario condition(CompiledScenario c, Scenario s, History history, int asOf) {
         if (asOf < s.baseYear()) {
             throw InputException.of(SourceLocation.commandLine(), "--as-of", String.valueOf(asOf),
-                    "a year from the scenario's base year " + s.baseYear());
+                    "a year from the scenario's base year " + s.baseYear() + " (an earlier origin needs a scenario based then)");
         }
-        CompiledScenario c = ScenarioCompiler.compile(s);
-        return c.withObservations(Observations.of(c, actuals(s, r), asOf));
+        return c.withObservations(Observations.of(c, history, asOf));
     }
 
     /** The central path and its verdicts. */

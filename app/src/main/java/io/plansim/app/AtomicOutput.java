@@ -41,12 +41,17 @@ final class AtomicOutput {
     }
 
     static Path write(Path dir, String fileName, String text) {
+        return write(dir, fileName, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** As above, for bytes (a workbook). */
+    static Path write(Path dir, String fileName, byte[] bytes) {
         folder(dir);
         try {
             Path target = dir.resolve(fileName);
             Path tmp = Files.createTempFile(dir, "." + fileName + ".", ".partial");
             try {
-                Files.writeString(tmp, text, StandardCharsets.UTF_8);
+                Files.write(tmp, bytes);
                 try {
                     // createTempFile makes the file private (600); a result is an ordinary file (644)
                     Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));

@@ -77,7 +77,7 @@ final class BacktestCommand implements Callable<Integer> {
         String text = switch (output.format) {
             case JSON -> ProjectionJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json(s, mc, r)) + "\n";
             case CSV -> csv(r);
-            case TABLE -> table(s, mc, r);
+            case TABLE, XLSX -> table(s, mc, r);
         };
         output.emit(spec.commandLine().getOut(), s.runId(), "-backtest", text);
         return 0;

@@ -62,6 +62,14 @@ final class BatchCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: reports/out/batch-<name>-<time>).")
     Path out;
 
+    @Option(names = "--format", paramLabel = "csv|xlsx", defaultValue = "csv",
+            description = "csv, or xlsx: results.xlsx (an Excel workbook of both tables) besides the CSV files (default: ${DEFAULT-VALUE}).")
+    OutputFormat format;
+
+    @Option(names = "--lang", paramLabel = "en|zh", defaultValue = "en",
+            description = "Language of results.xlsx's sheet names and headers: en or zh (default: ${DEFAULT-VALUE}).")
+    io.plansim.report.Lang lang;
+
     @Option(names = "--threads", paramLabel = "T", description = "Threads (default: all cores).")
     Integer threads;
 
@@ -119,6 +127,9 @@ final class BatchCommand implements Callable<Integer> {
             throw InputException.of(SourceLocation.commandLine(), "batch file", "'" + batchFile + "' (no such file)", "a batch YAML file");
         }
         sets.forEach(ScenarioOverride::parse); // a malformed --set fails before any work
+        if (format != OutputFormat.CSV && format != OutputFormat.XLSX) {
+            throw InputException.of(SourceLocation.commandLine(), "--format", format.extension, "csv or xlsx");
+        }
         String text = io.plansim.scenario.TextFiles.read(batchFile, batchFile.toString());
         BatchSpec spec0 = BatchReader.parse(batchFile.toString(), text);
         ScenarioLoader loader = new ScenarioLoader(ScenarioRepository.onClasspath());
@@ -453,6 +464,9 @@ final class BatchCommand implements Callable<Integer> {
         AtomicOutput.write(dir, "targets.csv", targets.toString());
         AtomicOutput.write(dir, "results.jsonl", jsonl.toString());
         AtomicOutput.write(dir, "run-log.json", ProjectionJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(log) + "\n");
+        if (format == OutputFormat.XLSX) {
+            AtomicOutput.write(dir, "results.xlsx", BatchWorkbook.of(log, results.toString(), targets.toString(), lang));
+        }
         AtomicOutput.write(dir, "results.csv", results.toString()); // last: its presence marks a finished batch
         return new Summary(failed, paths, errors, warnings);
     }

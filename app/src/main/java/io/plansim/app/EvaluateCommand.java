@@ -140,7 +140,7 @@ final class EvaluateCommand implements Callable<Integer> {
         RegionRun r = regions ? runRegions(t) : null;
         PlanRun pl = plans ? runPlans(t) : null;
         String text = switch (output.format) {
-            case TABLE -> table(p, r) + (pl == null ? "" : planTable(pl));
+            case TABLE, XLSX -> table(p, r) + (pl == null ? "" : planTable(pl));
             case CSV -> csv(p, r) + (pl == null ? "" : planCsv(pl));
             case JSON -> json(p, r, pl);
         };

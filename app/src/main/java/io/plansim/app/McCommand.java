@@ -7,6 +7,7 @@ import io.plansim.compile.ScenarioCompiler;
 import io.plansim.runner.DeterministicRunner;
 import io.plansim.runner.McOptions;
 import io.plansim.runner.MonteCarloRunner;
+import io.plansim.report.Workbooks;
 import io.plansim.runner.Projection;
 import io.plansim.scenario.Scenario;
 import io.plansim.tables.McTables;
@@ -41,6 +42,7 @@ final class McCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        boolean workbook = output.workbook();
         Scenario s = options.load();
         CompiledScenario c = options.actuals.compile(s);
         McOptions o = run.options();
@@ -58,6 +60,14 @@ final class McCommand implements Callable<Integer> {
         Result r = execute(s, c, s.targets() == null ? null : options.actuals.catalogs(s), o,
                 ProgressBar.unlessQuiet(run.quiet, spec.commandLine().getErr()));
         options.warnImplausible(r.central());
+        if (r.warning() != null) {
+            spec.commandLine().getErr().println("warning: " + r.warning());
+        }
+        if (workbook) {
+            output.emitWorkbook(spec.commandLine().getOut(), s.runId(), "-mc",
+                    () -> Workbooks.mc(s, r.central(), r.verdicts(), r.mc(), r.warning(), Main.version(), output.lang));
+            return 0;
+        }
         String text = switch (output.format) {
             case JSON -> ProjectionJson.MAPPER.writerWithDefaultPrettyPrinter()
                     .writeValueAsString(withWarning(McTables.json(r.mc(), r.verdicts(), Main.version(), r.central()), r.warning())) + "\n";
@@ -65,10 +75,8 @@ final class McCommand implements Callable<Integer> {
             case TABLE -> s.title() + ": " + r.mc().paths() + " paths, seed " + o.seed() + ", sampler " + r.mc().sampler()
                     + ", percentiles " + r.mc().quantiles().accuracy() + "\n" + (r.warning() == null ? "" : "warning: " + r.warning() + "\n")
                     + "\n" + McTables.text(r.mc(), RunCommand.MAIN, r.verdicts(), r.central());
+            case XLSX -> throw new IllegalStateException("written above");
         };
-        if (r.warning() != null) {
-            spec.commandLine().getErr().println("warning: " + r.warning());
-        }
         output.emit(spec.commandLine().getOut(), s.runId(), "-mc", text);
         return 0;
     }

@@ -1,13 +1,34 @@
 package io.plansim.app;
 
+import io.plansim.report.Lang;
+import io.plansim.scenario.InputException;
+import io.plansim.scenario.SourceLocation;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 import picocli.CommandLine.Option;
 
-/** --format and --out, shared by every command that prints a result. */
+/** --format, --out and --lang, shared by every command that prints a result. */
 final class OutputOptions {
-    @Option(names = "--format", defaultValue = "table", description = "table, csv or json (default: ${DEFAULT-VALUE}).")
+    /** The commands that write a workbook with --format xlsx (batch and report have their own options). */
+    static final java.util.Set<String> WORKBOOK_COMMANDS = java.util.Set.of("run", "mc", "targets");
+
+    @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
+    picocli.CommandLine.Model.CommandSpec mixee;
+
     OutputFormat format;
+
+    @Option(names = "--format", defaultValue = "table",
+            description = "table, csv, json, or xlsx (an Excel workbook, with --out; run, mc and targets) (default: ${DEFAULT-VALUE}).")
+    void format(OutputFormat f) {
+        if (f == OutputFormat.XLSX && !WORKBOOK_COMMANDS.contains(mixee.name())) {
+            // refused while parsing, before anything runs or is written
+            throw new picocli.CommandLine.ParameterException(mixee.commandLine(), "Invalid value for option '--format': xlsx is written by "
+                    + String.join(", ", new java.util.TreeSet<>(WORKBOOK_COMMANDS)) + " (and batch, report); " + mixee.name()
+                    + " writes table, csv or json");
+        }
+        format = f;
+    }
 
     @Option(names = "--out", paramLabel = "DIR", description = "Write the result into DIR instead of printing it.")
     Path out;
@@ -16,18 +37,43 @@ final class OutputOptions {
             description = "A CSV file written with --out starts with a UTF-8 byte-order mark, so that spreadsheets read it as UTF-8 (default: ${DEFAULT-VALUE}).")
     boolean csvBom;
 
+    @Option(names = "--lang", paramLabel = "en|zh", defaultValue = "en",
+            description = "Language of an xlsx workbook's sheet names and headers: en or zh (default: ${DEFAULT-VALUE}).")
+    Lang lang;
+
+    /** Whether the result is a workbook; refuses --format xlsx without --out before anything is computed. */
+    boolean workbook() {
+        if (format == OutputFormat.XLSX && out == null) {
+            throw InputException.of(SourceLocation.commandLine(), "--format", "xlsx without --out",
+                    "--format xlsx --out DIR (a workbook is written to a folder, not to the terminal)");
+        }
+        return format == OutputFormat.XLSX;
+    }
+
     /**
      * Prints the text, or writes it atomically as DIR/&lt;scenario slug&gt;&lt;suffix&gt;.ext (yiwu/baseline and
      * "-mc" give yiwu-baseline-mc.json) and says where.
      */
     void emit(PrintWriter stdout, String scenarioId, String suffix, String text) {
+        if (format == OutputFormat.XLSX) {
+            throw new IllegalStateException(mixee.name() + " has no text for --format xlsx");
+        }
         if (out != null) {
-            String name = io.plansim.report.ScenarioRun.slug(scenarioId) + suffix;
             // a file is for a spreadsheet (Excel on a Chinese Windows reads UTF-8 without a mark as GBK); a pipe gets no mark
             String body = format == OutputFormat.CSV && csvBom ? "\uFEFF" + text : text;
-            stdout.println("wrote " + AtomicOutput.write(out, name + "." + format.extension, body));
+            stdout.println("wrote " + AtomicOutput.write(out, fileName(scenarioId, suffix), body));
         } else {
             stdout.print(text);
         }
+    }
+
+    /** Writes the workbook atomically as DIR/&lt;scenario slug&gt;&lt;suffix&gt;.xlsx and says where. */
+    void emitWorkbook(PrintWriter stdout, String scenarioId, String suffix, Supplier<byte[]> workbook) {
+        workbook();
+        stdout.println("wrote " + AtomicOutput.write(out, fileName(scenarioId, suffix), workbook.get()));
+    }
+
+    private String fileName(String scenarioId, String suffix) {
+        return io.plansim.report.ScenarioRun.slug(scenarioId) + suffix + "." + format.extension;
     }
 }

@@ -2,6 +2,7 @@ package io.plansim.app;
 
 import io.plansim.compile.ScenarioCompiler;
 import io.plansim.runner.DeterministicRunner;
+import io.plansim.report.Workbooks;
 import io.plansim.runner.Projection;
 import io.plansim.scenario.Scenario;
 import io.plansim.tables.ProjectionJson;
@@ -39,13 +40,19 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        boolean workbook = output.workbook();
         Scenario s = options.load();
         Projection p = DeterministicRunner.run(options.actuals.compile(s));
         options.warnImplausible(p);
+        if (workbook) {
+            output.emitWorkbook(spec.commandLine().getOut(), p.scenario(), "", () -> Workbooks.run(s, p, Main.version(), output.lang));
+            return 0;
+        }
         String text = switch (output.format) {
             case JSON -> ProjectionJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(ProjectionJson.toJson(p)) + "\n";
             case CSV -> ProjectionTables.wide(p, List.of()).write().toString("csv");
             case TABLE -> table(s, p, all ? List.of() : MAIN);
+            case XLSX -> throw new IllegalStateException("written above");
         };
         output.emit(spec.commandLine().getOut(), p.scenario(), "", text);
         return 0;

@@ -1,6 +1,5 @@
 package io.plansim.app;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.plansim.aggregate.PathTargets;
 import io.plansim.analysis.Sensitivity;
@@ -12,6 +11,8 @@ import io.plansim.scenario.Scenario;
 import io.plansim.scenario.SourceLocation;
 import io.plansim.scenario.Uncertainty;
 import io.plansim.tables.ProjectionJson;
+import io.plansim.tables.SensitivityTables;
+import io.plansim.tables.Tables;
 import io.plansim.tables.TextTable;
 import io.plansim.target.Target;
 import java.util.List;
@@ -73,19 +74,14 @@ final class SensitivityCommand implements Callable<Integer> {
         json.put("output", outputSpec);
         json.put("method", method.name().toLowerCase(Locale.ROOT));
         json.put("central", Sensitivity.central(c, out));
-        ArrayNode arr = json.putArray("parameters");
         StringBuilder text = new StringBuilder();
+        tech.tablesaw.api.Table table;
         if (method == Method.TORNADO) {
+            List<Sensitivity.Bar> bars = Sensitivity.tornado(c, out);
+            table = SensitivityTables.tornado(outputSpec, bars);
             TextTable t = new TextTable(new boolean[] {false, true, true, true, true, true});
             t.row("parameter", "p10 input", "p90 input", "output at p10", "output at p90", "swing");
-            for (Sensitivity.Bar b : Sensitivity.tornado(c, out)) {
-                ObjectNode n = arr.addObject();
-                n.put("parameter", b.parameter());
-                n.put("lowInput", b.lowInput());
-                n.put("highInput", b.highInput());
-                n.put("atLow", b.atLow());
-                n.put("atHigh", b.atHigh());
-                n.put("swing", b.swing());
+            for (Sensitivity.Bar b : bars) {
                 t.row(b.parameter(), io.plansim.tables.Format.num(b.lowInput()), io.plansim.tables.Format.num(b.highInput()), io.plansim.tables.Format.num(b.atLow()), io.plansim.tables.Format.num(b.atHigh()), io.plansim.tables.Format.num(b.swing()));
             }
             text.append("Tornado for ").append(outputSpec).append(" (each parameter at its 10th and 90th percentile, the others at their medians; central ")
@@ -94,19 +90,12 @@ final class SensitivityCommand implements Callable<Integer> {
             SobolIndices.Result r = SobolIndices.analyse(ps.size(), Sensitivity.model(c, out), paths, bootstrap, seed);
             json.put("runs", r.runs());
             json.put("variance", r.variance());
+            table = SensitivityTables.sobol(outputSpec, ps.stream().map(p -> p.driver().path()).toList(),
+                    ps.stream().map(p -> p.distribution().describe()).toList(), r);
             TextTable t = new TextTable(new boolean[] {false, true, false, true, false});
             t.row("parameter", "first order S", "95% CI", "total ST", "95% CI");
             for (int i = 0; i < ps.size(); i++) {
                 Uncertainty.Parameter p = ps.get(i);
-                ObjectNode n = arr.addObject();
-                n.put("parameter", p.driver().path());
-                n.put("distribution", p.distribution().describe());
-                n.put("first", r.first()[i]);
-                n.put("firstLow", r.firstLow()[i]);
-                n.put("firstHigh", r.firstHigh()[i]);
-                n.put("total", r.total()[i]);
-                n.put("totalLow", r.totalLow()[i]);
-                n.put("totalHigh", r.totalHigh()[i]);
                 t.row(p.driver().path(), io.plansim.tables.Format.num(r.first()[i]), "[" + io.plansim.tables.Format.num(r.firstLow()[i]) + ", " + io.plansim.tables.Format.num(r.firstHigh()[i]) + "]",
                         io.plansim.tables.Format.num(r.total()[i]), "[" + io.plansim.tables.Format.num(r.totalLow()[i]) + ", " + io.plansim.tables.Format.num(r.totalHigh()[i]) + "]");
             }
@@ -114,8 +103,12 @@ final class SensitivityCommand implements Callable<Integer> {
                     .append(" model runs, Jansen total-order estimator, ").append(bootstrap)
                     .append(" bootstrap resamples; annual shocks and rare events off):\n\n").append(t.render());
         }
-        String result = output.format == OutputFormat.JSON
-                ? ProjectionJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n" : text.toString();
+        json.set("parameters", Tables.jsonRows(table));
+        String result = switch (output.format) {
+            case JSON -> ProjectionJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n";
+            case CSV -> Tables.csv(table);
+            default -> text.toString();
+        };
         output.emit(spec.commandLine().getOut(), s.runId(), "-sensitivity", result);
         return 0;
     }

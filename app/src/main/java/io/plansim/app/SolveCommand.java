@@ -115,7 +115,7 @@ final class SolveCommand implements Callable<Integer> {
         }
         String text = switch (output.format) {
             case JSON -> ProjectionJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json(s, rows)) + "\n";
-            case CSV, TABLE -> table(rows, output.format == OutputFormat.CSV);
+            case CSV, TABLE, XLSX -> table(rows, output.format == OutputFormat.CSV);
         };
         output.emit(spec.commandLine().getOut(), s.runId(), "-solve", text);
         return 0;

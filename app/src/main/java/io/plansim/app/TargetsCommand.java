@@ -41,6 +41,7 @@ final class TargetsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        boolean workbook = output.workbook();
         Scenario s = options.load();
         Catalogs catalogs = options.actuals.catalogs(s);
         var compiled = options.actuals.condition(io.plansim.compile.ScenarioCompiler.compile(s), s, catalogs.history());
@@ -49,11 +50,13 @@ final class TargetsCommand implements Callable<Integer> {
         Projection p;
         List<TargetVerdict> verdicts;
         String warning = null;
+        io.plansim.aggregate.McResult mcResult = null;
         if (mc) {
             McCommand.Result r = McCommand.execute(s, compiled, catalogs, run.options(), ProgressBar.unlessQuiet(run.quiet, spec.commandLine().getErr()));
             p = r.central();
             verdicts = r.verdicts();
             warning = r.warning();
+            mcResult = r.mc();
         } else {
             p = DeterministicRunner.run(compiled);
             verdicts = TargetJudge.judge(catalogs.targets(), p, catalogs.history());
@@ -65,6 +68,14 @@ final class TargetsCommand implements Callable<Integer> {
         // what was known of each target's metric when (the nowcast's notes): "actual 2021, nowcast 2022 from Jan-Nov"
         java.util.Map<String, String> known = new java.util.TreeMap<>();
         compiled.observations().notes().forEach(n -> known.put(n.metric(), n.text()));
+        if (workbook) {
+            Projection central = p;
+            io.plansim.aggregate.McResult simulated = mcResult;
+            String warned = warning;
+            output.emitWorkbook(spec.commandLine().getOut(), p.scenario(), "-targets", () -> io.plansim.report.Workbooks.targets(
+                    s, central, verdicts, simulated, run.seed, warned, Main.version(), output.lang));
+            return 0;
+        }
         String text = switch (output.format) {
             case JSON -> ProjectionJson.MAPPER.writerWithDefaultPrettyPrinter()
                     .writeValueAsString(withKnown(McCommand.withWarning(VerdictTables.json(p.scenario(), verdicts, mc ? run.paths : 0, run.seed), warning), known)) + "\n";
@@ -72,6 +83,7 @@ final class TargetsCommand implements Callable<Integer> {
             case TABLE -> s.title() + ": " + verdicts.size() + " targets from " + catalogs.targets().file() + "\n"
                     + VerdictTables.basis(mc ? run.paths : 0, run.seed, false) + "\n" + (warning == null ? "" : "warning: " + warning + "\n")
                     + knownLines(verdicts, known) + "\n" + VerdictTables.text(verdicts);
+            case XLSX -> throw new IllegalStateException("written above");
         };
         output.emit(spec.commandLine().getOut(), p.scenario(), "-targets", text);
         return 0;

@@ -58,4 +58,30 @@ class AnalysisCommandsTest {
         }
         assertTrue(rows.stream().anyMatch(x -> x[x.length - 1].contains(",")), "some message holds a comma, quoted");
     }
+
+    /** Tornado bars in one layout: sensitivity's JSON keys are its CSV header, as in the report's table and summary.json. */
+    @Test
+    void tornadoJsonAndCsvShareOneLayout() throws Exception {
+        String[] args = {"sensitivity", "yiwu/baseline", "--output", "gdp_nominal@2035", "--format"};
+        RunCommandTest.Result json = RunCommandTest.plansim(concat(args, "json"));
+        RunCommandTest.Result csv = RunCommandTest.plansim(concat(args, "csv"));
+        assertEquals(0, json.code(), json.err());
+        assertEquals(0, csv.code(), csv.err());
+        JsonNode bars = new ObjectMapper().readTree(json.out()).get("parameters");
+        String[] lines = csv.out().split("\n");
+        assertEquals("parameter,p10_input,p90_input,output_at_p10,output_at_p90,swing", lines[0]);
+        assertEquals(bars.size(), lines.length - 1);
+        java.util.List<String> keys = new java.util.ArrayList<>();
+        bars.get(0).fieldNames().forEachRemaining(keys::add);
+        assertEquals(java.util.List.of(lines[0].split(",")), keys);
+        String[] first = lines[1].split(",");
+        assertEquals(bars.get(0).get("parameter").asText(), first[0]);
+        assertEquals(bars.get(0).get("output_at_p90").asDouble(), Double.parseDouble(first[4]), 0.0);
+    }
+
+    private static String[] concat(String[] a, String b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + 1);
+        out[a.length] = b;
+        return out;
+    }
 }

@@ -15,6 +15,23 @@ class BatchCommandTest {
     @TempDir
     Path dir;
 
+    /** --format xlsx: results.xlsx has the rows of results.csv and targets.csv, numbers as numbers. */
+    private static void assertWorkbookHoldsTheCsv(Path out, String resultsCsv) throws Exception {
+        try (org.apache.poi.ss.usermodel.Workbook wb = XlsxOutputTest.open(out.resolve("results.xlsx"))) {
+            assertEquals(java.util.List.of("about", "results", "targets"), XlsxOutputTest.sheetNames(wb));
+            String[] lines = resultsCsv.strip().split("\n");
+            org.apache.poi.ss.usermodel.Sheet results = wb.getSheet("results");
+            assertEquals(lines.length - 1, results.getLastRowNum());
+            String[] header = lines[0].split(",");
+            String[] last = lines[lines.length - 1].split(",");
+            int mean = java.util.Arrays.asList(header).indexOf("mean");
+            assertEquals("mean", results.getRow(0).getCell(mean).getStringCellValue());
+            assertEquals(Double.parseDouble(last[mean]), results.getRow(lines.length - 1).getCell(mean).getNumericCellValue(), 0.0);
+            assertEquals(last[0], results.getRow(lines.length - 1).getCell(0).getStringCellValue());
+            assertEquals(Files.readAllLines(out.resolve("targets.csv")).size() - 1, wb.getSheet("targets").getLastRowNum());
+        }
+    }
+
     private Path batchFile() throws Exception {
         Path f = dir.resolve("grid.yaml");
         Files.writeString(f, """
@@ -45,7 +62,8 @@ class BatchCommandTest {
         RunCommandTest.Result cut = RunCommandTest.plansim("batch", file.toString(), "--out", parts.toString(), "--quiet", "--stop-after", "4");
         assertEquals(0, cut.code(), cut.err());
         assertFalse(Files.exists(parts.resolve("results.csv")), "an interrupted batch leaves no result table");
-        RunCommandTest.Result rest = RunCommandTest.plansim("batch", file.toString(), "--out", parts.toString(), "--quiet", "--resume");
+        RunCommandTest.Result rest = RunCommandTest.plansim("batch", file.toString(), "--out", parts.toString(), "--quiet", "--resume",
+                "--format", "xlsx");
         assertEquals(0, rest.code(), rest.err());
         assertTrue(rest.out().contains("(5 run now, 4 resumed)"), rest.out());
         for (String table : new String[] {"results.csv", "targets.csv", "results.jsonl"}) {
@@ -55,6 +73,7 @@ class BatchCommandTest {
         assertTrue(failed.contains("population.netMigration"), "the bad variant fails alone with its message");
         assertTrue(failed.contains("batchSha256"));
         String csv = Files.readString(whole.resolve("results.csv"));
+        assertWorkbookHoldsTheCsv(parts, csv);
         assertTrue(csv.startsWith("variant,scenario,production.tfpGrowth,trade.exportTrend,population.netMigration,metric,year,mean,sd,p05"), csv.substring(0, 120));
     }
 
@@ -92,7 +111,8 @@ class BatchCommandTest {
         p.destroy(); // SIGTERM midway
         assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
         assertTrue(done >= 2 && !Files.exists(parts.resolve("results.csv")), "killed midway: " + done + " variants done");
-        RunCommandTest.Result rest = RunCommandTest.plansim("batch", file.toString(), "--out", parts.toString(), "--quiet", "--resume");
+        RunCommandTest.Result rest = RunCommandTest.plansim("batch", file.toString(), "--out", parts.toString(), "--quiet", "--resume",
+                "--format", "xlsx");
         assertEquals(0, rest.code(), rest.err());
         assertTrue(rest.out().contains("resumed)"), rest.out());
         for (String table : new String[] {"results.csv", "targets.csv", "results.jsonl"}) {

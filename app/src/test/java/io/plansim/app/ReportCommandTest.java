@@ -67,7 +67,7 @@ class ReportCommandTest {
     void writesTheWholeReport() throws Exception {
         assertEquals(0, run.code(), run.err());
         assertTrue(run.out().contains("wrote "), run.out());
-        for (String f : List.of("index.html", "summary.json", "charts", "tables")) {
+        for (String f : List.of("index.html", "summary.json", "charts", "tables", "report.xlsx")) {
             assertTrue(Files.exists(report.resolve(f)), f);
         }
         JsonNode summary = new ObjectMapper().readTree(report.resolve("summary.json").toFile());
@@ -267,6 +267,21 @@ class ReportCommandTest {
         assertTrue(plotColouredPixels(png) > 0.002 * png.getWidth() * png.getHeight());
         String html = Files.readString(out.resolve("index.html"));
         assertTrue(html.contains("Export slump"));
+        // report.xlsx: Chinese sheet names and headers, each scenario's targets with the probabilities of summary.json
+        try (org.apache.poi.ss.usermodel.Workbook wb = XlsxOutputTest.open(out.resolve("report.xlsx"))) {
+            List<String> sheets = XlsxOutputTest.sheetNames(wb);
+            assertEquals("说明", sheets.get(0));
+            assertTrue(sheets.containsAll(List.of("1 目标判断", "1 情景假设", "2 目标判断", "2 蒙特卡洛百分位", "2 中心路径")), sheets.toString());
+            for (int i = 0; i < 2; i++) {
+                Map<String, Map<String, org.apache.poi.ss.usermodel.Cell>> rows = XlsxOutputTest.rows(wb.getSheet((i + 1) + " 目标判断"), "编号");
+                JsonNode targets = summary.get("scenarios").get(i).get("targets");
+                assertEquals(targets.size(), rows.size());
+                for (JsonNode t : targets) {
+                    XlsxOutputTest.assertProbability(t.get("probability"), rows.get(t.get("id").asText()).get("达标概率"), t.get("id").asText());
+                }
+            }
+            assertEquals("单位", wb.getSheet("1 情景假设").getRow(0).getCell(2).getStringCellValue());
+        }
         if (ChartFonts.cjkFamily().isPresent()) {
             assertEquals("zh", summary.get("labels").asText());
             assertTrue(html.contains("目标一览"), "Chinese headings");
@@ -428,8 +443,8 @@ class ReportCommandTest {
             for (int i = 0; i < rows.size(); i++) {
                 JsonNode b = t.get("bars").get(i);
                 assertEquals(b.get("parameter").asText(), rows.get(i).get("parameter"));
-                assertEquals(b.get("atP10").asDouble(), Double.parseDouble(rows.get(i).get("output_at_p10")), 0.0);
-                assertEquals(b.get("atP90").asDouble(), Double.parseDouble(rows.get(i).get("output_at_p90")), 0.0);
+                assertEquals(b.get("output_at_p10").asDouble(), Double.parseDouble(rows.get(i).get("output_at_p10")), 0.0);
+                assertEquals(b.get("output_at_p90").asDouble(), Double.parseDouble(rows.get(i).get("output_at_p90")), 0.0);
                 assertTrue(b.get("swing").asDouble() <= previous, "sorted by swing");
                 previous = b.get("swing").asDouble();
             }

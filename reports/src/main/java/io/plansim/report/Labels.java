@@ -142,7 +142,24 @@ public final class Labels {
             Map.entry("tornado", new String[] {"Tornado (p10 to p90)", "龙卷风图（p10 至 p90）"}),
             Map.entry("axis.tornado", new String[] {"other parameters at their medians", "其他参数取中位数"}),
             Map.entry("axis.tornado.bars", new String[] {"uncertain parameter, largest swing on top (see legend)", "不确定参数（按摆幅从上到下，见图例）"}),
-            Map.entry("tornado.central", new String[] {"all parameters at their medians", "全部参数取中位数"}));
+            Map.entry("tornado.central", new String[] {"all parameters at their medians", "全部参数取中位数"}),
+            // workbooks (Workbooks): sheet names (at most 31 characters) and the about sheet's fields
+            Map.entry("sheet.about", new String[] {"about", "说明"}),
+            Map.entry("sheet.assumptions", new String[] {"assumptions", "情景假设"}),
+            Map.entry("sheet.projections", new String[] {"projections", "预测值（中心路径）"}),
+            Map.entry("sheet.targets", new String[] {"targets", "目标判断"}),
+            Map.entry("sheet.percentiles", new String[] {"percentiles", "蒙特卡洛百分位"}),
+            Map.entry("sheet.history", new String[] {"history", "历史实际值"}),
+            Map.entry("sheet.tornado", new String[] {"tornado", "龙卷风图"}),
+            Map.entry("sheet.distribution", new String[] {"distribution", "分布"}),
+            Map.entry("sheet.results", new String[] {"results", "结果"}),
+            Map.entry("sheet.method", new String[] {"method", "方法"}),
+            Map.entry("sheet.sampler", new String[] {"sampler and percentiles", "抽样与百分位"}),
+            Map.entry("sheet.warning", new String[] {"warning", "警告"}),
+            Map.entry("sheet.name", new String[] {"name", "名称"}),
+            Map.entry("sheet.region", new String[] {"region", "地区"}),
+            Map.entry("sheet.years", new String[] {"years", "年份范围"}),
+            Map.entry("sheet.basis", new String[] {"price basis", "价格口径"}));
 
     /** Column names of the report's CSV tables in Chinese; others (percentile codes p05..p95) stay as they are. */
     private static final Map<String, String> COLUMNS_ZH = Map.ofEntries(
@@ -155,7 +172,9 @@ public final class Labels {
             Map.entry("standard_error", "标准误"), Map.entry("variable", "变量"), Map.entry("mean", "均值"), Map.entry("sd", "标准差"),
             Map.entry("q", "累计概率"), Map.entry("parameter", "参数"), Map.entry("p10_input", "参数第10百分位"),
             Map.entry("p90_input", "参数第90百分位"), Map.entry("output_at_p10", "取第10百分位时的输出"),
-            Map.entry("output_at_p90", "取第90百分位时的输出"), Map.entry("swing", "摆幅"));
+            Map.entry("output_at_p90", "取第90百分位时的输出"), Map.entry("swing", "摆幅"),
+            Map.entry("group", "类别"), Map.entry("driver", "驱动参数"), Map.entry("default", "默认值"), Map.entry("min", "允许下限"),
+            Map.entry("max", "允许上限"), Map.entry("field", "项目"));
 
     /** A CSV column name in the page's language. */
     public String column(String name) {

@@ -55,39 +55,14 @@ final class ReportTables {
         return out;
     }
 
-    /** The tornado bars: parameter, its 10th and 90th percentile, the output at each, and the swing. */
+    /** The tornado bars in the one layout of every output (SensitivityTables). */
     static Table tornado(ScenarioRun r) {
-        StringColumn parameter = StringColumn.create("parameter");
-        DoubleColumn lowInput = DoubleColumn.create("p10_input");
-        DoubleColumn highInput = DoubleColumn.create("p90_input");
-        DoubleColumn atLow = DoubleColumn.create("output_at_p10");
-        DoubleColumn atHigh = DoubleColumn.create("output_at_p90");
-        DoubleColumn swing = DoubleColumn.create("swing");
-        for (io.plansim.analysis.Sensitivity.Bar b : r.tornado()) {
-            parameter.append(b.parameter());
-            lowInput.append(b.lowInput());
-            highInput.append(b.highInput());
-            atLow.append(b.atLow());
-            atHigh.append(b.atHigh());
-            swing.append(b.swing());
-        }
-        return Table.create(r.tornadoOutput(), parameter, lowInput, highInput, atLow, atHigh, swing);
+        return io.plansim.tables.SensitivityTables.tornado(r.tornadoOutput(), r.tornado());
     }
 
     /** VerdictTables.table with the Monte Carlo columns: probability, its Wilson 95% interval and standard error. */
     static Table targets(ScenarioRun r) {
-        Table t = VerdictTables.table(r.scenario().id(), r.verdicts());
-        DoubleColumn p = DoubleColumn.create("probability");
-        DoubleColumn lo = DoubleColumn.create("ci_low");
-        DoubleColumn hi = DoubleColumn.create("ci_high");
-        DoubleColumn se = DoubleColumn.create("standard_error");
-        for (TargetVerdict v : r.verdicts()) {
-            append(p, v.probability());
-            append(lo, v.ciLow());
-            append(hi, v.ciHigh());
-            append(se, v.standardError());
-        }
-        return t.addColumns(p, lo, hi, se);
+        return VerdictTables.withProbabilities(r.scenario().id(), r.verdicts());
     }
 
     /** The actual figures the scenario's history marks as used. */
@@ -162,11 +137,7 @@ final class ReportTables {
             tor.put("output", r.tornadoOutput());
             tor.put("central", r.tornadoCentral());
             tor.put("table", names.tornado());
-            ArrayNode bars = tor.putArray("bars");
-            for (io.plansim.analysis.Sensitivity.Bar b : r.tornado()) {
-                bars.addObject().put("parameter", b.parameter()).put("p10Input", b.lowInput()).put("p90Input", b.highInput())
-                        .put("atP10", b.atLow()).put("atP90", b.atHigh()).put("swing", b.swing());
-            }
+            tor.set("bars", io.plansim.tables.Tables.jsonRows(tornado(r)));
         }
         ObjectNode t = n.putObject("tables");
         t.put("percentiles", names.percentiles());

@@ -27,7 +27,8 @@ import org.knowm.xchart.internal.chartpart.Chart;
 import tech.tablesaw.api.Table;
 
 /**
- * Writes a report folder: index.html (one self-contained page), charts/*.png and *.svg, tables/*.csv and
+ * Writes a report folder: index.html (one self-contained page), charts/*.png and *.svg, tables/*.csv (also as
+ * the sheets of report.xlsx) and
  * summary.json. Everything is written into a temporary sibling folder that is moved into place in one step
  * when complete, so a failure never leaves half a report; an existing folder is never written over.
  */
@@ -167,6 +168,7 @@ public final class ReportWriter {
 
         List<Pending> out = new ArrayList<>();
         Map<String, Table> tables = new LinkedHashMap<>();
+        List<Map<String, Table>> tablesByScenario = new ArrayList<>();
         ArrayNode scenarios = ProjectionJson.MAPPER.createArrayNode();
         List<String> notes = notes(in);
 
@@ -179,7 +181,8 @@ public final class ReportWriter {
                 curves.add(curve);
             }
             ReportTables.Names names = ReportTables.Names.of(slug, curves);
-            tables.putAll(ReportTables.tables(r, names, curves));
+            tablesByScenario.add(ReportTables.tables(r, names, curves));
+            tables.putAll(tablesByScenario.get(i));
             scenarios.add(ReportTables.json(r, in.version(), names, curves));
 
             for (Map.Entry<String, List<String>> area : FANS.entrySet()) {
@@ -236,6 +239,7 @@ public final class ReportWriter {
         for (Map.Entry<String, Table> t : tables.entrySet()) {
             Files.writeString(root.resolve(t.getKey()), csv(t.getValue(), labels, in.csvBom()), StandardCharsets.UTF_8);
         }
+        Files.write(root.resolve("report.xlsx"), Workbooks.report(in, slugs, tablesByScenario));
         ObjectNode summary = summary(in, scenarios, rendered, notes);
         Files.writeString(root.resolve("summary.json"),
                 ProjectionJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(summary) + "\n", StandardCharsets.UTF_8);

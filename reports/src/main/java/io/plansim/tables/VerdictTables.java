@@ -58,6 +58,22 @@ public final class VerdictTables {
                 required, own, verdict, source);
     }
 
+    /** {@link #table} with the Monte Carlo columns: probability, its Wilson 95% interval and standard error (missing without Monte Carlo). */
+    public static Table withProbabilities(String scenario, List<TargetVerdict> verdicts) {
+        Table t = table(scenario, verdicts);
+        DoubleColumn p = DoubleColumn.create("probability");
+        DoubleColumn lo = DoubleColumn.create("ci_low");
+        DoubleColumn hi = DoubleColumn.create("ci_high");
+        DoubleColumn se = DoubleColumn.create("standard_error");
+        for (TargetVerdict v : verdicts) {
+            appendOrMissing(p, v.probability());
+            appendOrMissing(lo, v.ciLow());
+            appendOrMissing(hi, v.ciHigh());
+            appendOrMissing(se, v.standardError());
+        }
+        return t.addColumns(p, lo, hi, se);
+    }
+
     private static void appendOrMissing(DoubleColumn c, double v) {
         if (Double.isFinite(v)) {
             c.append(v);

@@ -1,0 +1,85 @@
+package io.plansim.tables;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/**
+ * The one writer per format for a result table held as a Tablesaw table: CSV, JSON rows and the terminal. The
+ * column names are the field names in every format (a table's CSV header and its JSON keys are the same
+ * words); {@link Xlsx} writes the same tables into a workbook.
+ */
+public final class Tables {
+    private Tables() {
+    }
+
+    /** RFC 4180 CSV with a header line (Tablesaw's writer: quotes cells with commas, quotes or line breaks). */
+    public static String csv(Table t) {
+        return t.write().toString("csv");
+    }
+
+    /** One JSON object per row, keyed by column name; numbers as numbers, a missing number as null. */
+    public static ArrayNode jsonRows(Table t) {
+        ArrayNode rows = ProjectionJson.MAPPER.createArrayNode();
+        for (int r = 0; r < t.rowCount(); r++) {
+            ObjectNode o = rows.addObject();
+            for (Column<?> c : t.columns()) {
+                if (c.isMissing(r)) {
+                    o.putNull(c.name());
+                } else if (c.type() == ColumnType.DOUBLE) {
+                    Format.json(o, c.name(), ((Number) c.get(r)).doubleValue());
+                } else if (c.type() == ColumnType.INTEGER) {
+                    o.put(c.name(), ((Number) c.get(r)).intValue());
+                } else if (c.type() == ColumnType.LONG) {
+                    o.put(c.name(), ((Number) c.get(r)).longValue());
+                } else if (c.type() == ColumnType.BOOLEAN) {
+                    o.put(c.name(), (Boolean) c.get(r));
+                } else {
+                    o.put(c.name(), String.valueOf(c.get(r)));
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** Fixed-width text: text columns left, numbers right and as {@link Format#num} prints them. */
+    public static String text(Table t) {
+        boolean[] right = new boolean[t.columnCount()];
+        String[] header = new String[t.columnCount()];
+        for (int c = 0; c < right.length; c++) {
+            right[c] = numeric(t.column(c));
+            header[c] = t.column(c).name();
+        }
+        TextTable out = new TextTable(right).row(header);
+        for (int r = 0; r < t.rowCount(); r++) {
+            String[] cells = new String[right.length];
+            for (int c = 0; c < right.length; c++) {
+                Column<?> col = t.column(c);
+                cells[c] = col.isMissing(r) ? "-" : col.type() == ColumnType.DOUBLE
+                        ? Format.num(((Number) col.get(r)).doubleValue()) : String.valueOf(col.get(r));
+            }
+            out.row(cells);
+        }
+        return out.render();
+    }
+
+    /**
+     * A CSV text this program wrote, read back as a typed table (numbers as numbers, empty cells missing), for a
+     * workbook holding the same rows as the CSV file beside it.
+     */
+    public static Table readCsv(String name, String csv) {
+        try {
+            return Table.read().csv(tech.tablesaw.io.csv.CsvReadOptions.builderFromString(csv).tableName(name)
+                    .missingValueIndicator("").sample(false).build());
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("reading back the table " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    static boolean numeric(Column<?> c) {
+        return c.type() == ColumnType.DOUBLE || c.type() == ColumnType.INTEGER || c.type() == ColumnType.LONG
+                || c.type() == ColumnType.FLOAT || c.type() == ColumnType.SHORT;
+    }
+}

@@ -9,7 +9,11 @@ const T = {
     actual: 'actual', band90: '90% band', band50: '50% band', planTarget: 'plan target',
     groups: { production: 'Production', trade: 'Trade', population: 'Population', energy: 'Energy', prices: 'Prices', structure: 'Structure', income: 'Income' },
     areas: { gdp: 'GDP', trade: 'Trade', energy: 'Energy', population: 'Population', income: 'Income' },
-    verdicts: { on_track: 'on track', at_risk: 'at risk', off_track: 'off track', met: 'met', missed: 'missed', not_evaluable: 'not evaluable' } },
+    verdicts: { on_track: 'on track', at_risk: 'at risk', off_track: 'off track', met: 'met', missed: 'missed', not_evaluable: 'not evaluable' },
+    xlsx: 'Download Excel', solveTitle: 'What would it take?', driver: 'Driver', solveP: 'P(met) (empty: central path)', solve: 'Solve',
+    tornadoTitle: 'Tornado: what matters most', output: 'Output', tornadoShow: 'Show tornado', solving: 'solving',
+    solveFound: (d, v, u, y, p) => d + ' at ' + v + ' (' + u + ') from ' + y + (p == null ? ' meets the target on the central path' : ' meets it on ' + p + ' of the paths'),
+    solveNone: 'no value in the allowed range meets it', period: 'period', atP10: 'at p10', atP90: 'at p90', allMedian: 'all at medians' },
   zh: { title: 'plansim 情景推演', scenario: '情景', upload: '或上传 YAML 文件', paths: '模拟路径数', seed: '随机种子',
     reset: '恢复驱动因素', download: '下载 YAML', link: '本状态的链接', targets: '规划目标', target: '目标',
     year: '年份', value: '目标值', central: '中心预测', pmet: '达成概率', change: '较原情景变化', verdict: '判断',
@@ -18,7 +22,11 @@ const T = {
     actual: '实际值', band90: '90% 区间', band50: '50% 区间', planTarget: '规划目标',
     groups: { production: '生产', trade: '贸易', population: '人口', energy: '能源', prices: '价格', structure: '产业结构', income: '收入' },
     areas: { gdp: '地区生产总值', trade: '贸易', energy: '能源', population: '人口', income: '收入' },
-    verdicts: { on_track: '有望达成', at_risk: '存在风险', off_track: '难以达成', met: '已达成', missed: '未达成', not_evaluable: '无法评估' } }
+    verdicts: { on_track: '有望达成', at_risk: '存在风险', off_track: '难以达成', met: '已达成', missed: '未达成', not_evaluable: '无法评估' },
+    xlsx: '下载 Excel', solveTitle: '需要怎样才能达成？', driver: '驱动因素', solveP: '达成概率（留空：按中心路径）', solve: '求解',
+    tornadoTitle: '龙卷风图：哪些因素最重要', output: '输出', tornadoShow: '显示龙卷风图', solving: '求解中',
+    solveFound: (d, v, u, y, p) => d + ' 自 ' + y + ' 年起取 ' + v + '（' + u + '）' + (p == null ? '时中心路径恰好达成目标' : '时 ' + p + ' 的路径达成目标'),
+    solveNone: '允许范围内没有能达成目标的取值', period: '时段', atP10: '取第10百分位', atP90: '取第90百分位', allMedian: '全部取中位数' }
 };
 const GROUP_ORDER = ['production', 'trade', 'population', 'energy', 'prices', 'income', 'structure'];
 const $ = id => document.getElementById(id);
@@ -94,21 +102,30 @@ function renderDrivers() {
     const lg = document.createElement('legend');
     lg.textContent = T[state.lang].groups[g] || g;
     fs.appendChild(lg);
-    groups[g].forEach(d => fs.appendChild(driverInput(d)));
+    groups[g].forEach(d => {
+      if (d.periods && d.periods.length > 1) {
+        // a path stated by periods: one slider per period ("group.name[Y1-Y2]=value", as --set takes it)
+        d.periods.forEach(p => fs.appendChild(driverInput(Object.assign({}, d, { key: d.path + '[' + p.from + '-' + p.to + ']',
+          label: d.path + ' ' + p.from + '–' + p.to, scenarioValue: p.scenarioValue, varies: false }))));
+      } else {
+        fs.appendChild(driverInput(d));
+      }
+    });
     box.appendChild(fs);
   });
 }
 
 function driverInput(d) {
+  const key = d.key || d.path;
   const div = document.createElement('div');
-  div.className = 'driver' + (d.path in state.overrides ? ' changed' : '');
-  div.dataset.path = d.path;
-  const value = d.path in state.overrides ? state.overrides[d.path] : d.scenarioValue;
+  div.className = 'driver' + (key in state.overrides ? ' changed' : '');
+  div.dataset.path = key;
+  const value = key in state.overrides ? state.overrides[key] : d.scenarioValue;
   const head = document.createElement('div');
   head.className = 'head';
   const name = document.createElement('span');
   name.className = 'name';
-  name.textContent = d.path;
+  name.textContent = d.label || d.path;
   name.title = d.why;
   const unit = document.createElement('span');
   unit.className = 'hint';
@@ -117,13 +134,13 @@ function driverInput(d) {
   head.append(name, unit);
   const range = document.createElement('input');
   range.type = 'range'; range.min = d.min; range.max = d.max; range.step = niceStep(d.min, d.max); range.value = value;
-  range.setAttribute('aria-label', d.path);
+  range.setAttribute('aria-label', key);
   const num = document.createElement('input');
   num.type = 'number'; num.min = d.min; num.max = d.max; num.step = range.step; num.value = value;
-  num.setAttribute('aria-label', d.path + ' value');
+  num.setAttribute('aria-label', key + ' value');
   const set = v => {
     if (v === '' || isNaN(Number(v))) return;
-    state.overrides[d.path] = Number(v);
+    state.overrides[key] = Number(v);
     div.classList.add('changed');
     schedule();
   };
@@ -198,6 +215,7 @@ function render(r) {
   notes.textContent = '';
   r.notes.forEach(n => { const li = document.createElement('li'); li.textContent = n; notes.appendChild(li); });
   Object.keys(r.areas).forEach(a => drawArea(a, r));
+  fillAnalysisChoices(r);
 }
 
 function drawArea(area, r) {
@@ -277,6 +295,78 @@ async function download() {
   } catch (e) { showError(e); }
 }
 
+async function downloadXlsx() {
+  try {
+    const r = await fetch('/api/xlsx', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body({ lang: state.lang })) });
+    if (!r.ok) { const e = await r.json(); const err = new Error(e.error); err.problems = e.problems || []; throw err; }
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(await r.blob());
+    a.download = (state.yaml != null ? 'scenario' : state.scenario.replace('/', '-')) + '-whatif.xlsx';
+    document.body.appendChild(a); a.click(); a.remove();
+    showError(null);
+  } catch (e) { showError(e); }
+}
+
+function fillSelect(id, items) {
+  const sel = $(id);
+  const was = sel.value;
+  sel.textContent = '';
+  items.forEach(([v, label]) => { const o = document.createElement('option'); o.value = v; o.textContent = label; sel.appendChild(o); });
+  if (items.some(([v]) => v === was)) sel.value = was;
+}
+
+function fillAnalysisChoices(r) {
+  const zh = state.lang === 'zh';
+  const targets = r.targets.filter(x => x.year > r.scenario.baseYear).map(x => [x.id, x.id + ' · ' + ((zh ? x.nameZh : x.name) || '')]);
+  fillSelect('solve-target', targets);
+  fillSelect('tornado-output', targets);
+  fillSelect('solve-driver', state.drivers.map(d => [d.path, d.path + (d.unit ? ' (' + d.unit + ')' : '')]));
+}
+
+async function solve() {
+  const p = $('solve-p').value.trim();
+  const extra = { target: $('solve-target').value, driver: $('solve-driver').value };
+  // the probability search reruns the Monte Carlo a dozen times or more: at most 2,000 paths keep it to seconds
+  if (p !== '') { extra.probability = Number(p); extra.paths = Math.min(state.paths, 2000); }
+  $('solve-result').textContent = t('solving') + ' …';
+  try {
+    const x = (await post('/api/solve', body(extra))).json();
+    state.solution = x;
+    $('solve-result').dataset.value = x.value == null ? '' : x.value;
+    $('solve-result').textContent = x.found
+      ? T[state.lang].solveFound(x.driver, fmt(x.value, 4), x.unit, x.from, x.probability == null ? null : fmt(100 * x.probability, 0) + '%')
+        + (x.probability == null ? '' : ' (' + fmt(x.paths, 0) + ' ' + t('done') + ', seed ' + x.seed + ')')
+      : t('solveNone') + ': ' + x.message;
+    showError(null);
+  } catch (e) { $('solve-result').textContent = ''; showError(e); }
+}
+
+async function tornado() {
+  try {
+    const x = (await post('/api/tornado', body({ output: $('tornado-output').value }))).json();
+    state.tornado = x;
+    const el = $('tornado-chart');
+    el.style.height = Math.max(160, 40 + 28 * x.bars.length) + 'px';
+    if (!charts.tornado) charts.tornado = echarts.init(el); else charts.tornado.resize();
+    const bars = x.bars.slice().reverse();
+    charts.tornado.setOption({
+      animation: false,
+      title: { text: x.output + ' · ' + t('allMedian') + ' ' + fmt(x.central, 4), textStyle: { fontSize: 13 } },
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+      legend: { bottom: 0, data: [t('atP10'), t('atP90')] },
+      grid: { left: 190, right: 24, top: 36, bottom: 40 },
+      xAxis: { type: 'value', scale: true },
+      yAxis: { type: 'category', data: bars.map(b => b.parameter) },
+      series: [
+        { name: t('atP10'), type: 'bar', data: bars.map(b => b.output_at_p10), itemStyle: { color: '#d93025' } },
+        { name: t('atP90'), type: 'bar', data: bars.map(b => b.output_at_p90), itemStyle: { color: '#0b57d0' } }
+      ]
+    }, true);
+    el.dataset.bars = String(x.bars.length);
+    showError(null);
+  } catch (e) { showError(e); }
+}
+
 async function start() {
   const q = new URLSearchParams(location.search);
   if (q.get('lang') === 'zh' || q.get('lang') === 'en') state.lang = q.get('lang');
@@ -304,6 +394,9 @@ async function start() {
   $('paths').addEventListener('change', () => { state.paths = Number($('paths').value); schedule(); });
   $('reset').addEventListener('click', () => { state.overrides = {}; renderDrivers(); schedule(); });
   $('download').addEventListener('click', download);
+  $('xlsx').addEventListener('click', downloadXlsx);
+  $('solve').addEventListener('click', solve);
+  $('tornado').addEventListener('click', tornado);
   $('lang').addEventListener('click', () => { state.lang = state.lang === 'zh' ? 'en' : 'zh'; applyLanguage(); });
   window.addEventListener('resize', () => Object.values(charts).forEach(c => c.resize()));
   applyLanguage();

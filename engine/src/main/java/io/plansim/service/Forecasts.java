@@ -75,9 +75,10 @@ public final class Forecasts {
 
     /**
      * A driver as a scenario sets it, for a front end's inputs: the registry entry (group, unit, allowed range)
-     * and the value in the first projected year; {@code varies} when the scenario's path is not one number.
+     * and the value in the first projected year; {@code varies} when the scenario's path is not one number;
+     * {@code periods} the periods the file states the path by (empty when it gives one number or anchors).
      */
-    public record DriverValue(Driver driver, double firstYear, boolean varies) {
+    public record DriverValue(Driver driver, double firstYear, boolean varies, List<PathSpec.Period> periods) {
     }
 
     /** A central path with its target verdicts and what the forecast was conditioned on. */
@@ -114,7 +115,9 @@ public final class Forecasts {
             for (int t = first; t < path.length; t++) {
                 varies |= path[t] != path[first];
             }
-            out.add(new DriverValue(d, path[first], varies));
+            // a path the file states by periods ({2021-2025: 0.065, 2026-2035: 0.05}) can be moved period by period
+            List<PathSpec.Period> periods = spec instanceof PathSpec.Periods p ? p.periods() : List.of();
+            out.add(new DriverValue(d, path[first], varies, periods));
         }
         return out;
     }
@@ -141,12 +144,17 @@ public final class Forecasts {
         } else {
             throw new IllegalArgumentException("a scenario file is written from a built-in or from text, not " + r.source());
         }
+        java.util.Set<Driver> byYear = new java.util.LinkedHashSet<>();
         for (String text : r.overrides()) {
             ScenarioOverride o = ScenarioOverride.parse(text);
             Driver d = Driver.byPath(o.path()).orElse(null);
-            if (d == null || o.onPath()) {
+            if (d == null) {
                 throw InputException.of(o.location(), "--set", "'" + text + "'",
-                        "a whole driver set to one number (group.name=value) to write it into a scenario file");
+                        "a driver (group.name=value or \"group.name[Y1-Y2]=value\") to write it into a scenario file");
+            }
+            if (o.onPath()) {
+                byYear.add(d); // a period or a relative change: the driver's resulting path is written out below
+                continue;
             }
             double v;
             try {
@@ -155,6 +163,23 @@ public final class Forecasts {
                 throw InputException.of(o.location(), "--set", "'" + o.value() + "'", "a number");
             }
             root.withObjectProperty("drivers").withObjectProperty(d.group()).put(d.driverName(), v);
+        }
+        if (!byYear.isEmpty()) {
+            Scenario applied = load(r);
+            double[] path = new double[applied.years()];
+            for (Driver d : byYear) {
+                applied.drivers().getOrDefault(d, new PathSpec.Constant(d.defaultValue())).fill(path, applied.baseYear());
+                ObjectNode periods = root.withObjectProperty("drivers").withObjectProperty(d.group()).putObject(d.driverName());
+                // the path as it results, in runs of equal values: the file gives exactly the numbers the page ran
+                for (int t = 1; t < path.length; ) {
+                    int end = t;
+                    while (end + 1 < path.length && path[end + 1] == path[t]) {
+                        end++;
+                    }
+                    periods.put((applied.baseYear() + t) + "-" + (applied.baseYear() + end), path[t]);
+                    t = end + 1;
+                }
+            }
         }
         String name = r.source() instanceof ScenarioSource.Text t ? t.name() : "scenario.yaml";
         String out;
@@ -240,6 +265,98 @@ public final class Forecasts {
         Projection central = DeterministicRunner.run(c);
         List<TargetVerdict> verdicts = t == null ? List.of() : TargetJudge.judge(t, central, actuals, mc);
         return new Simulation(s, mc, central, verdicts, notes(c));
+    }
+
+    /** The answer to "what would it take": the target, the driver setting searched and the solver's result. */
+    public record Solution(Scenario scenario, io.plansim.target.Target target, io.plansim.analysis.DriverSetting knob,
+                           io.plansim.analysis.SolveResult result) {
+    }
+
+    /**
+     * The level of {@code driverPath} (the same value from the year after the base to the target's year) at which
+     * the target is met on the central path ({@code probability} null) or on that share of Monte Carlo paths
+     * (common random numbers, options {@code o}), searched over the driver's allowed range by
+     * {@link io.plansim.analysis.RequiredDriverSolver}. Bad names or a probability outside (0, 1) are an
+     * {@link InputException} naming the field.
+     */
+    public Solution solve(Request r, String targetId, String driverPath, Double probability, McOptions o) {
+        Scenario s = load(r);
+        Driver driver = Driver.byPath(driverPath).orElseThrow(() -> InputException.of(SourceLocation.commandLine(), "driver",
+                "'" + driverPath + "'", io.plansim.scenario.Suggestions.allowed(driverPath,
+                        java.util.Arrays.stream(Driver.values()).map(Driver::path).toList())));
+        TargetCatalog catalog = targets(s);
+        io.plansim.target.Target target = catalog == null ? null : catalog.byId(targetId);
+        if (target == null || target.year() <= s.baseYear() || target.year() > s.horizon()) {
+            List<String> ids = catalog == null ? List.of() : catalog.targets().stream()
+                    .filter(t -> t.year() > s.baseYear() && t.year() <= s.horizon()).map(io.plansim.target.Target::id).toList();
+            throw InputException.of(SourceLocation.commandLine(), "target", "'" + targetId + "'",
+                    io.plansim.scenario.Suggestions.allowed(targetId, ids));
+        }
+        if (probability != null && !(probability > 0 && probability < 1)) {
+            throw InputException.of(SourceLocation.commandLine(), "probability", String.valueOf(probability), "a share strictly between 0 and 1");
+        }
+        if (probability != null && s.uncertainty().parameters().stream()
+                .anyMatch(p -> p.driver() == driver && p.mode() == io.plansim.scenario.DrawMode.REPLACE)) {
+            throw InputException.of(SourceLocation.commandLine(), "driver", driverPath
+                            + " is drawn per path with apply: replace, which overrides any value the solver tries",
+                    "a driver the scenario does not draw whole (or the central path: no probability)");
+        }
+        CompiledScenario c = compile(s, r);
+        History actuals = actuals(s, r);
+        io.plansim.analysis.DriverSetting knob = new io.plansim.analysis.DriverSetting(driver, s.baseYear() + 1, target.year(),
+                io.plansim.scenario.DrawMode.REPLACE);
+        io.plansim.analysis.SolveResult result;
+        try {
+            result = probability == null
+                    ? io.plansim.analysis.RequiredDriverSolver.central(c, target, actuals, knob, driver.min(), driver.max())
+                    : io.plansim.analysis.RequiredDriverSolver.probability(c, target, actuals, knob, driver.min(), driver.max(), probability, o);
+        } catch (IllegalArgumentException e) {
+            result = new io.plansim.analysis.SolveResult(false, Double.NaN, driver.min(), driver.max(), Double.NaN, Double.NaN, 0,
+                    Double.NaN, e.getMessage());
+        }
+        return new Solution(s, target, knob, result);
+    }
+
+    /** Tornado bars of one output, largest swing first, and the output with every parameter at its median. */
+    public record Tornado(Scenario scenario, String output, List<io.plansim.analysis.Sensitivity.Bar> bars, double central) {
+        public Tornado {
+            bars = List.copyOf(bars);
+        }
+    }
+
+    /**
+     * The tornado of a target's outcome (a target id) or of a variable in a year ({@code gdp_nominal@2035}): each
+     * uncertain parameter at its 10th and 90th percentile, the others at their medians, on the deterministic model.
+     */
+    public Tornado tornado(Request r, String output) {
+        Scenario s = load(r);
+        CompiledScenario c = compile(s, r);
+        java.util.function.ToDoubleFunction<double[]> f;
+        try {
+            int at = output.indexOf('@');
+            if (at > 0) {
+                f = io.plansim.analysis.Sensitivity.variableAt(c, output.substring(0, at), Integer.parseInt(output.substring(at + 1)));
+            } else {
+                TargetCatalog catalog = targets(s);
+                io.plansim.target.Target t = catalog == null ? null : catalog.byId(output);
+                if (t == null) {
+                    throw new IllegalArgumentException("no target " + output + (catalog == null ? "" : " in " + catalog.file()));
+                }
+                PathTargets one = PathTargets.of(c, List.of(t), actuals(s, r));
+                if (one.size() == 0) {
+                    throw new IllegalArgumentException("target " + output + " is not in the projected years");
+                }
+                f = io.plansim.analysis.Sensitivity.targetOutcome(one);
+            }
+        } catch (IllegalArgumentException e) {
+            throw InputException.of(SourceLocation.commandLine(), "output", "'" + output + "' (" + e.getMessage() + ")",
+                    "METRIC@YEAR such as gdp_nominal@2035, or a target id");
+        }
+        if (s.uncertainty().parameters().isEmpty()) {
+            throw InputException.of(at(s), "uncertainty.parameters", "no uncertain parameters",
+                    "a tornado needs at least one parameter with a distribution under uncertainty.parameters");
+        }
+        return new Tornado(s, output, io.plansim.analysis.Sensitivity.tornado(c, f), io.plansim.analysis.Sensitivity.central(c, f));
     }
 
     /** What a compiled scenario was conditioned on, and the partial-year figures it could not use. */

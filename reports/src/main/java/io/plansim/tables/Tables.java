@@ -7,9 +7,10 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
- * The one writer per format for a result table held as a Tablesaw table: CSV, JSON rows and the terminal. The
- * column names are the field names in every format (a table's CSV header and its JSON keys are the same
- * words); {@link Xlsx} writes the same tables into a workbook.
+ * The one writer per format for a result table held as a Tablesaw table: CSV and JSON rows. The column names
+ * are the field names in every format (a table's CSV header and its JSON keys are the same words); {@link Xlsx}
+ * writes the same tables into a workbook. Terminal tables stay with their commands (TextTable), whose layouts
+ * carry more than one table's cells (headers, basis lines, bands).
  */
 public final class Tables {
     private Tables() {
@@ -42,27 +43,6 @@ public final class Tables {
             }
         }
         return rows;
-    }
-
-    /** Fixed-width text: text columns left, numbers right and as {@link Format#num} prints them. */
-    public static String text(Table t) {
-        boolean[] right = new boolean[t.columnCount()];
-        String[] header = new String[t.columnCount()];
-        for (int c = 0; c < right.length; c++) {
-            right[c] = numeric(t.column(c));
-            header[c] = t.column(c).name();
-        }
-        TextTable out = new TextTable(right).row(header);
-        for (int r = 0; r < t.rowCount(); r++) {
-            String[] cells = new String[right.length];
-            for (int c = 0; c < right.length; c++) {
-                Column<?> col = t.column(c);
-                cells[c] = col.isMissing(r) ? "-" : col.type() == ColumnType.DOUBLE
-                        ? Format.num(((Number) col.get(r)).doubleValue()) : String.valueOf(col.get(r));
-            }
-            out.row(cells);
-        }
-        return out.render();
     }
 
     /**

@@ -15,10 +15,11 @@ import java.util.Set;
  * {@code {"scenario": "yiwu/baseline" | "yaml": "...", "name": "upload.yaml", "overrides": ["trade.exportTrend=0.02"],
  * "paths": 10000, "seed": 1, "client": "tab-id"}}. The scenario and overrides are checked by the engine's own loader.
  */
-record ForecastRequest(Forecasts.Request request, long paths, long seed, String client) {
+record ForecastRequest(Forecasts.Request request, long paths, long seed, String client, JsonNode body) {
     static final int MAX_OVERRIDES = 64;
     static final int MAX_OVERRIDE_CHARS = 200;
-    private static final Set<String> FIELDS = Set.of("scenario", "yaml", "name", "overrides", "paths", "seed", "client");
+    private static final Set<String> FIELDS = Set.of("scenario", "yaml", "name", "overrides", "paths", "seed", "client",
+            "lang", "target", "driver", "probability", "output");
 
     static ForecastRequest parse(ObjectMapper json, String body, Limits limits) {
         JsonNode root;
@@ -68,7 +69,41 @@ record ForecastRequest(Forecasts.Request request, long paths, long seed, String 
         long paths = whole(root.get("paths"), "paths", Limits.DEFAULT_PATHS, 1, limits.maxPaths());
         long seed = whole(root.get("seed"), "seed", 1, Long.MIN_VALUE, Long.MAX_VALUE);
         String client = root.has("client") ? text(root.get("client"), "client", 64) : null;
-        return new ForecastRequest(new Forecasts.Request(source, overrides, null, null), paths, seed, client);
+        return new ForecastRequest(new Forecasts.Request(source, overrides, null, null), paths, seed, client, root);
+    }
+
+    /** A string field of the body beyond the forecast's ("target", "driver", "output"); required unless a fallback is given. */
+    String field(String name, String fallback) {
+        JsonNode n = body.get(name);
+        if (n == null || n.isNull()) {
+            if (fallback == null) {
+                throw ApiError.bad("'" + name + "' is missing");
+            }
+            return fallback;
+        }
+        return text(n, name, 200);
+    }
+
+    /** The workbook's language: "en" (the default) or "zh". */
+    io.plansim.report.Lang lang() {
+        String l = field("lang", "en");
+        return switch (l) {
+            case "en" -> io.plansim.report.Lang.EN;
+            case "zh" -> io.plansim.report.Lang.ZH;
+            default -> throw ApiError.bad("'lang' must be \"en\" or \"zh\", not " + clip(l));
+        };
+    }
+
+    /** "probability": a number strictly between 0 and 1, or null (absent: the central path). */
+    Double probability() {
+        JsonNode n = body.get("probability");
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        if (!n.isNumber() || !(n.asDouble() > 0 && n.asDouble() < 1)) {
+            throw ApiError.bad("'probability' must be a number strictly between 0 and 1, not " + clip(n.toString()));
+        }
+        return n.asDouble();
     }
 
     private static String text(JsonNode n, String field, int maxChars) {

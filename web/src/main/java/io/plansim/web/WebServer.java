@@ -55,6 +55,9 @@ public final class WebServer implements AutoCloseable {
         app.post("/api/drivers", api::drivers);
         app.post("/api/forecast", api::forecast);
         app.post("/api/yaml", api::yaml);
+        app.post("/api/xlsx", api::xlsx);
+        app.post("/api/solve", api::solve);
+        app.post("/api/tornado", api::tornado);
         app.exception(ApiError.class, (e, ctx) -> api.error(ctx, e.status(), e.getMessage(), List.of()));
         app.exception(InputException.class, (e, ctx) -> api.error(ctx, 400, e.getMessage(), e.problems()));
         app.exception(NumericFault.class, (e, ctx) -> api.error(ctx, 422, e.getMessage(), List.of()));
@@ -146,6 +149,17 @@ public final class WebServer implements AutoCloseable {
                 o.put("varies", d.varies());
                 o.put("value", is.get(i).firstYear());
                 o.put("why", d.driver().why());
+                if (!d.periods().isEmpty()) {
+                    // per period: the scenario's value and the request's (the value in the period's first year)
+                    double[] path = new double[now.years()];
+                    now.drivers().getOrDefault(d.driver(), new io.plansim.scenario.PathSpec.Constant(d.driver().defaultValue()))
+                            .fill(path, now.baseYear());
+                    ArrayNode periods = o.putArray("periods");
+                    for (io.plansim.scenario.PathSpec.Period p : d.periods()) {
+                        periods.addObject().put("from", p.from()).put("to", p.to()).put("scenarioValue", p.value())
+                                .put("value", path[Math.max(0, Math.min(path.length - 1, p.from() - now.baseYear()))]);
+                    }
+                }
             }
             send(ctx, root);
         }
@@ -194,6 +208,60 @@ public final class WebServer implements AutoCloseable {
                     ? b.name().replace('/', '-') + "-whatif.yaml" : "scenario-whatif.yaml";
             ctx.header("Content-Disposition", "attachment; filename=\"" + file + "\"");
             ctx.contentType("application/yaml; charset=utf-8").result(text);
+        }
+
+        /** The current state's Monte Carlo as an Excel workbook, by the command line's writer (mc --format xlsx). */
+        void xlsx(Context ctx) {
+            ForecastRequest r = ForecastRequest.parse(json, ctx.body(), limits);
+            io.plansim.report.Lang lang = r.lang();
+            McOptions o = McOptions.of(r.paths(), r.seed());
+            Forecasts.Simulation s = gate.run(r.client(), progress -> service.simulate(r.request(), o, progress));
+            byte[] workbook = io.plansim.report.Workbooks.mc(s.scenario(), s.central(), s.verdicts(), s.mc(),
+                    io.plansim.verdict.FailedPaths.check(s.scenario().lineage().get(0), s.mc()), version(), lang);
+            String file = io.plansim.report.ScenarioRun.slug(s.scenario().id()) + "-whatif.xlsx";
+            ctx.header("Content-Disposition", "attachment; filename=\"" + file + "\"");
+            ctx.contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").result(workbook);
+        }
+
+        /** What would it take: the driver level at which a target is met centrally or with a probability. */
+        void solve(Context ctx) {
+            ForecastRequest r = ForecastRequest.parse(json, ctx.body(), limits);
+            String target = r.field("target", null);
+            String driver = r.field("driver", null);
+            Double probability = r.probability();
+            McOptions o = McOptions.of(r.paths(), r.seed());
+            Forecasts.Solution x = gate.run(r.client(), progress -> service.solve(r.request(), target, driver, probability, o));
+            ObjectNode out = json.createObjectNode();
+            out.put("scenario", x.scenario().runId());
+            out.put("target", x.target().id());
+            out.put("driver", x.knob().driver().path());
+            out.put("unit", x.knob().driver().unit());
+            out.put("from", x.knob().from());
+            out.put("to", x.knob().to());
+            if (probability != null) {
+                out.put("probability", probability);
+                out.put("paths", r.paths());
+                out.put("seed", r.seed());
+            }
+            out.put("found", x.result().found());
+            io.plansim.tables.Format.json(out, "value", x.result().value());
+            io.plansim.tables.Format.json(out, "achieved", x.result().achieved());
+            out.put("iterations", x.result().iterations());
+            out.put("message", x.result().message());
+            send(ctx, out);
+        }
+
+        /** The tornado of an output (a target id or METRIC@YEAR) in the layout of every other output. */
+        void tornado(Context ctx) {
+            ForecastRequest r = ForecastRequest.parse(json, ctx.body(), limits);
+            String output = r.field("output", null);
+            Forecasts.Tornado x = gate.run(r.client(), progress -> service.tornado(r.request(), output));
+            ObjectNode out = json.createObjectNode();
+            out.put("scenario", x.scenario().runId());
+            out.put("output", x.output());
+            io.plansim.tables.Format.json(out, "central", x.central());
+            out.set("bars", io.plansim.tables.Tables.jsonRows(io.plansim.tables.SensitivityTables.tornado(x.output(), x.bars())));
+            send(ctx, out);
         }
 
         void send(Context ctx, Object node) {

@@ -156,4 +156,65 @@ class WebApiTest {
         assertEquals(200, echarts.status());
         assertFalse(echarts.body().isEmpty());
     }
+
+    /**
+     * A period's override ("group.name[Y1-Y2]=value") is written into the downloaded YAML as the driver's resulting
+     * path, which loads to the forecast the page ran; the driver table offers the periods of a path stated by periods.
+     */
+    @Test
+    void aPeriodOverrideDownloadsAsAFileWithTheSameForecast() throws Exception {
+        String body = "{\"scenario\":\"yiwu/trade-shock\",\"overrides\":[\"trade.worldDemandGrowth[2026-2027]=0\"],\"paths\":500,\"seed\":3}";
+        JsonNode drivers = post("/api/drivers", body).json().get("drivers");
+        JsonNode world = null;
+        for (JsonNode d : drivers) {
+            world = d.get("path").asText().equals("trade.worldDemandGrowth") ? d : world;
+        }
+        assertEquals(4, world.get("periods").size(), world.toString());
+        assertEquals(-0.10, world.get("periods").get(1).get("scenarioValue").asDouble(), 0.0);
+        assertEquals(0.0, world.get("periods").get(1).get("value").asDouble(), 0.0);
+        Reply yaml = post("/api/yaml", body);
+        assertEquals(200, yaml.status(), yaml.body());
+        assertTrue(yaml.body().contains("\"2026-2027\": 0.0"), yaml.body());
+        McOptions o = McOptions.of(500, 3);
+        Forecasts.Simulation page = SERVICE.simulate(Forecasts.Request.of(ScenarioSource.builtIn("yiwu/trade-shock"),
+                "trade.worldDemandGrowth[2026-2027]=0"), o, null);
+        Forecasts.Simulation file = SERVICE.simulate(Forecasts.Request.of(ScenarioSource.text("whatif.yaml", yaml.body())), o, null);
+        for (int i = 0; i < page.verdicts().size(); i++) {
+            assertEquals(page.verdicts().get(i).probability(), file.verdicts().get(i).probability(), 0.0);
+        }
+    }
+
+    /** The Excel download, "what would it take" and the tornado answer as the service does; bad fields are 400 with a message. */
+    @Test
+    void workbookSolverAndTornadoAreTheServicesAndRefuseBadFields() throws Exception {
+        HttpResponse<byte[]> x = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/xlsx"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"scenario\":\"yiwu/baseline\",\"paths\":500,\"lang\":\"zh\"}"))
+                .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, x.statusCode());
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(x.body()))) {
+            assertEquals("说明", wb.getSheetName(0));
+            assertEquals("目标判断", wb.getSheetName(1));
+        }
+        Reply solved = post("/api/solve", "{\"scenario\":\"yiwu/baseline\",\"target\":\"yiwu2035.gdp_nominal.2035\",\"driver\":\"production.tfpGrowth\"}");
+        assertEquals(200, solved.status(), solved.body());
+        Forecasts.Solution expected = SERVICE.solve(Forecasts.Request.of(ScenarioSource.builtIn("yiwu/baseline")),
+                "yiwu2035.gdp_nominal.2035", "production.tfpGrowth", null, McOptions.of(10_000, 1));
+        assertTrue(expected.result().found());
+        assertEquals(expected.result().value(), solved.json().get("value").asDouble(), 0.0);
+        Reply tornado = post("/api/tornado", "{\"scenario\":\"yiwu/baseline\",\"output\":\"gdp_nominal@2035\"}");
+        assertEquals(200, tornado.status(), tornado.body());
+        Forecasts.Tornado t = SERVICE.tornado(Forecasts.Request.of(ScenarioSource.builtIn("yiwu/baseline")), "gdp_nominal@2035");
+        assertEquals(t.bars().size(), tornado.json().get("bars").size());
+        assertEquals(t.bars().get(0).atHigh(), tornado.json().get("bars").get(0).get("output_at_p90").asDouble(), 0.0);
+        for (String[] bad : new String[][] {
+                {"/api/solve", "{\"scenario\":\"yiwu/baseline\",\"target\":\"nope\",\"driver\":\"production.tfpGrowth\"}", "target"},
+                {"/api/solve", "{\"scenario\":\"yiwu/baseline\",\"target\":\"yiwu2035.gdp_nominal.2035\",\"driver\":\"x.y\"}", "driver"},
+                {"/api/solve", "{\"scenario\":\"yiwu/baseline\",\"target\":\"yiwu2035.gdp_nominal.2035\",\"driver\":\"production.tfpGrowth\",\"probability\":1.5}", "probability"},
+                {"/api/tornado", "{\"scenario\":\"yiwu/baseline\",\"output\":\"gdp@2035\"}", "output"},
+                {"/api/xlsx", "{\"scenario\":\"yiwu/baseline\",\"lang\":\"fr\"}", "lang"}}) {
+            Reply r = post(bad[0], bad[1]);
+            assertEquals(400, r.status(), bad[1] + " -> " + r.body());
+            assertTrue(r.json().get("error").asText().contains(bad[2]), r.body());
+        }
+    }
 }

@@ -99,12 +99,27 @@ class WebFuzzTest {
                         "/../../etc/passwd", "/webjars/../../etc/passwd", "/api/", "/nope.html", "/%2e%2e/%2e%2e/etc/passwd"), null));
                 case 9 -> out.add(rnd.nextBoolean() ? new Bad("GET", "/api/forecast", null)
                         : new Bad("POST", "/api/forecast", "{\"yaml\":\"extends: baseline\",\"name\":\"" + traversal[rnd.nextInt(traversal.length)] + "\"}"));
-                case 10 -> out.add(new Bad("POST", "/api/yaml", "{\"scenario\":\"yiwu/baseline\",\"overrides\":[\"" + d
-                        + pick(rnd, "[2026-2027]=0.01", "+=0.01", "*=2") + "\"]}"));
+                case 10 -> out.add(rnd.nextBoolean()
+                        // a period or relative change is written into the file as the resulting path: refused only when bad
+                        ? new Bad("POST", "/api/yaml", "{\"scenario\":\"yiwu/baseline\",\"overrides\":[\"" + d
+                                + pick(rnd, "[2040-2041]=0.01", "[2026-2027]=1e9", "*=1e9", "+=-1e9", "[2027-2026]=0.01") + "\"]}")
+                        : badAnalysis(rnd, d));
                 default -> out.add(new Bad("POST", "/api/forecast", "{\"scenario\":\"yiwu/baseline\",\"overrides\":[" + manyOverrides(rnd) + "]}"));
             }
         }
         return out;
+    }
+
+    /** A request to the solver, the tornado or the Excel download with a bad field of its own. */
+    private static Bad badAnalysis(SplittableRandom rnd, String driver) {
+        String head = "{\"scenario\":\"yiwu/baseline\",";
+        return switch (rnd.nextInt(3)) {
+            case 0 -> new Bad("POST", "/api/solve", head + pick(rnd, "\"target\":\"nope\",\"driver\":\"" + driver + "\"",
+                    "\"target\":\"yiwu2035.gdp_nominal.2035\",\"driver\":\"x\"", "\"driver\":\"" + driver + "\"",
+                    "\"target\":\"yiwu2035.gdp_nominal.2035\",\"driver\":\"" + driver + "\",\"probability\":" + pick(rnd, "0", "1", "-1", "\"x\"", "2")) + "}");
+            case 1 -> new Bad("POST", "/api/tornado", head + "\"output\":\"" + pick(rnd, "gdp@2035", "gdp_nominal@1999", "nope", "../../etc/passwd") + "\"}");
+            default -> new Bad("POST", "/api/xlsx", head + "\"lang\":\"" + pick(rnd, "fr", "", "../x") + "\"}");
+        };
     }
 
     private static String brokenJson(SplittableRandom rnd) {

@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.plansim.runner.McOptions;
-import io.plansim.service.Forecasts;
-import io.plansim.service.ScenarioSource;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,9 +26,12 @@ import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * The what-if page in a real browser (Debian's chromium and chromium-driver, headless): it loads a state from
- * its link, a slider moves the targets table and the charts, the downloaded YAML reruns from a file to the
- * probabilities the page shows, the link reopens the same state, and the Chinese page draws every character.
- * Skipped only when /usr/bin/chromedriver is absent (.ci/run installs it). Writes web/target/serve-page.png.
+ * its link, a slider and a per-period slider move the targets table and the charts, the downloaded YAML run by
+ * the command line ({@code plansim targets FILE}, through Main) gives the probabilities the page shows, the
+ * Excel download reopens with POI with the same probabilities, "what would it take" and the tornado answer as
+ * {@code plansim solve} and {@code plansim sensitivity} do on that file, the link reopens the same state, and
+ * the Chinese page draws every character. In the app module, which has both the server and the command line.
+ * Skipped only when /usr/bin/chromedriver is absent (.ci/run installs it). Writes app/target/serve-page.png.
  */
 class ServeBrowserTest {
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -109,9 +109,18 @@ class ServeBrowserTest {
                 + "return JSON.stringify(c.getOption().series[4].data);");
     }
 
+    /** {@code plansim ARGS} in-process, its standard output (exit code 0 asserted). */
+    private static String plansim(String... args) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = io.plansim.app.Main.execute(args, new java.io.PrintWriter(out), new java.io.PrintWriter(err));
+        assertEquals(0, code, String.join(" ", args) + ": " + err);
+        return out.toString();
+    }
+
     @Test
-    void aSliderMovesTheTableAndChartsAndTheDownloadRerunsToTheSameNumbers(@TempDir Path dir) throws Exception {
-        browser.get(url("?scenario=yiwu/baseline&paths=" + PATHS + "&seed=1&lang=en"));
+    void aSliderMovesTheTableAndChartsAndTheDownloadsRerunOnTheCommandLine(@TempDir Path dir) throws Exception {
+        browser.get(url("?scenario=yiwu/trade-shock&paths=" + PATHS + "&seed=1&lang=en"));
         awaitRuns(1);
         Map<String, String> before = probabilities();
         assertTrue(before.size() > 5, "targets shown: " + before);
@@ -129,35 +138,110 @@ class ServeBrowserTest {
         String ghost = (String) js("return JSON.stringify(echarts.getInstanceByDom(document.querySelector('#area-gdp .chart')).getOption().series[5].data);");
         assertEquals(medianBefore, ghost, "the unmodified scenario stays as the ghost line");
 
+        // trade-shock states world demand by periods: one slider per period, the 2026-2027 slump lifted to 0
+        WebElement period = browser.findElement(By.cssSelector(".driver[data-path='trade.worldDemandGrowth[2026-2027]'] input[type=number]"));
+        period.clear();
+        period.sendKeys("0", Keys.TAB);
+        awaitRuns(3);
+        after = probabilities();
+
         browser.findElement(By.id("download")).click();
         until(60, () -> !((String) js("return document.getElementById('yaml').textContent;")).isEmpty(), "the YAML");
         String yaml = (String) js("return document.getElementById('yaml').textContent;");
-        assertTrue(yaml.contains("extends: yiwu/baseline") && yaml.contains("exportTrend: 0.5"), yaml);
+        assertTrue(yaml.contains("extends: yiwu/trade-shock") && yaml.contains("exportTrend: 0.5")
+                && yaml.contains("\"2026-2027\": 0.0"), yaml);
         Path file = dir.resolve("whatif.yaml");
         Files.writeString(file, yaml, StandardCharsets.UTF_8);
-        // the file as `plansim mc whatif.yaml --paths 2000 --seed 1` reads it: from disk, extending the built-in
-        Forecasts.Simulation rerun = Forecasts.onClasspath().simulate(
-                Forecasts.Request.of(new ScenarioSource.File(file)), McOptions.of(PATHS, 1), null);
-        for (var v : rerun.verdicts()) {
-            String shown = after.get(v.target().id());
-            if (Double.isNaN(v.probability())) {
-                assertEquals("", shown, v.target().id());
+        // the file run by the command line: plansim targets whatif.yaml --paths 2000 --seed 1
+        com.fasterxml.jackson.databind.JsonNode cli = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                plansim("targets", file.toString(), "--paths", String.valueOf(PATHS), "--seed", "1", "--quiet", "--format", "json"));
+        assertEquals(after.size(), cli.get("targets").size());
+        for (com.fasterxml.jackson.databind.JsonNode t : cli.get("targets")) {
+            String shown = after.get(t.get("id").asText());
+            if (t.get("probability") == null || t.get("probability").isNull()) {
+                assertEquals("", shown, t.get("id").asText());
             } else {
-                assertEquals(v.probability(), Double.parseDouble(shown), 0.0, v.target().id());
+                assertEquals(t.get("probability").asDouble(), Double.parseDouble(shown), 0.0, t.get("id").asText());
             }
         }
 
+        // Download Excel: the page's blob, reopened with POI, has the probabilities the page shows
+        js("window.blobs = []; const make = URL.createObjectURL; URL.createObjectURL = b => { window.blobs.push(b); return make(b); };");
+        browser.findElement(By.id("xlsx")).click();
+        until(120, () -> ((Number) js("return window.blobs.length;")).intValue() > 0, "the workbook");
+        String base64 = (String) ((JavascriptExecutor) browser).executeAsyncScript(
+                "const done = arguments[arguments.length - 1]; const r = new FileReader();"
+                        + "r.onload = () => done(r.result.split(',')[1]); r.readAsDataURL(window.blobs[0]);");
+        try (org.apache.poi.ss.usermodel.Workbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(java.util.Base64.getDecoder().decode(base64)))) {
+            org.apache.poi.ss.usermodel.Sheet sheet = wb.getSheet("targets");
+            java.util.List<String> header = new java.util.ArrayList<>();
+            sheet.getRow(0).forEach(c -> header.add(c.getStringCellValue()));
+            int id = header.indexOf("id");
+            int p = header.indexOf("probability");
+            assertEquals(after.size(), sheet.getLastRowNum());
+            for (int row = 1; row <= sheet.getLastRowNum(); row++) {
+                var cells = sheet.getRow(row);
+                String shown = after.get(cells.getCell(id).getStringCellValue());
+                var cell = cells.getCell(p);
+                if (shown.isEmpty()) {
+                    assertTrue(cell == null, cells.getCell(id).getStringCellValue());
+                } else {
+                    assertEquals(Double.parseDouble(shown), cell.getNumericCellValue(), 0.0, cells.getCell(id).getStringCellValue());
+                }
+            }
+        }
+
+        // what would it take, on the central path: as plansim solve on the downloaded file
+        String target = "yiwu2035.gdp_nominal.2035";
+        js("document.getElementById('solve-box').open = true; document.getElementById('tornado-box').open = true;"
+                + "document.getElementById('solve-target').value = arguments[0]; document.getElementById('tornado-output').value = arguments[0];"
+                + "document.getElementById('solve-driver').value = 'production.tfpGrowth';", target);
+        assertEquals(target, js("return document.getElementById('solve-target').value;"), "the target is offered");
+        browser.findElement(By.id("solve-p")).clear();
+        browser.findElement(By.id("solve")).click();
+        until(120, () -> !"".equals(js("return document.getElementById('solve-result').dataset.value || '';")), "the solver");
+        com.fasterxml.jackson.databind.JsonNode solved = new com.fasterxml.jackson.databind.ObjectMapper().readTree(plansim("solve",
+                file.toString(), "--target", target, "--driver", "production.tfpGrowth", "--format", "json")).get("results").get(0);
+        assertEquals(solved.get("value").asDouble(), Double.parseDouble((String) js("return document.getElementById('solve-result').dataset.value;")), 0.0);
+
+        // the tornado of that target: the bars of plansim sensitivity on the file
+        browser.findElement(By.id("tornado")).click();
+        until(120, () -> js("return window.plansim.tornado ? 1 : null;") != null, "the tornado");
+        com.fasterxml.jackson.databind.JsonNode bars = new com.fasterxml.jackson.databind.ObjectMapper().readTree(plansim("sensitivity",
+                file.toString(), "--output", target, "--format", "json")).get("parameters");
+        assertTrue(bars.size() > 3, bars.toString());
+        com.fasterxml.jackson.databind.JsonNode page = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree((String) js("return JSON.stringify(window.plansim.tornado.bars);"));
+        assertEquals(bars.size(), page.size());
+        for (int i = 0; i < bars.size(); i++) {
+            // one layout: the page's bars have sensitivity's fields, with its numbers (JSON.stringify writes 0.0 as 0)
+            java.util.List<String> fields = new java.util.ArrayList<>();
+            bars.get(i).fieldNames().forEachRemaining(fields::add);
+            java.util.List<String> pageFields = new java.util.ArrayList<>();
+            page.get(i).fieldNames().forEachRemaining(pageFields::add);
+            assertEquals(fields, pageFields);
+            assertEquals(bars.get(i).get("parameter").asText(), page.get(i).get("parameter").asText());
+            for (String f : fields.subList(1, fields.size())) {
+                assertEquals(bars.get(i).get(f).asDouble(), page.get(i).get(f).asDouble(), 0.0, i + " " + f);
+            }
+        }
+        assertEquals(String.valueOf(bars.size()), js("return document.getElementById('tornado-chart').dataset.bars;"), "every bar drawn");
+
+        // the screenshot (README): the moved state with the solver's answer and the tornado open
+        File shot = browser.getScreenshotAs(OutputType.FILE);
+        Path png = Path.of("target", "serve-page.png");
+        Files.createDirectories(png.getParent());
+        Files.copy(shot.toPath(), png, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        assertTrue(Files.size(png) > 20_000, "a screenshot with content: " + Files.size(png) + " bytes");
+
         String link = browser.findElement(By.id("link")).getAttribute("href");
         assertTrue(link.contains("set=trade.exportTrend%3D0.5") && link.contains("seed=1") && link.contains("v="), link);
+        assertTrue(link.contains("set=trade.worldDemandGrowth%5B2026-2027%5D%3D0"), link);
         browser.get(link);
         awaitRuns(1);
         assertEquals(after, probabilities(), "the link reopens the same state");
 
-        File shot = browser.getScreenshotAs(OutputType.FILE);
-        Path target = Path.of("target", "serve-page.png");
-        Files.createDirectories(target.getParent());
-        Files.copy(shot.toPath(), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        assertTrue(Files.size(target) > 20_000, "a screenshot with content: " + Files.size(target) + " bytes");
     }
 
     @Test

@@ -47,6 +47,10 @@ final class McCommand implements Callable<Integer> {
         CompiledScenario c = options.actuals.compile(s);
         McOptions o = run.options();
         if (replay != null) {
+            if (workbook) {
+                throw io.plansim.scenario.InputException.of(io.plansim.scenario.SourceLocation.commandLine(), "--format",
+                        "xlsx with --replay-path", "json, csv or table for one replayed path (a workbook is for the whole run)");
+            }
             if (replay < 0 || replay >= o.paths()) {
                 throw io.plansim.scenario.InputException.of(io.plansim.scenario.SourceLocation.commandLine(), "--replay-path",
                         String.valueOf(replay), "a path index from 0 to " + (o.paths() - 1));

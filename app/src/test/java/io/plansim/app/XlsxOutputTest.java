@@ -104,6 +104,10 @@ class XlsxOutputTest {
                 "production.tfpGrowth", "--format", "xlsx", "--out", dir.toString());
         assertEquals(2, s.code());
         assertTrue(s.err().contains("xlsx is written by mc, run, targets"), s.err());
+        RunCommandTest.Result replay = RunCommandTest.plansim("mc", "yiwu/baseline", "--replay-path", "3", "--format", "xlsx",
+                "--out", dir.toString());
+        assertEquals(2, replay.code(), replay.err());
+        assertTrue(replay.err().contains("--replay-path"), replay.err());
         try (Stream<Path> files = Files.list(dir)) {
             assertFalse(files.findAny().isPresent(), "nothing written");
         }

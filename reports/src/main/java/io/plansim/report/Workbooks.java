@@ -172,7 +172,6 @@ public final class Workbooks {
     }
 
     private static String source(Scenario s, Driver d, boolean defaulted, Labels l) {
-        String prefix = d.path() + "=";
         List<String> set = s.overrides().stream().filter(o -> o.startsWith(d.path()) && o.length() > d.path().length()
                 && "=+*[".indexOf(o.charAt(d.path().length())) >= 0).toList();
         String lineage = String.join(" < ", s.lineage());

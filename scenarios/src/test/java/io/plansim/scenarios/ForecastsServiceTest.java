@@ -87,9 +87,17 @@ class ForecastsServiceTest {
         Forecasts.Request onUpload = Forecasts.Request.of(ScenarioSource.text("up.yaml", upload), "population.netMigration=0.02");
         Forecasts.Request merged = Forecasts.Request.of(ScenarioSource.text("up.yaml", SERVICE.scenarioText(onUpload)));
         assertArrayEquals(fingerprint(SERVICE.simulate(onUpload, OPTIONS, null)), fingerprint(SERVICE.simulate(merged, OPTIONS, null)), 0.0);
-        InputException ranged = assertThrows(InputException.class, () -> SERVICE.scenarioText(
-                Forecasts.Request.of(ScenarioSource.builtIn("yiwu/baseline"), "trade.exportTrend[2026-2027]=0.01")));
-        assertTrue(ranged.getMessage().contains("group.name=value"), ranged.getMessage());
+        // a period or a relative change is written as the driver's resulting path, which reruns to the same numbers
+        Forecasts.Request ranged = Forecasts.Request.of(ScenarioSource.builtIn("yiwu/baseline"),
+                "trade.exportTrend[2026-2027]=0.01", "production.tfpGrowth+=0.002");
+        String rangedYaml = SERVICE.scenarioText(ranged);
+        assertTrue(rangedYaml.contains("\"2026-2027\": 0.01"), rangedYaml);
+        assertArrayEquals(fingerprint(SERVICE.simulate(ranged, OPTIONS, null)),
+                fingerprint(SERVICE.simulate(Forecasts.Request.of(ScenarioSource.text("ranged.yaml", rangedYaml)), OPTIONS, null)), 0.0);
+        // what is not a driver cannot be written as one
+        InputException notADriver = assertThrows(InputException.class, () -> SERVICE.scenarioText(
+                Forecasts.Request.of(ScenarioSource.builtIn("yiwu/baseline"), "model=growth")));
+        assertTrue(notADriver.getMessage().contains("group.name=value"), notADriver.getMessage());
     }
 
     @Test

@@ -96,14 +96,15 @@ public final class ReportWriter {
         Path parent = target.getParent();
         Files.createDirectories(parent);
         removeStalePartials(parent, target.getFileName().toString());
-        // the process id in the name: a concurrent report into the same folder is alive and its folder left alone
-        Path tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".partial-" + ProcessHandle.current().pid() + "-");
         // Ctrl-C or a kill (SIGTERM) while writing: the JVM runs shutdown hooks, and this one removes the
-        // half-written folder. (SIGKILL runs nothing: the next report into the same folder removes it.)
+        // half-written folder. (SIGKILL runs nothing: the next report into the same folder removes it.) It is
+        // registered before the folder exists: a kill just after the folder appeared found no hook to remove it.
+        java.util.concurrent.atomic.AtomicReference<Path> partial = new java.util.concurrent.atomic.AtomicReference<>();
         Thread cleanup = new Thread(() -> {
+            Path made = partial.get();
             // the writing thread may still add a file while the JVM shuts down: delete until the folder stays gone
-            for (int i = 0; i < 40 && Files.exists(tmp, LinkOption.NOFOLLOW_LINKS); i++) {
-                deleteTree(tmp);
+            for (int i = 0; i < 40 && made != null && Files.exists(made, LinkOption.NOFOLLOW_LINKS); i++) {
+                deleteTree(made);
                 try {
                     Thread.sleep(25);
                 } catch (InterruptedException e) {
@@ -112,6 +113,15 @@ public final class ReportWriter {
             }
         }, "plansim-report-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
+        // the process id in the name: a concurrent report into the same folder is alive and its folder left alone
+        Path tmp;
+        try {
+            tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".partial-" + ProcessHandle.current().pid() + "-");
+            partial.set(tmp);
+        } catch (IOException | RuntimeException e) {
+            Runtime.getRuntime().removeShutdownHook(cleanup);
+            throw e;
+        }
         boolean moved = false;
         try {
             Written w = writeInto(tmp, in);
@@ -160,8 +170,9 @@ public final class ReportWriter {
     }
 
     private static Written writeInto(Path root, ReportInput in) throws IOException {
-        Files.createDirectories(root.resolve("charts"));
-        Files.createDirectories(root.resolve("tables"));
+        // createDirectory, not createDirectories: after a kill's cleanup removed root, this fails instead of making it again
+        Files.createDirectory(root.resolve("charts"));
+        Files.createDirectory(root.resolve("tables"));
         Labels labels = in.labels();
         ReportCharts charts = new ReportCharts(labels);
         List<String> slugs = slugs(in.runs());

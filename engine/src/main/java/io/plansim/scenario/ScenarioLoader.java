@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
 public final class ScenarioLoader {
     static final Set<String> TOP_KEYS = Set.of("name", "name_zh", "narrative", "narrative_zh", "region", "baseYear", "horizon", "currency",
             "model", "base", "drivers", "satellites", "shocks", "extends", "targets", "history", "uncertainty", "calibration",
-            "backtest");
+            "backtest", "regionFile");
     private static final Pattern RANGE = Pattern.compile("^(\\d{4})(?:\\s*-\\s*(\\d{4}))?$");
     private static final Pattern SNAKE = Pattern.compile("^[a-z][a-z0-9_]*$");
     private static final Pattern ATOMIC = Pattern.compile(
@@ -72,10 +72,12 @@ public final class ScenarioLoader {
             }
         }
         Scenario s = new Validation(doc, top.id(), lineage, overrides.stream().map(ScenarioOverride::label).toList()).run(ranged);
-        return s.withCatalogs(resource(doc, texts, "targets"), resource(doc, texts, "history"));
+        ScenarioRepository.Resource region = resource(doc, texts, "regionFile");
+        return s.withFiles(resource(doc, texts, "targets"), resource(doc, texts, "history"),
+                region == null ? null : RegionData.parse(region.display(), repository.read(region, doc.locate("/regionFile"), "regionFile")));
     }
 
-    /** The targets or history file a scenario names, resolved next to the file that named it. */
+    /** The targets, history or region file a scenario names, resolved next to the file that named it. */
     private ScenarioRepository.Resource resource(LocatedDocument doc, Map<String, ScenarioRepository.ScenarioText> texts,
                                                  String key) {
         JsonNode ref = doc.root().get(key);
@@ -212,6 +214,7 @@ public final class ScenarioLoader {
             String currency = text("/currency", root.get("currency"), false, "CNY");
             text("/targets", root.get("targets"), false, "");
             text("/history", root.get("history"), false, "");
+            text("/regionFile", root.get("regionFile"), false, "");
             String calibration = text("/calibration", root.get("calibration"), false, null);
             if (!currency.equals("CNY")) {
                 problem("/currency", "'" + currency + "'", "allowed: CNY (values in 亿元; trade also in 亿美元)");
@@ -243,7 +246,7 @@ public final class ScenarioLoader {
             Map<String, String> breaks = backtestBreaks(root.get("backtest"), satellites);
             failIfProblems();
             return new Scenario(id, name, narrative, region, baseYear, horizon, currency, model, base, drivers,
-                    satellites, shocks, lineage, null, null, uncertainty, calibration, breaks, overrides, nameZh, narrativeZh);
+                    satellites, shocks, lineage, null, null, uncertainty, calibration, breaks, overrides, nameZh, narrativeZh, null);
         }
 
         /**

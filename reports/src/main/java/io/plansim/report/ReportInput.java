@@ -40,11 +40,11 @@ public record ReportInput(List<ScenarioRun> runs, long paths, long seed, String 
         if (givenTitle != null && !givenTitle.isBlank()) {
             return givenTitle.strip();
         }
-        return labels.word("title") + (labels.zh() ? "：" : ": ") + regions();
+        return labels.word("title") + labels.word("colon") + regions();
     }
 
     /** The regions of the runs in the page's language ("义乌市", "Yiwu"), joined. */
     public String regions() {
-        return String.join(labels.zh() ? "、" : ", ", runs.stream().map(r -> labels.region(r.scenario().region())).distinct().toList());
+        return String.join(labels.word("list"), runs.stream().map(r -> labels.region(r.scenario().region())).distinct().toList());
     }
 }

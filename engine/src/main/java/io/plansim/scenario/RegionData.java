@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 
 /**
  * What a report needs to know of a region, as data: its report areas in page order, each with the variables
@@ -28,7 +27,6 @@ import java.util.regex.Pattern;
  */
 public record RegionData(String file, List<Area> areas, String distribution) {
     private static final String MODEL_RESOURCE = "io/plansim/scenario/areas.yaml";
-    private static final Pattern SNAKE = Pattern.compile("^[a-z][a-z0-9_]*$");
     private static final RegionData MODEL = readModel();
     private static final Map<String, RegionData> PARSED = new ConcurrentHashMap<>();
 
@@ -117,7 +115,7 @@ public record RegionData(String file, List<Area> areas, String distribution) {
                     JsonNode id = e.getValue().get(i);
                     String field = "areas." + e.getKey() + "[" + i + "]";
                     SourceLocation at = doc.locate(pointer + "/" + i);
-                    if (!id.isTextual() || !SNAKE.matcher(id.asText()).matches()) {
+                    if (!id.isTextual() || !SatellitesReader.SNAKE.matcher(id.asText()).matches()) {
                         problems.add(new InputProblem(at, field, FieldReader.describe(id), "a satellite id in snake_case"));
                     } else if (Variable.byId(id.asText()).isPresent()) {
                         problems.add(new InputProblem(at, field, "'" + id.asText() + "' (a model variable)",

@@ -50,35 +50,38 @@ final class AreaTables {
                 cols.add(t);
             }
         }
-        h.append("<h4>").append(esc(l.word("area.table"))).append("</h4>\n")
-                .append("<div class=\"scroll\"><table class=\"values\">\n<thead><tr><th>").append(esc(l.word("metric"))).append("</th><th>")
-                .append(esc(l.word("unit"))).append("</th>");
+        List<Integer> heads = new ArrayList<>();
         for (int t : cols) {
-            h.append("<th class=\"num\">").append(years[t]).append("</th>");
+            heads.add(years[t]);
         }
-        h.append("</tr></thead>\n<tbody>\n");
+        List<ValueRow> out = new ArrayList<>();
         for (int v : rows) {
             VariableInfo info = mc.variables().get(v);
-            h.append("<tr><td>").append(esc(l.metricHtml(info))).append("</td><td>")
-                    .append(esc(l.unitWithBasisHtml(info, r.scenario().baseYear()))).append("</td>");
             int row = r.central().indexOf(info.id());
+            List<Cell> cells = new ArrayList<>();
             for (int t : cols) {
                 if (t == 0 && row >= 0) {
                     // the base year is the same on every path: the exact value, not a sketched percentile
-                    h.append("<td class=\"num\">").append(esc(fmt(r.central().values()[row][0]))).append("</td>");
+                    cells.add(new Cell(fmt(r.central().values()[row][0]), null));
                     continue;
                 }
                 double p50 = r.centralFigure(info.id(), t);
                 double p05 = mc.quantile(v, t, 0.05);
                 double p95 = mc.quantile(v, t, 0.95);
-                h.append("<td class=\"num\">").append(esc(fmt(p50)));
-                if (t > 0 && Double.isFinite(p05) && Math.abs(p95 - p05) > 1e-9 * Math.max(1, Math.abs(p50))) {
-                    h.append("<br><small>").append(esc(fmt(p05))).append("\u2013").append(esc(fmt(p95))).append("</small>");
-                }
-                h.append("</td>");
+                boolean band = t > 0 && Double.isFinite(p05) && Math.abs(p95 - p05) > 1e-9 * Math.max(1, Math.abs(p50));
+                cells.add(new Cell(fmt(p50), band ? fmt(p05) + "\u2013" + fmt(p95) : null));
             }
-            h.append("</tr>\n");
+            out.add(new ValueRow(l.metricHtml(info), l.unitWithBasisHtml(info, r.scenario().baseYear()), cells));
         }
-        h.append("</tbody></table></div>\n");
+        Templates.areaTable(h, java.util.Map.of("title", l.word("area.table"), "metricHead", l.word("metric"),
+                "unitHead", l.word("unit"), "years", heads, "rows", out));
+    }
+
+    /** A row of an area's table: the metric, its unit and basis, one cell per year shown. */
+    record ValueRow(String metric, String unit, List<Cell> cells) {
+    }
+
+    /** The central figure and, where the paths differ, the 5-95% band. */
+    record Cell(String value, String band) {
     }
 }

@@ -40,13 +40,8 @@ final class HtmlReport {
 
     private static void head(StringBuilder h, ReportInput in, String title) {
         Labels l = in.labels();
-        h.append("<!DOCTYPE html>\n<html lang=\"").append(l.word("html.lang")).append("\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<meta name=\"generator\" content=\"plansim ").append(esc(in.version())).append("\">\n")
-                .append("<title>").append(esc(title)).append("</title>\n")
-                .append("<style>").append(Html.CSS).append(printHeader(in)).append("</style>\n")
-                .append("<script>").append(selfCheck(l))
-                .append("</script>\n</head>\n<body>\n");
+        Templates.pageHead(h, java.util.Map.of("lang", l.word("html.lang"), "version", in.version(), "title", title,
+                "css", Html.CSS, "printHeader", printHeader(in), "selfCheck", selfCheck(l)));
     }
 
     /** The self-check script with its visible phrases in the page's language. */
@@ -192,15 +187,20 @@ final class HtmlReport {
 
 
     private static void figure(StringBuilder h, Labels l, ChartOutput c) {
-        h.append("<figure id=\"chart-").append(esc(c.id())).append("\"><img src=\"data:image/png;base64,")
-                .append(Base64.getEncoder().encodeToString(c.png())).append("\" width=\"").append(c.width()).append("\" height=\"")
-                .append(c.height()).append("\" alt=\"").append(esc(c.title())).append("\">\n<figcaption>").append(esc(c.caption()))
-                .append(" <span class=\"files\">").append(esc(l.word("files"))).append(": <a href=\"").append(esc(c.pngPath()))
-                .append("\">PNG</a> <a href=\"").append(esc(c.svgPath())).append("\">SVG</a>");
-        for (String t : c.tables()) {
-            h.append(" <a href=\"").append(esc(t)).append("\">").append(esc(t.substring(t.lastIndexOf('/') + 1))).append("</a>");
-        }
-        h.append("</span></figcaption></figure>\n");
+        List<java.util.Map<String, String>> tables = c.tables().stream()
+                .map(t -> java.util.Map.of("path", t, "name", t.substring(t.lastIndexOf('/') + 1))).toList();
+        java.util.Map<String, Object> scope = new java.util.HashMap<>();
+        scope.put("id", c.id());
+        scope.put("png", Base64.getEncoder().encodeToString(c.png()));
+        scope.put("width", c.width());
+        scope.put("height", c.height());
+        scope.put("title", c.title());
+        scope.put("caption", c.caption());
+        scope.put("files", l.word("files"));
+        scope.put("pngPath", c.pngPath());
+        scope.put("svgPath", c.svgPath());
+        scope.put("tables", tables);
+        Templates.figure(h, scope);
     }
 
 }

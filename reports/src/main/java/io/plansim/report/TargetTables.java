@@ -121,29 +121,27 @@ final class TargetTables {
      * also cite the source by the plan's title and line, with the quote on hover.
      */
     static void targetTable(StringBuilder h, Labels l, ScenarioRun r, List<TargetVerdict> verdicts, boolean summary) {
-        h.append("<div class=\"scroll\"><table class=\"targets").append(summary ? " lights" : "").append("\">\n<thead><tr><th>")
-                .append(esc(l.word("verdict"))).append("</th><th>").append(esc(l.word("year"))).append("</th><th>").append(esc(l.word("metric")))
-                .append("</th><th>").append(esc(l.word("target"))).append("</th><th class=\"num\">").append(esc(l.word("central")))
-                .append("</th><th>").append(esc(l.word("gap"))).append("</th><th class=\"num\">").append(esc(l.word("p")))
-                .append("</th>").append(summary ? "" : "<th>" + esc(l.word("source")) + "</th>").append("</tr></thead>\n<tbody>\n");
+        Map<String, String> head = new java.util.HashMap<>();
+        for (String k : List.of("verdict", "year", "metric", "target", "central", "gap", "p", "source")) {
+            head.put(k, l.word(k));
+        }
+        List<TargetRow> rows = new java.util.ArrayList<>();
         for (TargetVerdict v : verdicts) {
             Target t = v.target();
             boolean past = v.actualMet() != null || t.year() <= r.scenario().baseYear();
             String central = past && Double.isFinite(v.actual()) ? fmt(v.actual()) + l.word("actual.suffix") : fmt(v.central());
             String p = past || !Double.isFinite(v.probability()) ? "\u2013" : pct(v.probability());
-            String ci = past || !Double.isFinite(v.ciLow()) ? "" : "<br><small>" + pct(v.ciLow()) + "\u2013" + pct(v.ciHigh()) + "</small>";
-            h.append("<tr class=\"").append(light(v.verdict())).append("\" ").append(dataAttributes(r, v)).append(" title=\"")
-                    .append(esc(t.id() + (v.reason() == null ? "" : ": " + v.reason()))).append("\"><td class=\"light\"><span class=\"dot\"></span>")
-                    .append(esc(l.verdict(v.verdict()))).append("</td><td>").append(t.year()).append("</td><td>").append(esc(l.targetName(t)))
-                    .append("</td><td>").append(esc(l.statement(t))).append("</td><td class=\"num\">").append(esc(central))
-                    .append("</td><td class=\"gap\">").append(esc(gapText(l, v))).append("</td><td class=\"num\">").append(p).append(ci)
-                    .append("</td>");
-            if (!summary) {
-                h.append("<td class=\"src\" title=\"").append(esc(t.source().quote())).append("\">").append(esc(l.source(t.source()))).append("</td>");
-            }
-            h.append("</tr>\n");
+            String ci = past || !Double.isFinite(v.ciLow()) ? null : pct(v.ciLow()) + "\u2013" + pct(v.ciHigh());
+            rows.add(new TargetRow(light(v.verdict()), r.scenario().id(), t.id(), v.verdict().label(),
+                    t.id() + (v.reason() == null ? "" : ": " + v.reason()), l.verdict(v.verdict()), t.year(), l.targetName(t),
+                    l.statement(t), central, gapText(l, v), p, ci, t.source().quote(), l.source(t.source())));
         }
-        h.append("</tbody></table></div>\n");
+        Templates.targetTable(h, Map.of("summary", summary, "head", head, "rows", rows));
+    }
+
+    /** One row of a targets table, every field as the page shows it (escaped by the template). */
+    record TargetRow(String light, String scenario, String id, String verdictLabel, String title, String verdict, int year,
+                     String name, String statement, String central, String gap, String p, String ci, String quote, String source) {
     }
 
     /** The gap in the target's direction, in the page's language; "–" when undefined. */

@@ -87,7 +87,7 @@ final class BatchCommand implements Callable<Integer> {
                     ? "an engine on the classpath: the Spark engine is in spark/target/plansim-spark-local.jar, which ./plansim builds "
                     + "and adds when it sees --engine spark (docs/SPARK.md)" : "local or spark");
         }
-        if (master != null && LOCAL.equals(runner)) {
+        if (master != null && runner == BatchEngine.LOCAL) {
             throw InputException.of(SourceLocation.commandLine(), "--master", "'" + master + "'", "--master only with --engine spark");
         }
         String text = io.plansim.scenario.TextFiles.read(batchFile, batchFile.toString());
@@ -163,8 +163,6 @@ final class BatchCommand implements Callable<Integer> {
         }
         return 0;
     }
-
-    private static final BatchEngine LOCAL = BatchEngine.LOCAL;
 
     private void progress(PrintWriter err, int done, int total, int failed, long started) {
         if (quiet) {

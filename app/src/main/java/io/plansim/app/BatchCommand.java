@@ -84,6 +84,9 @@ final class BatchCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     LimitOptions limits;
 
+    @picocli.CommandLine.Mixin
+    CalibrationOptions calibration;
+
     /** For tests: stop after this many variants, as an interruption would. */
     @Option(names = "--stop-after", hidden = true)
     Integer stopAfter;
@@ -97,9 +100,10 @@ final class BatchCommand implements Callable<Integer> {
          * What the variant's result depends on, as one line: a finished variant is resumed only when this is
          * unchanged, so a result is never published under another definition's labels.
          */
-        String definition(List<String> sets) {
+        String definition(List<String> sets, String calibration) {
             ObjectNode d = ProjectionJson.MAPPER.createObjectNode();
             d.put("plansim", Main.version());
+            d.put("calibration", calibration);
             d.put("scenario", run.scenario());
             ArrayNode set = d.putArray("set");
             sets.forEach(set::add);
@@ -164,7 +168,7 @@ final class BatchCommand implements Callable<Integer> {
         int changed = 0;
         for (Variant v : all) {
             Path file = variantsDir.resolve(v.id() + ".json");
-            if (!(resume && complete(file) && v.definition(sets).equals(definitionOf(file)))) {
+            if (!(resume && complete(file) && v.definition(sets, calibration.line(false)).equals(definitionOf(file)))) {
                 todo.add(v);
                 changed += resume && complete(file) ? 1 : 0;
             }
@@ -305,7 +309,8 @@ final class BatchCommand implements Callable<Integer> {
         node.put("paths", v.run().paths());
         ArrayNode set = node.putArray("set");
         sets.forEach(set::add);
-        node.put("definition", v.definition(sets));
+        node.put("definition", v.definition(sets, calibration.line(false)));
+        node.put("calibration", calibration.line(false));
         long t0 = System.nanoTime();
         try {
             List<ScenarioOverride> overrides = new ArrayList<>(sets.stream().map(ScenarioOverride::parse).toList());
@@ -314,7 +319,7 @@ final class BatchCommand implements Callable<Integer> {
             }
             Scenario s = loader.load(v.run().scenario(), overrides);
             io.plansim.target.History history = actuals.history(s);
-            CompiledScenario c = actuals.condition(ScenarioCompiler.compile(s), s, history);
+            CompiledScenario c = calibration.apply(actuals.condition(ScenarioCompiler.compile(s), s, history));
             McCommand.Result r = McCommand.execute(s, c, s.targets() == null ? null : new Catalogs(Catalogs.of(s).targets(), history),
                     new McOptions(v.run().paths(), v.seed(), Sampler.MC, inner, McOptions.DEFAULT_BLOCK), null);
             McResult mc = r.mc();

@@ -95,8 +95,8 @@ public final class TrustSection {
         h.append("<h3>").append(HtmlReport.esc(g.id() + " (" + String.join(", ", g.variables()) + ")")).append("</h3>\n");
         h.append("<p class=\"note\">").append(HtmlReport.esc(t(zh, "Fitted on ", "拟合数据：") + g.fittedOn())).append("</p>\n");
         h.append("<table class=\"data\"><thead><tr><th>").append(t(zh, "horizon (years)", "年限（年）")).append("</th><th>n</th><th>")
-                .append(t(zh, "factor k ± s.e.", "系数 k ± 标准误")).append("</th><th>50% raw</th><th>50% ").append(t(zh, "calibrated", "校准"))
-                .append("</th><th>80% raw</th><th>80% ").append(t(zh, "calibrated", "校准")).append("</th><th>CRPS raw</th><th>CRPS ")
+                .append(t(zh, "factor k ± s.e.", "系数 k ± 标准误")).append("</th><th>50% ").append(t(zh, "raw", "原始")).append("</th><th>50% ").append(t(zh, "calibrated", "校准"))
+                .append("</th><th>80% ").append(t(zh, "raw", "原始")).append("</th><th>80% ").append(t(zh, "calibrated", "校准")).append("</th><th>CRPS ").append(t(zh, "raw", "原始")).append("</th><th>CRPS ")
                 .append(t(zh, "calibrated", "校准")).append("</th></tr></thead><tbody>\n");
         for (SpreadCalibration.Figures f : g.outOfSample()) {
             h.append(String.format(Locale.ROOT, "<tr><td>%d</td><td>%d</td><td>%.2f ± %.2f</td><td>%.2f</td><td>%.2f</td><td>%.2f</td>"

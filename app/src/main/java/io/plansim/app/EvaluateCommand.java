@@ -18,6 +18,7 @@ import io.plansim.evaluation.RollingOrigin;
 import io.plansim.evaluation.Scorecard;
 import io.plansim.evaluation.SolowForecaster;
 import io.plansim.evaluation.SpreadFit;
+import io.plansim.evaluation.RegionSpreadFit;
 import io.plansim.compile.SpreadCalibration;
 import io.plansim.report.ChartOutput;
 import io.plansim.report.EvaluationCharts;
@@ -120,11 +121,12 @@ final class EvaluateCommand implements Callable<Integer> {
                             SpreadCalibration fitted) {
     }
 
-    private record RegionRun(List<String> scenarios, List<Backtest.Summary> summaries, Scorecard card, double seconds) {
+    private record RegionRun(List<String> scenarios, List<Backtest.Summary> summaries, Scorecard card, double seconds,
+                             RegionSpreadFit.Result recalibrated) {
     }
 
     /** One backtest scenario run once, shared by --regions and --plans. */
-    private record BacktestRun(Scenario scenario, Catalogs catalogs, McResult mc) {
+    private record BacktestRun(Scenario scenario, Catalogs catalogs, McResult mc, io.plansim.runner.Projection central) {
     }
 
     /** The plan record with plansim's probabilities (NaN where not modelled) and the base rates. */
@@ -149,6 +151,25 @@ final class EvaluateCommand implements Callable<Integer> {
         return c == null ? calibration.line(false) : c.describe(false);
     }
 
+    /** The regional group's leave-one-origin-out fit, as the table shows it. */
+    private static String regionRecalibration(RegionSpreadFit.Result x) {
+        if (x == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "Regional spread recalibration (group %s: %s), one factor for "
+                + "every horizon fitted on the rows with a spread of these variables, %d rows; leaving one origin out:",
+                RegionSpreadFit.GROUP, String.join(", ", x.variables()), x.groupRows()));
+        for (int i = 0; i < x.origins().size(); i++) {
+            sb.append(String.format(Locale.ROOT, " k without %d's rows %.2f;", x.origins().get(i), x.leftOut()[i]));
+        }
+        sb.append(String.format(Locale.ROOT, " k on all %.2f +- %.2f (jackknife)%n", x.k(), x.se()));
+        sb.append(String.format(Locale.ROOT, "  these rows, mean CRPS / |actual| unscaled %.4f, recalibrated out of sample %.4f%n", x.groupCrpsRaw(), x.groupCrps()));
+        sb.append(String.format(Locale.ROOT, "  all %d rows, coverage 50/80/90%% without the regional group %.2f/%.2f/%.2f, with it out of sample %.2f/%.2f/%.2f; "
+                        + "mean CRPS / |actual| %.4f -> %.4f%n", x.rows(), x.coverageRaw()[0], x.coverageRaw()[1], x.coverageRaw()[2],
+                x.coverage()[0], x.coverage()[1], x.coverage()[2], x.crpsRaw(), x.crps()));
+        return sb.toString();
+    }
+
     /** What the regions and the plan record scored, for the calibration file. */
     private static SpreadCalibration.Evaluated evaluated(RegionRun r, PlanRun pl) {
         Scorecard.Cell c = r == null ? null : r.card().overall("plansim", RegionScores.VARIABLE);
@@ -156,12 +177,23 @@ final class EvaluateCommand implements Callable<Integer> {
         for (int i = 0; i < baseOnModelled.length; i++) {
             baseOnModelled[i] = Double.isNaN(pl.plansim()[i]) ? Double.NaN : pl.baseRate()[i];
         }
-        return new SpreadCalibration.Evaluated(c == null ? 0 : (int) c.n(), c == null ? Double.NaN : c.coverage(0.5),
-                c == null ? Double.NaN : c.coverage(0.8), c == null ? Double.NaN : c.meanCrps(),
+        RegionSpreadFit.Result x = r == null ? null : r.recalibrated();
+        return new SpreadCalibration.Evaluated(c == null ? 0 : (int) c.n(),
+                x != null ? x.coverage()[0] : c == null ? Double.NaN : c.coverage(0.5),
+                x != null ? x.coverage()[1] : c == null ? Double.NaN : c.coverage(0.8), x != null ? x.crps() : c == null ? Double.NaN : c.meanCrps(),
                 pl == null ? 0 : PlanScores.count(pl.plansim()), pl == null ? Double.NaN : PlanScores.brier(pl.rows(), pl.plansim()),
                 pl == null ? Double.NaN : PlanScores.brier(pl.rows(), baseOnModelled),
                 pl == null ? List.of() : bins(PlanScores.reliability(pl.rows(), pl.plansim())),
                 pl == null ? List.of() : bins(PlanScores.reliability(pl.rows(), pl.baseRate())));
+    }
+
+    private static SpreadCalibration.Group regionGroup(RegionSpreadFit.Result x) {
+        // horizon 0: the figures pool every row and horizon (too few rows to fit or score by horizon)
+        SpreadCalibration.Figures pooled = new SpreadCalibration.Figures(0, x.rows(), x.coverageRaw()[0], x.coverageRaw()[1],
+                x.coverage()[0], x.coverage()[1], x.crpsRaw(), x.crps(), new double[0], new double[0]);
+        return new SpreadCalibration.Group(RegionSpreadFit.GROUP, x.variables(), "the regional backtests' rows (" + String.join(", ", BACKTESTS)
+                + ") of these variables, one factor for every horizon; out-of-sample figures leave one origin out and pool all "
+                + x.rows() + " rows (CRPS relative to the actual)", new double[] {x.k()}, new double[] {x.se()}, List.of(pooled));
     }
 
     private static List<SpreadCalibration.Bin> bins(List<PlanScores.Bin> bins) {
@@ -187,9 +219,12 @@ final class EvaluateCommand implements Callable<Integer> {
             inForce = p.fitted(); // the regions and the plan record are scored with the calibration being written
         }
         RegionRun r = regions ? runRegions(t) : null;
-        PlanRun pl = plans ? runPlans(t) : null;
+        PlanRun pl = plans ? runPlans(t, r != null ? r : runRegions(t)) : null;
         if (fitCalibration != null) {
             SpreadCalibration written = r == null && pl == null ? p.fitted() : p.fitted().withEvaluated(evaluated(r, pl));
+            if (r != null && r.recalibrated() != null) {
+                written = written.withGroup(regionGroup(r.recalibrated()));
+            }
             spec.commandLine().getErr().println("wrote " + PanelCalibration.write(fitCalibration, written));
         }
         String text = switch (output.format) {
@@ -270,38 +305,66 @@ final class EvaluateCommand implements Callable<Integer> {
             for (String id : BACKTESTS) {
                 Scenario s = loader.load(id);
                 Catalogs catalogs = Catalogs.of(s);
-                CompiledScenario c = ScenarioCompiler.compile(s).withCalibration(inForce());
-                McOptions o = new McOptions(regionPaths, seed, Sampler.MC, threads, McOptions.DEFAULT_BLOCK);
-                ProgressBar bar = ProgressBar.unlessQuiet(quiet, spec.commandLine().getErr());
-                McResult mc = MonteCarloRunner.run(c, o, PathTargets.of(c, catalogs.targets().targets(), catalogs.history()), bar);
-                if (bar != null) {
-                    bar.finish();
-                }
-                backtestRuns.add(new BacktestRun(s, catalogs, mc));
+                // the regional group is always refitted here, leaving one origin out: the rows are never scored in sample
+                SpreadCalibration cal = inForce() == null ? null : inForce().withoutGroup(RegionSpreadFit.GROUP);
+                CompiledScenario c = ScenarioCompiler.compile(s).withCalibration(cal);
+                backtestRuns.add(new BacktestRun(s, catalogs, runBacktest(c, catalogs, threads), io.plansim.runner.DeterministicRunner.run(c)));
             }
         }
         return backtestRuns;
+    }
+
+    private McResult runBacktest(CompiledScenario c, Catalogs catalogs, int threads) {
+        McOptions o = new McOptions(regionPaths, seed, Sampler.MC, threads, McOptions.DEFAULT_BLOCK);
+        ProgressBar bar = ProgressBar.unlessQuiet(quiet, spec.commandLine().getErr());
+        McResult mc = MonteCarloRunner.run(c, o, PathTargets.of(c, catalogs.targets().targets(), catalogs.history()), bar);
+        if (bar != null) {
+            bar.finish();
+        }
+        return mc;
+    }
+
+    /**
+     * The backtest's Monte Carlo with the regional group's factor fitted without its origin's rows (so P(met) of a
+     * plan target is out of sample too); the run as made when no regional fit exists.
+     */
+    private McResult outOfSample(BacktestRun b, RegionSpreadFit.Result x, int threads) {
+        int block = x == null ? -1 : x.origins().indexOf(b.scenario().baseYear());
+        if (block < 0) {
+            return b.mc();
+        }
+        SpreadCalibration.Group g = new SpreadCalibration.Group(RegionSpreadFit.GROUP, x.variables(), "leave one origin out",
+                new double[] {x.leftOut()[block]}, new double[] {0}, List.of());
+        CompiledScenario c = ScenarioCompiler.compile(b.scenario()).withCalibration(inForce().withoutGroup(RegionSpreadFit.GROUP).withGroup(g));
+        return runBacktest(c, b.catalogs(), threads);
     }
 
     private RegionRun runRegions(int threads) {
         long start = System.nanoTime();
         Scorecard card = new Scorecard();
         List<Backtest.Summary> summaries = new ArrayList<>();
+        SpreadCalibration cal = inForce();
+        RegionSpreadFit fit = new RegionSpreadFit(cal == null ? java.util.Set.of() : cal.withoutGroup(RegionSpreadFit.GROUP).variables());
         for (BacktestRun b : backtests(threads)) {
             Scenario s = b.scenario();
             Backtest.Result r = Backtest.score(b.mc(), b.catalogs().history(), b.catalogs().targets(), s.horizon(), s.backtestBreaks());
             summaries.add(r.scored());
             RegionScores.add(card, b.mc(), r);
+            fit.add(b.mc(), b.central(), r);
         }
-        return new RegionRun(BACKTESTS, summaries, card, (System.nanoTime() - start) / 1e9);
+        return new RegionRun(BACKTESTS, summaries, card, (System.nanoTime() - start) / 1e9, cal == null ? null : fit.fit(seed));
     }
 
     /**
      * The plan record: the CSV's rows (12th plans, origin 2010) and each backtest's catalog targets with a known outcome;
      * plansim's probability from the backtest whose origin and region are the row's, where it models the target.
      */
-    private PlanRun runPlans(int threads) {
+    private PlanRun runPlans(int threads, RegionRun regionRun) {
         List<BacktestRun> runs = backtests(threads);
+        java.util.Map<BacktestRun, McResult> mcs = new java.util.IdentityHashMap<>();
+        for (BacktestRun b : runs) {
+            mcs.put(b, outOfSample(b, regionRun.recalibrated(), threads));
+        }
         List<PlanRecord.Row> rows = new ArrayList<>(PlanRecord.builtIn());
         for (BacktestRun b : runs) {
             rows.addAll(PlanRecord.fromCatalog(b.catalogs().targets(), b.catalogs().history(), b.scenario().region(),
@@ -313,7 +376,7 @@ final class EvaluateCommand implements Callable<Integer> {
             p[i] = Double.NaN;
             for (BacktestRun b : runs) {
                 if (b.scenario().baseYear() == row.origin() && b.scenario().region().equals(row.region())) {
-                    p[i] = row.probability(b.mc());
+                    p[i] = row.probability(mcs.get(b));
                 }
             }
         }
@@ -324,7 +387,7 @@ final class EvaluateCommand implements Callable<Integer> {
         StringBuilder sb = new StringBuilder("\nPlan record: " + pl.rows().size() + " targets whose outcome is known ("
                 + PlanRecord.RESOURCE + " and the backtests' catalogs); P plansim from the backtest at the plan's origin ("
                 + regionPaths + " paths), where it models the target; base rate = share met among the other targets of the same kind\n"
-                + calibrationLine() + "\n");
+                + calibrationLine() + "; the regional group's factor fitted without the rows of the target's origin\n");
         TextTable t = new TextTable(new boolean[] {false, false, false, false, false, true, true, false, true, true});
         t.row("plan", "target", "kind", "attr", "cmp", "value", "outcome", "met", "P plansim", "base rate");
         for (int i = 0; i < pl.rows().size(); i++) {
@@ -416,6 +479,7 @@ final class EvaluateCommand implements Callable<Integer> {
             }
             sb.append("Pooled by horizon (rows across a statistical break left out; a forecast held fixed counts as not covered):\n");
             sb.append(variableTable(r.card(), RegionScores.VARIABLE, "CRPS / |actual|", false, "plansim"));
+            sb.append(regionRecalibration(r.recalibrated()));
         }
         return sb.toString();
     }

@@ -123,6 +123,25 @@ public final class SpreadCalibration {
         return new SpreadCalibration(id, file, provenance, groups, e);
     }
 
+    /** The same calibration without the group {@code groupId} (unchanged when it has none). */
+    public SpreadCalibration withoutGroup(String groupId) {
+        return new SpreadCalibration(id, file, provenance, groups.stream().filter(g -> !g.id().equals(groupId)).toList(), evaluated);
+    }
+
+    /** The same calibration with one more group (replacing one of the same id). */
+    public SpreadCalibration withGroup(Group g) {
+        List<Group> gs = new ArrayList<>(withoutGroup(g.id()).groups());
+        gs.add(g);
+        return new SpreadCalibration(id, file, provenance, of(id, provenance, gs).groups(), evaluated);
+    }
+
+    /** Every variable some group scales. */
+    public java.util.Set<String> variables() {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        groups.forEach(g -> out.addAll(g.variables()));
+        return out;
+    }
+
     /** What the regions and the plan record scored with this calibration when it was fitted; null when not measured. */
     public Evaluated evaluated() {
         return evaluated;

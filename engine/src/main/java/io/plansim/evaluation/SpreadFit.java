@@ -127,17 +127,29 @@ public final class SpreadFit implements RollingOrigin.Recorder {
      * factor fitted without their block as {@link #CALIBRATED}. The PIT's uniforms come from {@code seed}.
      */
     public void score(int v, List<HorizonFit> fits, String variable, Scorecard card, String raw, long seed) {
-        SplittableRandom rng = new SplittableRandom(seed);
         for (HorizonFit fit : fits) {
-            for (Case c : cases.get(v).get(fit.horizon() - 1)) {
-                double u = rng.nextDouble();
-                double k = fit.leftOut()[c.block()];
+            for (double[] x : scored(v, fit, seed + fit.horizon())) {
                 if (raw != null) {
-                    card.add(raw, variable, fit.horizon(), c.pit(1, u), c.crps(1));
+                    card.add(raw, variable, fit.horizon(), x[0], x[2]);
                 }
-                card.add(CALIBRATED, variable, fit.horizon(), c.pit(k, u), c.crps(k));
+                card.add(CALIBRATED, variable, fit.horizon(), x[1], x[3]);
             }
         }
+    }
+
+    /**
+     * Each case of variable v at the fit's horizon, in the order added: {raw PIT, recalibrated PIT, raw CRPS,
+     * recalibrated CRPS}, recalibrated with the factor fitted without the case's block; the PIT's uniforms from seed.
+     */
+    public List<double[]> scored(int v, HorizonFit fit, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        List<double[]> out = new ArrayList<>();
+        for (Case c : cases.get(v).get(fit.horizon() - 1)) {
+            double u = rng.nextDouble();
+            double k = fit.leftOut()[c.block()];
+            out.add(new double[] {c.pit(1, u), c.pit(k, u), c.crps(1), c.crps(k)});
+        }
+        return out;
     }
 
     /** The calibration group of variable v: its factors, standard errors and out-of-sample figures from {@code card}. */

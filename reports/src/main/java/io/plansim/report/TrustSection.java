@@ -59,6 +59,9 @@ public final class TrustSection {
         boolean calibrated = calibration != null;
         for (SpreadCalibration.Group g : figures.groups()) {
             coverageTable(h, zh, g, calibrated);
+            if (g.outOfSample().size() < 2) {
+                continue; // pooled figures (the regional group): a table row, no chart
+            }
             figure(h, coverageChart(l, g), t(zh, "Coverage of the central 50% and 80% intervals by horizon, raw (dashed) and calibrated "
                     + "(solid), against the nominal levels (grey): below the line the intervals are too narrow.",
                     "按预测年限的50%与80%中心区间覆盖率：原始（虚线）与校准后（实线），灰线为名义水平；低于灰线即区间过窄。"));
@@ -99,9 +102,9 @@ public final class TrustSection {
                 .append("</th><th>80% ").append(t(zh, "raw", "原始")).append("</th><th>80% ").append(t(zh, "calibrated", "校准")).append("</th><th>CRPS ").append(t(zh, "raw", "原始")).append("</th><th>CRPS ")
                 .append(t(zh, "calibrated", "校准")).append("</th></tr></thead><tbody>\n");
         for (SpreadCalibration.Figures f : g.outOfSample()) {
-            h.append(String.format(Locale.ROOT, "<tr><td>%d</td><td>%d</td><td>%.2f ± %.2f</td><td>%.2f</td><td>%.2f</td><td>%.2f</td>"
-                            + "<td>%.2f</td><td>%.4f</td><td>%.4f</td></tr>\n", f.horizon(), f.n(), g.factor(f.horizon()),
-                    g.standardErrors()[Math.min(f.horizon(), g.standardErrors().length) - 1], f.coverage50Raw(), f.coverage50(),
+            h.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%d</td><td>%.2f ± %.2f</td><td>%.2f</td><td>%.2f</td><td>%.2f</td>"
+                            + "<td>%.2f</td><td>%.4f</td><td>%.4f</td></tr>\n", f.horizon() == 0 ? t(zh, "all", "全部") : String.valueOf(f.horizon()), f.n(), g.factor(f.horizon()),
+                    g.standardErrors()[Math.max(1, Math.min(f.horizon(), g.standardErrors().length)) - 1], f.coverage50Raw(), f.coverage50(),
                     f.coverage80Raw(), f.coverage80(), f.crpsRaw(), f.crps()));
         }
         h.append("</tbody></table>\n");

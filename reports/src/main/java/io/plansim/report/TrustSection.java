@@ -95,9 +95,11 @@ public final class TrustSection {
     }
 
     private static void coverageTable(StringBuilder h, boolean zh, SpreadCalibration.Group g, boolean calibrated) {
-        h.append("<h3>").append(HtmlReport.esc(g.id() + " (" + String.join(", ", g.variables()) + ")")).append("</h3>\n");
+        h.append("<h3>").append(HtmlReport.esc(t(zh, "group ", "变量组 ") + g.id() + (zh ? "（" : " (") + String.join(", ", g.variables())
+                + (zh ? "）" : ")"))).append("</h3>\n");
         h.append("<p class=\"note\">").append(HtmlReport.esc(t(zh, "Fitted on ", "拟合数据：") + g.fittedOn())).append("</p>\n");
-        h.append("<table class=\"data\"><thead><tr><th>").append(t(zh, "horizon (years)", "年限（年）")).append("</th><th>n</th><th>")
+        h.append("<table class=\"data\"><thead><tr><th>").append(t(zh, "horizon (years)", "年限（年）")).append("</th><th>")
+                .append(t(zh, "n", "样本数")).append("</th><th>")
                 .append(t(zh, "factor k ± s.e.", "系数 k ± 标准误")).append("</th><th>50% ").append(t(zh, "raw", "原始")).append("</th><th>50% ").append(t(zh, "calibrated", "校准"))
                 .append("</th><th>80% ").append(t(zh, "raw", "原始")).append("</th><th>80% ").append(t(zh, "calibrated", "校准")).append("</th><th>CRPS ").append(t(zh, "raw", "原始")).append("</th><th>CRPS ")
                 .append(t(zh, "calibrated", "校准")).append("</th></tr></thead><tbody>\n");
@@ -127,19 +129,25 @@ public final class TrustSection {
         String sized = zh ? JUDGEMENT_ZH : JUDGEMENT;
         for (Uncertainty.Parameter p : u.parameters()) {
             row(h, p.driver().path(), t(zh, "parameter, drawn once per path", "参数，每条路径抽取一次") + " (" + p.from() + "\u2013" + p.to() + ", "
-                    + p.mode().name().toLowerCase(Locale.ROOT) + ")", p.distribution().describe(), sized);
+                    + p.mode().name().toLowerCase(Locale.ROOT) + ")", t(zh, "", "分布 ") + p.distribution().describe(), sized);
         }
         for (Uncertainty.AnnualShock s : u.shocks()) {
-            row(h, s.variable(), t(zh, "annual shock (log)", "年度冲击（对数）"),
-                    String.format(Locale.ROOT, "sd %s, AR(1) %s", HtmlReport.fmtDriver(s.sd()), HtmlReport.fmtDriver(s.persistence())), sized);
+            row(h, variable(zh, s.variable()), t(zh, "annual shock (log)", "年度冲击（对数）"), String.format(Locale.ROOT, t(zh, "sd %s, AR(1) %s",
+                    "标准差 %s，AR(1) %s"), HtmlReport.fmtDriver(s.sd()), HtmlReport.fmtDriver(s.persistence())), sized);
         }
         for (Uncertainty.RareEvent e : u.events()) {
             List<String> effects = new ArrayList<>();
             e.effects().forEach(x -> effects.add(x.variable() + " " + x.size().describe()));
-            row(h, e.name(), t(zh, "rare event", "小概率事件"), String.format(Locale.ROOT, "p %s/yr; ", HtmlReport.fmtDriver(e.probability()))
+            row(h, t(zh, "", "事件 ") + e.name(), t(zh, "rare event", "小概率事件"), String.format(Locale.ROOT, t(zh, "p %s/yr; ", "每年概率 %s；"),
+                    HtmlReport.fmtDriver(e.probability()))
                     + String.join("; ", effects), sized);
         }
         h.append("</tbody></table>\n");
+    }
+
+    /** A variable id, with its Chinese name in a Chinese report. */
+    private static String variable(boolean zh, String id) {
+        return zh ? io.plansim.model.Variable.byId(id).map(v -> v.info().nameZh() + " " + id).orElse("变量 " + id) : id;
     }
 
     private static void row(StringBuilder h, String... cells) {

@@ -29,7 +29,7 @@ import java.util.Map;
  * show them without re-running the evaluation.
  */
 public final class SpreadCalibration {
-    /** The calibration {@code mc}, {@code targets}, {@code report} and {@code batch} use unless {@code --raw}. */
+    /** The calibration {@code mc}, {@code targets} and {@code report} use unless {@code --raw}. */
     public static final String BUILT_IN = "scenarios/reference/calibration/spread.yaml";
     /** The file format's version. */
     public static final int FORMAT = 1;

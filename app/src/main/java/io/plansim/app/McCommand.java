@@ -33,6 +33,9 @@ final class McCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    @Mixin
+    CalibrationOptions calibration;
+
     @Option(names = "--replay-path", paramLabel = "I", description = "Print path I of this run (same seed, paths, sampler) instead of the summary.")
     Long replay;
 
@@ -42,7 +45,7 @@ final class McCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Scenario s = options.load();
-        CompiledScenario c = options.actuals.compile(s);
+        CompiledScenario c = calibration.apply(options.actuals.compile(s));
         McOptions o = run.options();
         if (replay != null) {
             if (replay < 0 || replay >= o.paths()) {
@@ -60,10 +63,10 @@ final class McCommand implements Callable<Integer> {
         options.warnImplausible(r.central());
         String text = switch (output.format) {
             case JSON -> ProjectionJson.MAPPER.writerWithDefaultPrettyPrinter()
-                    .writeValueAsString(withWarning(McTables.json(r.mc(), r.verdicts(), Main.version(), r.central()), r.warning())) + "\n";
+                    .writeValueAsString(withWarning(McTables.json(r.mc(), r.verdicts(), Main.version(), r.central()), r.warning()).put("calibration", calibration.line(false))) + "\n";
             case CSV -> McTables.longTable(r.mc()).write().toString("csv");
             case TABLE -> s.title() + ": " + r.mc().paths() + " paths, seed " + o.seed() + ", sampler " + r.mc().sampler()
-                    + ", percentiles " + r.mc().quantiles().accuracy() + "\n" + (r.warning() == null ? "" : "warning: " + r.warning() + "\n")
+                    + ", percentiles " + r.mc().quantiles().accuracy() + "\n" + calibration.line(false) + "\n" + (r.warning() == null ? "" : "warning: " + r.warning() + "\n")
                     + "\n" + McTables.text(r.mc(), RunCommand.MAIN, r.verdicts(), r.central());
         };
         if (r.warning() != null) {

@@ -108,6 +108,7 @@ final class HtmlReport {
         }
         h.append("<p><a href=\"appendix.html\">").append(esc(l.word("appendix.link"))).append("</a></p>\n</section>\n");
 
+        TrustSection.render(h, in, in.calibration());
         reproduce(h, in, slugs);
         h.append("<section id=\"notes\">\n<h2>").append(esc(l.word("notes"))).append("</h2>\n<ul>\n");
         for (String n : notes) {

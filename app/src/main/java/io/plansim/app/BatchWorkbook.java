@@ -1,6 +1,6 @@
 package io.plansim.app;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.plansim.report.Lang;
 import io.plansim.report.Workbooks;
 import io.plansim.tables.Tables;
@@ -13,7 +13,13 @@ final class BatchWorkbook {
     }
 
     /** From the run log and the very text of results.csv and targets.csv, so that the workbook holds the same rows. */
-    static byte[] of(ObjectNode log, String resultsCsv, String targetsCsv, Lang lang) {
+    static byte[] of(String runLog, String resultsCsv, String targetsCsv, Lang lang) {
+        JsonNode log;
+        try {
+            log = io.plansim.tables.ProjectionJson.MAPPER.readTree(runLog);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("the run log this batch wrote is not JSON: " + e.getOriginalMessage(), e);
+        }
         Map<String, String> about = new LinkedHashMap<>();
         about.put("plansim", log.path("plansimVersion").asText());
         about.put(lang == Lang.ZH ? "批处理文件" : "batch file", log.path("batchFile").asText());

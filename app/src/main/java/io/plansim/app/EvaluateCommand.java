@@ -17,6 +17,9 @@ import io.plansim.evaluation.RegionScores;
 import io.plansim.evaluation.RollingOrigin;
 import io.plansim.evaluation.Scorecard;
 import io.plansim.evaluation.SolowForecaster;
+import io.plansim.evaluation.SpreadFit;
+import io.plansim.evaluation.RegionSpreadFit;
+import io.plansim.compile.SpreadCalibration;
 import io.plansim.report.ChartOutput;
 import io.plansim.report.EvaluationCharts;
 import io.plansim.runner.McOptions;
@@ -101,20 +104,29 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress bar.")
     boolean quiet;
 
+    @Option(names = "--fit-calibration", paramLabel = "FILE", description = "Write the spread recalibration fitted on the panel "
+            + "(factors by horizon for GDP and population, out of sample by economy block; docs/MODEL.md \"Recalibration\") to FILE.")
+    Path fitCalibration;
+
+    @Mixin
+    CalibrationOptions calibration;
+
     @Mixin
     OutputOptions output;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    private record PanelRun(String name, RollingOrigin.Design design, RollingOrigin.Evaluation evaluation, double seconds) {
+    private record PanelRun(String name, RollingOrigin.Design design, RollingOrigin.Evaluation evaluation, double seconds,
+                            SpreadCalibration fitted) {
     }
 
-    private record RegionRun(List<String> scenarios, List<Backtest.Summary> summaries, Scorecard card, double seconds) {
+    private record RegionRun(List<String> scenarios, List<Backtest.Summary> summaries, Scorecard card, double seconds,
+                             RegionSpreadFit.Result recalibrated) {
     }
 
     /** One backtest scenario run once, shared by --regions and --plans. */
-    private record BacktestRun(Scenario scenario, Catalogs catalogs, McResult mc) {
+    private record BacktestRun(Scenario scenario, Catalogs catalogs, McResult mc, io.plansim.runner.Projection central) {
     }
 
     /** The plan record with plansim's probabilities (NaN where not modelled) and the base rates. */
@@ -122,6 +134,71 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     private List<BacktestRun> backtestRuns;
+    /** The calibration the backtests run with: the one being fitted (--fit-calibration), else the options'. */
+    private SpreadCalibration inForce;
+    private boolean inForceSet;
+
+    private SpreadCalibration inForce() {
+        if (!inForceSet && inForce == null) {
+            inForce = calibration.calibration();
+            inForceSet = true;
+        }
+        return inForce;
+    }
+
+    private String calibrationLine() {
+        SpreadCalibration c = inForce();
+        return c == null ? calibration.line(false) : c.describe(false);
+    }
+
+    /** The regional group's leave-one-origin-out fit, as the table shows it. */
+    private static String regionRecalibration(RegionSpreadFit.Result x) {
+        if (x == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "Regional spread recalibration (group %s: %s), one factor for "
+                + "every horizon fitted on the rows with a spread of these variables, %d rows; leaving one origin out:",
+                RegionSpreadFit.GROUP, String.join(", ", x.variables()), x.groupRows()));
+        for (int i = 0; i < x.origins().size(); i++) {
+            sb.append(String.format(Locale.ROOT, " k without %d's rows %.2f;", x.origins().get(i), x.leftOut()[i]));
+        }
+        sb.append(String.format(Locale.ROOT, " k on all %.2f +- %.2f (jackknife)%n", x.k(), x.se()));
+        sb.append(String.format(Locale.ROOT, "  these rows, mean CRPS / |actual| unscaled %.4f, recalibrated out of sample %.4f%n", x.groupCrpsRaw(), x.groupCrps()));
+        sb.append(String.format(Locale.ROOT, "  all %d rows, coverage 50/80/90%% without the regional group %.2f/%.2f/%.2f, with it out of sample %.2f/%.2f/%.2f; "
+                        + "mean CRPS / |actual| %.4f -> %.4f%n", x.rows(), x.coverageRaw()[0], x.coverageRaw()[1], x.coverageRaw()[2],
+                x.coverage()[0], x.coverage()[1], x.coverage()[2], x.crpsRaw(), x.crps()));
+        return sb.toString();
+    }
+
+    /** What the regions and the plan record scored, for the calibration file. */
+    private static SpreadCalibration.Evaluated evaluated(RegionRun r, PlanRun pl) {
+        Scorecard.Cell c = r == null ? null : r.card().overall("plansim", RegionScores.VARIABLE);
+        double[] baseOnModelled = new double[pl == null ? 0 : pl.rows().size()];
+        for (int i = 0; i < baseOnModelled.length; i++) {
+            baseOnModelled[i] = Double.isNaN(pl.plansim()[i]) ? Double.NaN : pl.baseRate()[i];
+        }
+        RegionSpreadFit.Result x = r == null ? null : r.recalibrated();
+        return new SpreadCalibration.Evaluated(c == null ? 0 : (int) c.n(),
+                x != null ? x.coverage()[0] : c == null ? Double.NaN : c.coverage(0.5),
+                x != null ? x.coverage()[1] : c == null ? Double.NaN : c.coverage(0.8), x != null ? x.crps() : c == null ? Double.NaN : c.meanCrps(),
+                pl == null ? 0 : PlanScores.count(pl.plansim()), pl == null ? Double.NaN : PlanScores.brier(pl.rows(), pl.plansim()),
+                pl == null ? Double.NaN : PlanScores.brier(pl.rows(), baseOnModelled),
+                pl == null ? List.of() : bins(PlanScores.reliability(pl.rows(), pl.plansim())),
+                pl == null ? List.of() : bins(PlanScores.reliability(pl.rows(), pl.baseRate())));
+    }
+
+    private static SpreadCalibration.Group regionGroup(RegionSpreadFit.Result x) {
+        // horizon 0: the figures pool every row and horizon (too few rows to fit or score by horizon)
+        SpreadCalibration.Figures pooled = new SpreadCalibration.Figures(0, x.rows(), x.coverageRaw()[0], x.coverageRaw()[1],
+                x.coverage()[0], x.coverage()[1], x.crpsRaw(), x.crps(), new double[0], new double[0]);
+        return new SpreadCalibration.Group(RegionSpreadFit.GROUP, x.variables(), "the regional backtests' rows (" + String.join(", ", BACKTESTS)
+                + ") of these variables, one factor for every horizon; out-of-sample figures leave one origin out and pool all "
+                + x.rows() + " rows (CRPS relative to the actual)", new double[] {x.k()}, new double[] {x.se()}, List.of(pooled));
+    }
+
+    private static List<SpreadCalibration.Bin> bins(List<PlanScores.Bin> bins) {
+        return bins.stream().map(b -> new SpreadCalibration.Bin(b.from(), b.to(), b.n(), b.meanProbability(), b.shareMet())).toList();
+    }
 
     @Override
     public Integer call() {
@@ -135,10 +212,21 @@ final class EvaluateCommand implements Callable<Integer> {
         check(step >= 1, "--step", String.valueOf(step), "at least 1 year");
         check(folds >= 2, "--folds", String.valueOf(folds), "at least 2 blocks");
         check(threads == null || threads >= 1, "--threads", String.valueOf(threads), "at least 1 thread");
+        check(fitCalibration == null || panel != null, "--fit-calibration", String.valueOf(fitCalibration), "with --panel");
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         PanelRun p = panel == null ? null : runPanel(t);
+        if (fitCalibration != null) {
+            inForce = p.fitted(); // the regions and the plan record are scored with the calibration being written
+        }
         RegionRun r = regions ? runRegions(t) : null;
-        PlanRun pl = plans ? runPlans(t) : null;
+        PlanRun pl = plans ? runPlans(t, r != null ? r : runRegions(t)) : null;
+        if (fitCalibration != null) {
+            SpreadCalibration written = r == null && pl == null ? p.fitted() : p.fitted().withEvaluated(evaluated(r, pl));
+            if (r != null && r.recalibrated() != null) {
+                written = written.withGroup(regionGroup(r.recalibrated()));
+            }
+            spec.commandLine().getErr().println("wrote " + PanelCalibration.write(fitCalibration, written));
+        }
         String text = switch (output.format) {
             case TABLE, XLSX -> table(p, r) + (pl == null ? "" : planTable(pl));
             case CSV -> csv(p, r) + (pl == null ? "" : planCsv(pl));
@@ -162,9 +250,11 @@ final class EvaluateCommand implements Callable<Integer> {
     private PanelRun runPanel(int threads) {
         Panel data;
         String name;
+        byte[] bytes;
         if (panel.equals("pwt")) {
             data = Panel.pwt();
             name = "Penn World Table 9.1 (" + Panel.PWT_RESOURCE + ")";
+            bytes = PanelCalibration.resource(Panel.PWT_RESOURCE);
         } else {
             Path file = Path.of(panel);
             if (!Files.isRegularFile(file)) {
@@ -172,6 +262,7 @@ final class EvaluateCommand implements Callable<Integer> {
                         "pwt or a CSV file with the columns countrycode,country,year and the series");
             }
             try {
+                bytes = Files.readAllBytes(file);
                 data = Panel.parse(panel, Files.readString(file));
             } catch (IOException e) {
                 throw InputException.of(SourceLocation.commandLine(), "--panel", "'" + panel + "' (" + e.getMessage() + ")",
@@ -191,12 +282,15 @@ final class EvaluateCommand implements Callable<Integer> {
                 NaiveForecasters.randomWalkWithDrift(10), NaiveForecasters.globalMeanGrowth());
         ProgressBar bar = ProgressBar.unlessQuiet(quiet, spec.commandLine().getErr());
         long start = System.nanoTime();
+        SpreadFit fit = new SpreadFit(variables().size(), horizons, folds);
         RollingOrigin.Evaluation e = RollingOrigin.run(data, forecasters, variables(), d, threads,
-                bar == null ? null : (done, total) -> bar.update(done * paths, total * paths, new long[0]));
+                bar == null ? null : (done, total) -> bar.update(done * paths, total * paths, new long[0]), fit);
         if (bar != null) {
             bar.finish();
         }
-        return new PanelRun(name, d, e, (System.nanoTime() - start) / 1e9);
+        String command = "plansim " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        SpreadCalibration fitted = PanelCalibration.fit(fit, variables(), e.scores(), name, bytes, command, Main.version(), seed);
+        return new PanelRun(name, d, e, (System.nanoTime() - start) / 1e9, fitted);
     }
 
     private static List<PanelVariable> variables() {
@@ -211,38 +305,66 @@ final class EvaluateCommand implements Callable<Integer> {
             for (String id : BACKTESTS) {
                 Scenario s = loader.load(id);
                 Catalogs catalogs = Catalogs.of(s);
-                CompiledScenario c = ScenarioCompiler.compile(s);
-                McOptions o = new McOptions(regionPaths, seed, Sampler.MC, threads, McOptions.DEFAULT_BLOCK);
-                ProgressBar bar = ProgressBar.unlessQuiet(quiet, spec.commandLine().getErr());
-                McResult mc = MonteCarloRunner.run(c, o, PathTargets.of(c, catalogs.targets().targets(), catalogs.history()), bar);
-                if (bar != null) {
-                    bar.finish();
-                }
-                backtestRuns.add(new BacktestRun(s, catalogs, mc));
+                // the regional group is always refitted here, leaving one origin out: the rows are never scored in sample
+                SpreadCalibration cal = inForce() == null ? null : inForce().withoutGroup(RegionSpreadFit.GROUP);
+                CompiledScenario c = ScenarioCompiler.compile(s).withCalibration(cal);
+                backtestRuns.add(new BacktestRun(s, catalogs, runBacktest(c, catalogs, threads), io.plansim.runner.DeterministicRunner.run(c)));
             }
         }
         return backtestRuns;
+    }
+
+    private McResult runBacktest(CompiledScenario c, Catalogs catalogs, int threads) {
+        McOptions o = new McOptions(regionPaths, seed, Sampler.MC, threads, McOptions.DEFAULT_BLOCK);
+        ProgressBar bar = ProgressBar.unlessQuiet(quiet, spec.commandLine().getErr());
+        McResult mc = MonteCarloRunner.run(c, o, PathTargets.of(c, catalogs.targets().targets(), catalogs.history()), bar);
+        if (bar != null) {
+            bar.finish();
+        }
+        return mc;
+    }
+
+    /**
+     * The backtest's Monte Carlo with the regional group's factor fitted without its origin's rows (so P(met) of a
+     * plan target is out of sample too); the run as made when no regional fit exists.
+     */
+    private McResult outOfSample(BacktestRun b, RegionSpreadFit.Result x, int threads) {
+        int block = x == null ? -1 : x.origins().indexOf(b.scenario().baseYear());
+        if (block < 0) {
+            return b.mc();
+        }
+        SpreadCalibration.Group g = new SpreadCalibration.Group(RegionSpreadFit.GROUP, x.variables(), "leave one origin out",
+                new double[] {x.leftOut()[block]}, new double[] {0}, List.of());
+        CompiledScenario c = ScenarioCompiler.compile(b.scenario()).withCalibration(inForce().withoutGroup(RegionSpreadFit.GROUP).withGroup(g));
+        return runBacktest(c, b.catalogs(), threads);
     }
 
     private RegionRun runRegions(int threads) {
         long start = System.nanoTime();
         Scorecard card = new Scorecard();
         List<Backtest.Summary> summaries = new ArrayList<>();
+        SpreadCalibration cal = inForce();
+        RegionSpreadFit fit = new RegionSpreadFit(cal == null ? java.util.Set.of() : cal.withoutGroup(RegionSpreadFit.GROUP).variables());
         for (BacktestRun b : backtests(threads)) {
             Scenario s = b.scenario();
             Backtest.Result r = Backtest.score(b.mc(), b.catalogs().history(), b.catalogs().targets(), s.horizon(), s.backtestBreaks());
             summaries.add(r.scored());
             RegionScores.add(card, b.mc(), r);
+            fit.add(b.mc(), b.central(), r);
         }
-        return new RegionRun(BACKTESTS, summaries, card, (System.nanoTime() - start) / 1e9);
+        return new RegionRun(BACKTESTS, summaries, card, (System.nanoTime() - start) / 1e9, cal == null ? null : fit.fit(seed));
     }
 
     /**
      * The plan record: the CSV's rows (12th plans, origin 2010) and each backtest's catalog targets with a known outcome;
      * plansim's probability from the backtest whose origin and region are the row's, where it models the target.
      */
-    private PlanRun runPlans(int threads) {
+    private PlanRun runPlans(int threads, RegionRun regionRun) {
         List<BacktestRun> runs = backtests(threads);
+        java.util.Map<BacktestRun, McResult> mcs = new java.util.IdentityHashMap<>();
+        for (BacktestRun b : runs) {
+            mcs.put(b, outOfSample(b, regionRun.recalibrated(), threads));
+        }
         List<PlanRecord.Row> rows = new ArrayList<>(PlanRecord.builtIn());
         for (BacktestRun b : runs) {
             rows.addAll(PlanRecord.fromCatalog(b.catalogs().targets(), b.catalogs().history(), b.scenario().region(),
@@ -254,7 +376,7 @@ final class EvaluateCommand implements Callable<Integer> {
             p[i] = Double.NaN;
             for (BacktestRun b : runs) {
                 if (b.scenario().baseYear() == row.origin() && b.scenario().region().equals(row.region())) {
-                    p[i] = row.probability(b.mc());
+                    p[i] = row.probability(mcs.get(b));
                 }
             }
         }
@@ -264,7 +386,8 @@ final class EvaluateCommand implements Callable<Integer> {
     private String planTable(PlanRun pl) {
         StringBuilder sb = new StringBuilder("\nPlan record: " + pl.rows().size() + " targets whose outcome is known ("
                 + PlanRecord.RESOURCE + " and the backtests' catalogs); P plansim from the backtest at the plan's origin ("
-                + regionPaths + " paths), where it models the target; base rate = share met among the other targets of the same kind\n");
+                + regionPaths + " paths), where it models the target; base rate = share met among the other targets of the same kind\n"
+                + calibrationLine() + "; the regional group's factor fitted without the rows of the target's origin\n");
         TextTable t = new TextTable(new boolean[] {false, false, false, false, false, true, true, false, true, true});
         t.row("plan", "target", "kind", "attr", "cmp", "value", "outcome", "met", "P plansim", "base rate");
         for (int i = 0; i < pl.rows().size(); i++) {
@@ -337,12 +460,16 @@ final class EvaluateCommand implements Callable<Integer> {
                     commonRandomNumbers ? "the same random numbers for every forecast" : "each forecast its own seed"));
             Scorecard card = p.evaluation().scores();
             for (String v : card.variables()) {
-                sb.append(variableTable(card, v, "log points", true)).append('\n');
+                sb.append(variableTable(card, v, "log points", true, "plansim")).append('\n');
+                if (card.cell(SpreadFit.CALIBRATED, v, 1) != null) {
+                    sb.append(variableTable(card, v, "log points", true, SpreadFit.CALIBRATED)).append('\n');
+                }
             }
+            sb.append(PanelCalibration.factorTable(p.fitted())).append('\n');
         }
         if (r != null) {
             sb.append("Regions: ").append(String.join(", ", r.scenarios())).append("; ").append(regionPaths)
-                    .append(" paths each, seed ").append(seed).append('\n');
+                    .append(" paths each, seed ").append(seed).append('\n').append(calibrationLine()).append('\n');
             for (int i = 0; i < r.scenarios().size(); i++) {
                 Backtest.Summary s = r.summaries().get(i);
                 sb.append(String.format(Locale.ROOT, "  %-20s %2d rows (%d with a spread): coverage 50/80/90%% %s/%s/%s, "
@@ -351,16 +478,18 @@ final class EvaluateCommand implements Callable<Integer> {
                         Format.num(s.meanRelativeCrps()), s.targets(), Format.num(s.brier())));
             }
             sb.append("Pooled by horizon (rows across a statistical break left out; a forecast held fixed counts as not covered):\n");
-            sb.append(variableTable(r.card(), RegionScores.VARIABLE, "CRPS / |actual|", false));
+            sb.append(variableTable(r.card(), RegionScores.VARIABLE, "CRPS / |actual|", false, "plansim"));
+            sb.append(regionRecalibration(r.recalibrated()));
         }
         return sb.toString();
     }
 
-    /** One variable: plansim's coverage and PIT flatness by horizon, and every forecaster's mean CRPS. */
-    private static String variableTable(Scorecard card, String variable, String crpsUnit, boolean pitTable) {
+    /** One variable: the model's coverage and PIT flatness by horizon, and every forecaster's mean CRPS. */
+    private static String variableTable(Scorecard card, String variable, String crpsUnit, boolean pitTable, String model) {
         List<String> forecasters = card.forecasters();
-        StringBuilder sb = new StringBuilder(variable + ": plansim's coverage of its central intervals, PIT flatness, and mean CRPS ("
-                + crpsUnit + ") of every forecaster\n");
+        StringBuilder sb = new StringBuilder(variable + ": " + model + "'s coverage of its central intervals, PIT flatness, and mean CRPS ("
+                + crpsUnit + ") of every forecaster" + (model.equals(SpreadFit.CALIBRATED)
+                ? " (recalibrated with factors fitted without the case's economy block: out of sample)" : "") + "\n");
         List<String> head = new ArrayList<>(List.of("h", "n", "cov50", "cov80", "cov90", "PIT chi2"));
         forecasters.forEach(f -> head.add("CRPS " + f));
         boolean[] right = new boolean[head.size()];
@@ -370,7 +499,7 @@ final class EvaluateCommand implements Callable<Integer> {
         List<Integer> hs = new ArrayList<>(card.horizons());
         hs.add(0);
         for (int h : hs) {
-            Scorecard.Cell c = h == 0 ? card.overall("plansim", variable) : card.cell("plansim", variable, h);
+            Scorecard.Cell c = h == 0 ? card.overall(model, variable) : card.cell(model, variable, h);
             if (c == null) {
                 continue;
             }
@@ -384,7 +513,7 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         sb.append(t.render());
         if (pitTable) {
-            sb.append("PIT histogram of plansim, density per tenth (1 = calibrated; high ends = intervals too narrow):\n");
+            sb.append("PIT histogram of " + model + ", density per tenth (1 = calibrated; high ends = intervals too narrow):\n");
             boolean[] r2 = new boolean[Scorecard.PIT_BINS + 1];
             java.util.Arrays.fill(r2, true);
             TextTable pt = new TextTable(r2);
@@ -394,7 +523,7 @@ final class EvaluateCommand implements Callable<Integer> {
             }
             pt.row(ph.toArray(String[]::new));
             for (int h : PIT_HORIZONS) {
-                Scorecard.Cell c = card.cell("plansim", variable, h);
+                Scorecard.Cell c = card.cell(model, variable, h);
                 if (c != null) {
                     List<String> row = new ArrayList<>(List.of(String.valueOf(h)));
                     for (double x : c.pitDensity()) {
@@ -450,6 +579,9 @@ final class EvaluateCommand implements Callable<Integer> {
         ObjectNode root = ProjectionJson.MAPPER.createObjectNode();
         root.put("plansim", Main.version());
         root.put("seed", seed);
+        if (r != null || pl != null) {
+            root.put("calibration", calibrationLine());
+        }
         if (p != null) {
             ObjectNode n = root.putObject("panel");
             n.put("data", p.name());

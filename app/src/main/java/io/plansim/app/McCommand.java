@@ -34,6 +34,9 @@ final class McCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    @Mixin
+    CalibrationOptions calibration;
+
     @Option(names = "--replay-path", paramLabel = "I", description = "Print path I of this run (same seed, paths, sampler) instead of the summary.")
     Long replay;
 
@@ -44,7 +47,7 @@ final class McCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         boolean workbook = output.workbook();
         Scenario s = options.load();
-        CompiledScenario c = options.actuals.compile(s);
+        CompiledScenario c = calibration.apply(options.actuals.compile(s));
         McOptions o = run.options();
         if (replay != null) {
             if (workbook) {
@@ -74,10 +77,10 @@ final class McCommand implements Callable<Integer> {
         }
         String text = switch (output.format) {
             case JSON -> ProjectionJson.MAPPER.writerWithDefaultPrettyPrinter()
-                    .writeValueAsString(withWarning(McTables.json(r.mc(), r.verdicts(), Main.version(), r.central()), r.warning())) + "\n";
+                    .writeValueAsString(withWarning(McTables.json(r.mc(), r.verdicts(), Main.version(), r.central()), r.warning()).put("calibration", calibration.line(false))) + "\n";
             case CSV -> McTables.longTable(r.mc()).write().toString("csv");
             case TABLE -> s.title() + ": " + r.mc().paths() + " paths, seed " + o.seed() + ", sampler " + r.mc().sampler()
-                    + ", percentiles " + r.mc().quantiles().accuracy() + "\n" + (r.warning() == null ? "" : "warning: " + r.warning() + "\n")
+                    + ", percentiles " + r.mc().quantiles().accuracy() + "\n" + calibration.line(false) + "\n" + (r.warning() == null ? "" : "warning: " + r.warning() + "\n")
                     + "\n" + McTables.text(r.mc(), RunCommand.MAIN, r.verdicts(), r.central());
             case XLSX -> throw new IllegalStateException("written above");
         };

@@ -104,6 +104,9 @@ final class ReportCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     LimitOptions limits;
 
+    @picocli.CommandLine.Mixin
+    CalibrationOptions calibration;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -154,7 +157,7 @@ final class ReportCommand implements Callable<Integer> {
                 err.flush();
             }
             io.plansim.target.History history = actuals.history(s);
-            CompiledScenario c = actuals.condition(ScenarioCompiler.compile(s), s, history);
+            CompiledScenario c = calibration.apply(actuals.condition(ScenarioCompiler.compile(s), s, history));
             if (!quiet) {
                 ActualsOptions.describe(c).forEach(m -> err.println("note: " + s.id() + ": " + m));
             }
@@ -175,7 +178,7 @@ final class ReportCommand implements Callable<Integer> {
             }
         }
         ReportInput input = new ReportInput(runs, o.paths(), o.seed(), Main.version(), command(), now.toString(), labels, title,
-                previous, compareTo == null ? null : compareTo.toString(), csvBom);
+                previous, compareTo == null ? null : compareTo.toString(), csvBom, calibration.calibration());
         ReportWriter.Written w;
         Path chromium = browser;
         try {

@@ -33,6 +33,9 @@ final class TargetsCommand implements Callable<Integer> {
     @Mixin
     McRunOptions run;
 
+    @Mixin
+    CalibrationOptions calibration;
+
     @Option(names = "--central-only", description = "No Monte Carlo: verdicts from the central path's margin to each target (docs/TARGETS.md).")
     boolean centralOnly;
 
@@ -44,7 +47,7 @@ final class TargetsCommand implements Callable<Integer> {
         boolean workbook = output.workbook();
         Scenario s = options.load();
         Catalogs catalogs = options.actuals.catalogs(s);
-        var compiled = options.actuals.condition(io.plansim.compile.ScenarioCompiler.compile(s), s, catalogs.history());
+        var compiled = calibration.apply(options.actuals.condition(io.plansim.compile.ScenarioCompiler.compile(s), s, catalogs.history()));
         ActualsOptions.describe(compiled).forEach(m -> spec.commandLine().getErr().println("note: " + m));
         boolean mc = !centralOnly;
         Projection p;
@@ -78,10 +81,10 @@ final class TargetsCommand implements Callable<Integer> {
         }
         String text = switch (output.format) {
             case JSON -> ProjectionJson.MAPPER.writerWithDefaultPrettyPrinter()
-                    .writeValueAsString(withKnown(McCommand.withWarning(VerdictTables.json(p.scenario(), verdicts, mc ? run.paths : 0, run.seed), warning), known)) + "\n";
+                    .writeValueAsString(withKnown(McCommand.withWarning(VerdictTables.json(p.scenario(), verdicts, mc ? run.paths : 0, run.seed), warning), known).put("calibration", mc ? calibration.line(false) : "central path only")) + "\n";
             case CSV -> VerdictTables.table(p.scenario(), verdicts).write().toString("csv");
             case TABLE -> s.title() + ": " + verdicts.size() + " targets from " + catalogs.targets().file() + "\n"
-                    + VerdictTables.basis(mc ? run.paths : 0, run.seed, false) + "\n" + (warning == null ? "" : "warning: " + warning + "\n")
+                    + VerdictTables.basis(mc ? run.paths : 0, run.seed, false) + "\n" + (mc ? calibration.line(false) + "\n" : "") + (warning == null ? "" : "warning: " + warning + "\n")
                     + knownLines(verdicts, known) + "\n" + VerdictTables.text(verdicts);
             case XLSX -> throw new IllegalStateException("written above");
         };

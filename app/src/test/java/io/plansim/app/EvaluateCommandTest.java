@@ -52,8 +52,8 @@ class EvaluateCommandTest {
         // origins 1970..2015 every 5 years, all with a 10-year window: 20 economies x 10 origins; 2 blocks of 10 leave 10 training economies, the global mean's least
         assertEquals(200, json.get("cases").asInt());
         assertEquals(20, json.get("economies").asInt());
-        // 4 forecasters x 3 variables x 15 horizons
-        assertEquals(4 * 3 * 15, json.get("scores").size());
+        // 4 forecasters x 3 variables x 15 horizons, and plansim recalibrated out of sample for GDP and population
+        assertEquals(4 * 3 * 15 + 2 * 15, json.get("scores").size());
         for (JsonNode c : json.get("scores")) {
             int h = c.get("horizon").asInt();
             // origins whose origin + h is at most 2017

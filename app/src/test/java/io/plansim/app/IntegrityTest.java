@@ -212,7 +212,8 @@ class IntegrityTest {
         try (InputStream in = getClass().getClassLoader().getResourceAsStream("scenarios/yiwu/baseline.yaml")) {
             base = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        base = base.replace("targets: targets.yaml", "targets: yiwu/targets.yaml").replace("history: history.csv", "history: yiwu/history.csv");
+        base = base.replace("targets: targets.yaml", "targets: yiwu/targets.yaml").replace("history: history.csv", "history: yiwu/history.csv")
+                .replace("regionFile: region.yaml", "regionFile: yiwu/region.yaml");
         // cut inside the drivers: the population group survives, the rest is gone
         String cut = base.substring(0, base.indexOf("\n", base.indexOf("naturalGrowth:")));
         Path f = file("cut.yaml", cut);

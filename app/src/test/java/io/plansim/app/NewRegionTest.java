@@ -22,7 +22,7 @@ class NewRegionTest {
 
     @Test
     void aRegionOfDataFilesOnlyRunsThroughTargetsMcAndReport() throws Exception {
-        for (String f : new String[] {"baseline.yaml", "targets.yaml", "history.csv", "testland-plan.txt"}) {
+        for (String f : new String[] {"baseline.yaml", "targets.yaml", "history.csv", "testland-plan.txt", "region.yaml"}) {
             try (InputStream in = getClass().getResourceAsStream("/regions/testland/" + f)) {
                 Files.copy(in, dir.resolve(f));
             }
@@ -43,5 +43,13 @@ class NewRegionTest {
         String html = Files.readString(out.resolve("index.html"), StandardCharsets.UTF_8);
         assertTrue(html.contains("Testland baseline"), "the report names the region's scenario");
         assertTrue(html.contains("test14.gdp_nominal.2025"), "and judges its targets");
+        // its satellites are rows of the appendix's tables: one in the area its region file names, one under "other"
+        String appendix = Files.readString(out.resolve("appendix.html"), StandardCharsets.UTF_8);
+        int trade = appendix.indexOf("<h3>Trade</h3>");
+        int energy = appendix.indexOf("<h3>Energy</h3>");
+        int harbour = appendix.indexOf("Harbour tonnage");
+        assertTrue(trade > 0 && trade < harbour && harbour < energy, "harbour tonnage in the trade table");
+        int other = appendix.indexOf("<h3>Other indicators</h3>");
+        assertTrue(other > 0 && appendix.indexOf("Tea garden area") > other, "a satellite in no area under other indicators");
     }
 }

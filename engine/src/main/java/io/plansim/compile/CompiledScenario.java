@@ -33,17 +33,20 @@ public final class CompiledScenario {
     private final List<VariableInfo> outputs;
     private final int[] outputRows;
     private final Observations observations;
+    /** The spread recalibration the runner applies to each path; null for the raw distribution. */
+    private final SpreadCalibration calibration;
 
     CompiledScenario(Scenario scenario, double[] params, double[] shocks, double[] base, int[] satelliteMode,
                      int[] satelliteLink, double[] satelliteBase, double[] satelliteParams,
                      List<VariableInfo> outputs, int[] outputRows) {
         this(scenario, params, shocks, base, satelliteMode, satelliteLink, satelliteBase, satelliteParams, outputs,
-                outputRows, null);
+                outputRows, null, null);
     }
 
     private CompiledScenario(Scenario scenario, double[] params, double[] shocks, double[] base, int[] satelliteMode,
                              int[] satelliteLink, double[] satelliteBase, double[] satelliteParams,
-                             List<VariableInfo> outputs, int[] outputRows, Observations observations) {
+                             List<VariableInfo> outputs, int[] outputRows, Observations observations,
+                             SpreadCalibration calibration) {
         this.scenario = scenario;
         this.years = scenario.years();
         this.params = params;
@@ -57,6 +60,7 @@ public final class CompiledScenario {
         this.outputRows = outputRows;
         this.observations = observations != null ? observations
                 : Observations.none(CORE_ROWS + satelliteMode.length, years, scenario.baseYear());
+        this.calibration = calibration;
     }
 
     /**
@@ -65,7 +69,21 @@ public final class CompiledScenario {
      */
     public CompiledScenario withObservations(Observations o) {
         return new CompiledScenario(scenario, params, shocks, base, satelliteMode, satelliteLink, satelliteBase,
-                satelliteParams, outputs, outputRows, o);
+                satelliteParams, outputs, outputRows, o, calibration);
+    }
+
+    /**
+     * The same scenario whose Monte Carlo paths the runner recalibrates (docs/MODEL.md "Recalibration"); null gives
+     * the raw distribution. The central path is unchanged.
+     */
+    public CompiledScenario withCalibration(SpreadCalibration cal) {
+        return new CompiledScenario(scenario, params, shocks, base, satelliteMode, satelliteLink, satelliteBase,
+                satelliteParams, outputs, outputRows, observations, cal);
+    }
+
+    /** The recalibration applied to the paths, null when raw. */
+    public SpreadCalibration calibration() {
+        return calibration;
     }
 
     /** The actuals the paths are conditioned on (none unless {@link #withObservations} was used). */
@@ -83,7 +101,7 @@ public final class CompiledScenario {
             throw new IllegalArgumentException("parameter array of " + newParams.length + " values, expected " + params.length);
         }
         return new CompiledScenario(scenario, newParams, shocks, base, satelliteMode, satelliteLink, satelliteBase,
-                satelliteParams, outputs, outputRows, observations);
+                satelliteParams, outputs, outputRows, observations, calibration);
     }
 
     public Scenario scenario() {

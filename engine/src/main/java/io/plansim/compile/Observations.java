@@ -19,7 +19,14 @@ import java.util.TreeMap;
  * <p>A partial-year figure (H1, Jan-Nov, ...) is nowcast to the full year with the share that period took of
  * the year in earlier years: level = partial / mean share, with {@code logSd} the prediction spread of the
  * log share (sample sd times sqrt(1 + 1/k) over k earlier years), drawn per path. Rates (unit %) use the mean
- * difference between the full year and the period instead of a share. Immutable.
+ * difference between the full year and the period instead of a share.
+ *
+ * <p>Across a statistical break (a row declaring {@code break: reason}, a census revision that moves a level) levels
+ * are not chained: from the break year on, a year is conditioned on its growth on the revised basis, the ratio of
+ * its figure to the year before's on the same basis (for the break year itself, the year before's revised figure:
+ * a row of that year with the same reason). The kernel then takes last year's level of the path times that ratio,
+ * so the path keeps the base year's basis and its growth across the break is the revised series' growth.
+ * Immutable.
  */
 public final class Observations {
     /** Variables the kernel can be conditioned on; satellites are conditioned by their level. */
@@ -36,6 +43,7 @@ public final class Observations {
     }
 
     private final int years;
+    /** Levels ({@code row * years + t}) followed by growth ratios (offset rows * years), NaN where none. */
     private final double[] level;
     private final double[] logSd;
     private final int lastIndex;
@@ -55,21 +63,23 @@ public final class Observations {
 
     /** Nothing observed after the base year. */
     public static Observations none(int rows, int years, int baseYear) {
-        double[] nan = new double[rows * years];
+        double[] nan = new double[2 * rows * years];
         Arrays.fill(nan, Double.NaN);
         return new Observations(years, nan, new double[rows * years], 0, baseYear, List.of(), List.of());
     }
 
     /**
      * The actuals of {@code history} for the years after c's base year up to {@code asOf} (and the horizon).
-     * Rows marked {@code break} are left out: a level on another basis would be chained onto this one.
+     * Rows with status {@code break} are left out: a level on another basis would be chained onto this one. A
+     * break declared in the {@code break} column turns the years from it on into growth ratios (see above).
      */
     public static Observations of(CompiledScenario c, History history, int asOf) {
         int n = c.years();
         int base = c.baseYear();
         int rows = c.rows();
-        double[] level = new double[rows * n];
+        double[] level = new double[2 * rows * n];
         Arrays.fill(level, Double.NaN);
+        int ratios = rows * n;
         double[] sd = new double[rows * n];
         int last = 0;
         Map<String, List<String>> known = new TreeMap<>();
@@ -84,7 +94,24 @@ public final class Observations {
                 continue;
             }
             int t = r.year() - base;
-            if (r.used()) {
+            HistoryRecord declared = breakAtOrBefore(history, r.metric(), r.year(), base);
+            if (r.used() && declared != null) {
+                HistoryRecord before = r.year() > declared.year() ? history.actual(r.metric(), r.year() - 1).orElse(null)
+                        : revisedYearBefore(history, declared);
+                if (before == null || !(before.value() > 0) || !(r.value() > 0)) {
+                    unused.add(r.metric() + " " + r.year() + " (line " + r.line() + "): across the break '"
+                            + declared.breakReason() + "' (" + declared.year() + ") only its growth is comparable, and "
+                            + (r.year() > declared.year() ? r.year() - 1 + " has no figure"
+                            : "no row of " + (declared.year() - 1) + " gives the revised figure (same break)")
+                            + " to take it from; not used");
+                    continue;
+                }
+                level[ratios + row * n + t] = r.value() / before.value();
+                known.computeIfAbsent(r.metric(), k -> new ArrayList<>()).add(String.format(Locale.ROOT,
+                        "growth %d %+.2f%% %s '%s'", r.year(), 100 * (r.value() / before.value() - 1),
+                        r.year() == declared.year() ? "across the break" : "on the basis of the break", declared.breakReason()));
+                last = Math.max(last, t);
+            } else if (r.used()) {
                 level[row * n + t] = r.value();
                 sd[row * n + t] = 0;
                 known.computeIfAbsent(r.metric(), k -> new ArrayList<>()).add("actual " + r.year());
@@ -100,8 +127,13 @@ public final class Observations {
                 continue;
             }
             int t = r.year() - base;
-            if (!Double.isNaN(level[row * n + t]) && sd[row * n + t] == 0) {
+            if (!Double.isNaN(level[row * n + t]) && sd[row * n + t] == 0 || !Double.isNaN(level[ratios + row * n + t])) {
                 continue; // the full year is known: the part adds nothing
+            }
+            if (breakAtOrBefore(history, r.metric(), r.year(), base) != null) {
+                unused.add(r.metric() + " " + r.year() + " " + r.period() + " (line " + r.line()
+                        + "): after a statistical break a partial year is not nowcast (its share was learnt on the old basis); not used");
+                continue;
             }
             Nowcast nc = nowcast(history, r);
             if (nc == null) {
@@ -118,6 +150,32 @@ public final class Observations {
         List<Note> notes = new ArrayList<>();
         known.forEach((m, list) -> notes.add(new Note(m, String.join(", ", list))));
         return new Observations(n, level, sd, last, asOf, notes, unused);
+    }
+
+    /**
+     * The latest used full-year row of a metric declaring a break, after the base year and in or before a year;
+     * null when none (a break in or before the base year is the base year's own basis).
+     */
+    private static HistoryRecord breakAtOrBefore(History history, String metric, int year, int base) {
+        HistoryRecord out = null;
+        for (HistoryRecord r : history.records()) {
+            if (r.used() && r.breakReason() != null && r.metric().equals(metric) && r.year() > base && r.year() <= year
+                    && (out == null || r.year() > out.year())) {
+                out = r;
+            }
+        }
+        return out;
+    }
+
+    /** The figure of the year before a break on the revised basis: a full-year row of that year with the same reason. */
+    private static HistoryRecord revisedYearBefore(History history, HistoryRecord declared) {
+        for (HistoryRecord r : history.records()) {
+            if (r.period() == null && r.year() == declared.year() - 1 && r.metric().equals(declared.metric())
+                    && declared.breakReason().equals(r.breakReason())) {
+                return r;
+            }
+        }
+        return null;
     }
 
     /**
@@ -202,9 +260,14 @@ public final class Observations {
         return level[row * years + t];
     }
 
+    /** The observed growth ratio (this year over the year before, on one basis) at kernel row and year index, NaN where none. */
+    public double ratio(int row, int t) {
+        return level[level.length / 2 + row * years + t];
+    }
+
     /**
-     * The levels as the kernel reads them ({@code row * years + t}, NaN where none), or null when nothing is
-     * observed. The array is shared and must not be written, as {@link CompiledScenario#params()}; a runner
+     * The levels as the kernel reads them ({@code row * years + t}, NaN where none) followed by the growth ratios
+     * across statistical breaks (offset rows * years, same layout), or null when nothing is observed. The array is shared and must not be written, as {@link CompiledScenario#params()}; a runner
      * that draws the nowcasts' spread copies it.
      */
     public double[] kernelLevels() {

@@ -19,8 +19,15 @@ public sealed interface Forecast permits Forecast.Ensemble, Forecast.Gaussian {
     /** The forecast's median. */
     double median();
 
-    /** Draws of a Monte Carlo forecast, sorted. */
-    record Ensemble(double[] sorted) implements Forecast {
+    /**
+     * Draws of a Monte Carlo forecast, sorted, and the scenario's central value (its deterministic path: what a spread
+     * recalibration scales deviations from; NaN when not known).
+     */
+    record Ensemble(double[] sorted, double centre) implements Forecast {
+        public Ensemble(double[] sorted) {
+            this(sorted, Double.NaN);
+        }
+
         public Ensemble {
             if (sorted.length == 0) {
                 throw new IllegalArgumentException("an ensemble needs at least one draw");
@@ -35,9 +42,14 @@ public sealed interface Forecast permits Forecast.Ensemble, Forecast.Gaussian {
 
         /** An ensemble of the given draws (copied and sorted). */
         public static Ensemble of(double[] draws) {
+            return of(draws, Double.NaN);
+        }
+
+        /** An ensemble of the given draws (copied and sorted) around the given central value. */
+        public static Ensemble of(double[] draws, double centre) {
             double[] s = draws.clone();
             Arrays.sort(s);
-            return new Ensemble(s);
+            return new Ensemble(s, centre);
         }
 
         @Override

@@ -24,11 +24,10 @@ public final class RegionScores {
             if (r.acrossBreak()) {
                 continue;
             }
-            int v = mc.variableIndex(r.metric());
             int t = r.year() - origin;
             double y = r.actual();
             double scale = Math.abs(y);
-            double pit = r.hasSpread() ? cdf(mc, v, t, y) : step(r.quantiles()[3], y);
+            double pit = pit(mc, r);
             card.add("plansim", VARIABLE, t, pit, r.crps() / scale);
             if (Double.isFinite(r.driftForecast())) {
                 card.add("drift-5", VARIABLE, t, step(r.driftForecast(), y), Math.abs(r.driftError()) / scale);
@@ -37,6 +36,11 @@ public final class RegionScores {
                 card.add("plan", VARIABLE, t, step(r.planForecast(), y), Math.abs(r.planError()) / scale);
             }
         }
+    }
+
+    /** plansim's PIT of a backtest row: its Monte Carlo distribution function at the actual, a step when held fixed. */
+    static double pit(McResult mc, BacktestRow r) {
+        return r.hasSpread() ? cdf(mc, mc.variableIndex(r.metric()), r.year() - mc.years()[0], r.actual()) : step(r.quantiles()[3], r.actual());
     }
 
     /** The PIT of a point forecast: its distribution function is a step at the forecast. */

@@ -29,6 +29,16 @@ public final class RollingOrigin {
         void update(long casesDone, long casesTotal);
     }
 
+    /** Told, in case order, each forecast of the model under test (the first forecaster) whose outcome is known. */
+    public interface Recorder {
+        /**
+         * @param economy index of the economy in the panel (its block is economy mod folds)
+         * @param variable index into the variables evaluated
+         * @param horizon  years after the origin
+         */
+        void record(int economy, int origin, int variable, int horizon, Forecast forecast, double actual);
+    }
+
     /**
      * The design of an evaluation.
      *
@@ -69,6 +79,12 @@ public final class RollingOrigin {
 
     public static Evaluation run(Panel panel, List<Forecaster> forecasters, List<PanelVariable> variables, Design d,
                                  int threads, Progress progress) {
+        return run(panel, forecasters, variables, d, threads, progress, null);
+    }
+
+    /** As above, telling {@code recorder} (may be null) every scored forecast of the first forecaster. */
+    public static Evaluation run(Panel panel, List<Forecaster> forecasters, List<PanelVariable> variables, Design d,
+                                 int threads, Progress progress, Recorder recorder) {
         List<Panel.Economy> all = panel.economies();
         Panel[] training = new Panel[d.folds()];
         for (int f = 0; f < d.folds(); f++) {
@@ -92,14 +108,19 @@ public final class RollingOrigin {
         int scoredCases = 0;
         java.util.Set<Integer> scoredEconomies = new java.util.TreeSet<>();
         try {
-            List<Future<double[][][][]>> futures = new ArrayList<>();
+            List<Future<CaseScores>> futures = new ArrayList<>();
             for (Case c : cases) {
                 futures.add(pool.submit(() -> scoreCase(all.get(c.economy()), c.economy(), c.origin(), forecasters,
-                        variables, d, training[c.economy() % d.folds()])));
+                        variables, d, training[c.economy() % d.folds()], recorder != null)));
             }
             for (int k = 0; k < cases.size(); k++) {
-                double[][][][] s = futures.get(k).get();
-                if (s != null) {
+                CaseScores cs = futures.get(k).get();
+                futures.set(k, null); // the ensembles kept for a recorder are not held to the end
+                if (cs != null) {
+                    double[][][][] s = cs.scores();
+                    if (recorder != null) {
+                        record(recorder, cases.get(k).economy(), cases.get(k).origin(), cs);
+                    }
                     scoredCases++;
                     scoredEconomies.add(cases.get(k).economy());
                     for (int f = 0; f < forecasters.size(); f++) {
@@ -131,9 +152,26 @@ public final class RollingOrigin {
         return new Evaluation(card, scoredCases, scoredEconomies.size());
     }
 
-    /** [forecaster][variable][horizon - 1] = {PIT, CRPS}, null where not scored; null when the case is not scored. */
-    private static double[][][][] scoreCase(Panel.Economy e, int index, int origin, List<Forecaster> forecasters,
-                                            List<PanelVariable> variables, Design d, Panel training) {
+    /**
+     * A case's scores, [forecaster][variable][horizon - 1] = {PIT, CRPS} (null where not scored), the first
+     * forecaster's forecasts [variable][horizon - 1] and the outcomes.
+     */
+    private record CaseScores(double[][][][] scores, Forecast[][] first, double[][] actual) {
+    }
+
+    private static void record(Recorder recorder, int economy, int origin, CaseScores cs) {
+        for (int v = 0; v < cs.first().length; v++) {
+            for (int h = 0; cs.first()[v] != null && h < cs.first()[v].length; h++) {
+                if (cs.first()[v][h] != null && Double.isFinite(cs.actual()[v][h])) {
+                    recorder.record(economy, origin, v, h + 1, cs.first()[v][h], cs.actual()[v][h]);
+                }
+            }
+        }
+    }
+
+    /** The case's scores; null when the case is not scored. */
+    private static CaseScores scoreCase(Panel.Economy e, int index, int origin, List<Forecaster> forecasters,
+                                        List<PanelVariable> variables, Design d, Panel training, boolean keep) {
         double[][] actual = new double[variables.size()][d.horizons()];
         boolean any = false;
         for (int v = 0; v < variables.size(); v++) {
@@ -148,8 +186,12 @@ public final class RollingOrigin {
         // the randomized PIT's uniforms: one stream per case, whatever thread runs it
         SplittableRandom rng = new SplittableRandom(d.seed() ^ (index * 0x9E3779B97F4A7C15L + origin * 0xBF58476D1CE4E5B9L));
         double[][][][] out = new double[forecasters.size()][][][];
+        Forecast[][] first = null;
         for (int f = 0; f < forecasters.size(); f++) {
             Forecast[][] fc = forecasters.get(f).forecast(e, origin, d.horizons(), variables, training);
+            if (f == 0) {
+                first = fc;
+            }
             if (fc == null) {
                 if (f == 0) {
                     return null;
@@ -167,7 +209,7 @@ public final class RollingOrigin {
                 }
             }
         }
-        return out;
+        return new CaseScores(out, keep ? first : null, actual);
     }
 
     private static List<Panel.Economy> filterByIndex(List<Panel.Economy> all, java.util.function.IntPredicate keep) {

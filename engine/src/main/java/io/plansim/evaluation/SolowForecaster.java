@@ -96,6 +96,7 @@ public final class SolowForecaster implements Forecaster {
         }
         long s0 = common ? seed : new java.util.SplittableRandom(seed ^ (e.code().hashCode() * 0x9E3779B97F4A7C15L + origin)).nextLong();
         double[][][] draws = PathDraws.draw(c, paths, s0, rows);
+        double[][] central = PathDraws.central(c, rows);
         Forecast[][] out = new Forecast[variables.size()][horizons];
         for (int v = 0; v < rows.length; v++) {
             double level = variables.get(v).log(e, origin);
@@ -108,7 +109,8 @@ public final class SolowForecaster implements Forecaster {
                         x[n++] = level + r;
                     }
                 }
-                out[v][h - 1] = n < 2 ? null : Forecast.Ensemble.of(java.util.Arrays.copyOf(x, n));
+                double centre = level + Math.log(central[v][h] / central[v][0]);
+                out[v][h - 1] = n < 2 ? null : Forecast.Ensemble.of(java.util.Arrays.copyOf(x, n), centre);
             }
         }
         return out;

@@ -34,11 +34,14 @@ public final class ProjectionKernel {
      * As above, with the paths conditioned on {@code observed} levels (layout of the output rows, NaN where
      * nothing is observed; null for none): in a year with an actual, the variable takes it, and the state it
      * implies carries forward (docs/MODEL.md, "Nowcast"). Output absorbs its surprise in TFP (Solow) or in the
-     * growth path, so capital, the demand channel and everything downstream follow the observed level.
+     * growth path, so capital, the demand channel and everything downstream follow the observed level. After
+     * a statistical break {@code observed} holds, from offset {@code rows * years}, growth ratios instead: the
+     * variable takes last year's level times the ratio (levels on a revised basis are not chained onto the path).
      */
     public static void project(CompiledScenario c, double[] params, double[] shocks, double[] observed, double[] out) {
         final int n = c.years();
         final int lastObserved = observed == null ? 0 : c.observations().lastIndex();
+        final int ratios = c.rows() * n; // where the growth ratios across statistical breaks start in observed
         final boolean solow = c.solow();
         final double alpha = params[Layout.CAPITAL_SHARE * n];
 
@@ -104,6 +107,7 @@ public final class ProjectionKernel {
             double prevReal = realGdp;
             double prevPop = pop;
             double prevNominal = realGdp * deflator;
+            double prevUrban = urban;
 
             final boolean known = t <= lastObserved; // a year with actuals: each observed variable takes its value
             pop *= (1 + p(params, Layout.NATURAL_GROWTH, t, n) + p(params, Layout.NET_MIGRATION, t, n))
@@ -111,19 +115,21 @@ public final class ProjectionKernel {
             double ceiling = p(params, Layout.URBAN_CEILING, t, n);
             urban = ceiling / (1 + (ceiling / urban - 1) * Math.exp(-p(params, Layout.URBAN_SPEED, t, n)));
             if (known) {
-                pop = actual(observed, POPULATION, t, n, pop);
-                urban = actual(observed, URBANIZATION_RATE, t, n, 100 * urban) / 100;
+                pop = actual(observed, ratios, POPULATION, t, n, prevPop, pop);
+                urban = actual(observed, ratios, URBANIZATION_RATE, t, n, 100 * prevUrban, 100 * urban) / 100;
             }
             labour = pop * p(params, Layout.WORKING_AGE_SHARE, t, n) * p(params, Layout.PARTICIPATION, t, n);
 
             // trade first: exports and domestic trade do not depend on this year's output, output does on them
+            double prevExports = exports;
+            double prevDomestic = domestic;
             exports *= (1 + p(params, Layout.EXPORT_TREND, t, n)
                     + p(params, Layout.EXPORT_ELASTICITY, t, n) * p(params, Layout.WORLD_DEMAND_GROWTH, t, n))
                     * shock(shocks, EXPORTS, t, n);
             domestic *= (1 + p(params, Layout.DOMESTIC_TRADE_GROWTH, t, n)) * shock(shocks, DOMESTIC_TRADE, t, n);
             if (known) {
-                exports = actual(observed, EXPORTS, t, n, exports);
-                domestic = actual(observed, DOMESTIC_TRADE, t, n, domestic);
+                exports = actual(observed, ratios, EXPORTS, t, n, prevExports, exports);
+                domestic = actual(observed, ratios, DOMESTIC_TRADE, t, n, prevDomestic, domestic);
             }
             double deflatorFactor = (1 + p(params, Layout.DEFLATOR_GROWTH, t, n)) * shock(shocks, GDP_DEFLATOR, t, n);
             deflator *= deflatorFactor;
@@ -167,7 +173,7 @@ public final class ProjectionKernel {
             if (known) {
                 // observed output: real from the real growth rate, nominal with the path's deflator, or both
                 double growth = observed[GDP_REAL_GROWTH.ordinal() * n + t];
-                double nominal = observed[GDP_NOMINAL.ordinal() * n + t];
+                double nominal = actual(observed, ratios, GDP_NOMINAL, t, n, prevNominal, Double.NaN);
                 double target = growth == growth ? prevReal * (1 + growth / 100) : nominal == nominal ? nominal / deflator : realGdp;
                 if (growth == growth && nominal == nominal) {
                     deflator = nominal / target;
@@ -194,33 +200,38 @@ public final class ProjectionKernel {
             primary += speed * (p(params, Layout.PRIMARY_LONG_RUN, t, n) - primary);
             secondary += speed * (p(params, Layout.SECONDARY_LONG_RUN, t, n) - secondary);
 
+            double prevImports = imports;
             imports *= (1 + p(params, Layout.IMPORT_TREND, t, n)
                     + p(params, Layout.IMPORT_ELASTICITY, t, n) * nominalGrowth)
                     * shock(shocks, IMPORTS, t, n);
             if (known) {
-                imports = actual(observed, IMPORTS, t, n, imports);
+                imports = actual(observed, ratios, IMPORTS, t, n, prevImports, imports);
             }
 
+            double prevIntensity = intensity;
+            double prevIncome = income;
             intensity *= (1 - p(params, Layout.INTENSITY_DECLINE, t, n)) * shock(shocks, ENERGY_INTENSITY, t, n);
 
             double perCapitaGrowth = (realGdp / pop) / (prevReal / prevPop) - 1;
             income *= (1 + p(params, Layout.INCOME_PASS_THROUGH, t, n) * perCapitaGrowth)
                     * (1 + p(params, Layout.CPI_INFLATION, t, n));
             if (known) {
-                intensity = actual(observed, ENERGY_INTENSITY, t, n, intensity);
-                income = actual(observed, INCOME_PER_CAPITA, t, n, income);
+                intensity = actual(observed, ratios, ENERGY_INTENSITY, t, n, prevIntensity, intensity);
+                income = actual(observed, ratios, INCOME_PER_CAPITA, t, n, prevIncome, income);
             }
 
             writeLevels(c, params, out, t, n, realGdp, deflator, pop, urban, labour, primary, secondary,
                     exports, imports, domestic, intensity, income);
         }
-        satellites(c, shocks, out, n, observed, lastObserved);
+        satellites(c, shocks, out, n, observed, lastObserved, ratios);
     }
 
-    /** The observed value of v in year t, or {@code modelled} when none is observed. */
-    private static double actual(double[] observed, Variable v, int t, int n, double modelled) {
-        double o = observed[v.ordinal() * n + t];
-        return o == o ? o : modelled;
+    /**
+     * The observed value of v in year t; else, after a statistical break, {@code previous} (the path's level of the
+     * year before) times the observed growth ratio; else {@code modelled}.
+     */
+    private static double actual(double[] observed, int ratios, Variable v, int t, int n, double previous, double modelled) {
+        return observedOr(observed, ratios, v.ordinal() * n + t, previous, modelled);
     }
 
     /** Writes every level that follows from the state of year t by identities. */
@@ -268,7 +279,8 @@ public final class ProjectionKernel {
      * variables): each row is then one tight loop, where interleaving 18 satellites year by year cost more
      * than the rest of the kernel (JFR profile, docs/PERFORMANCE.md).
      */
-    private static void satellites(CompiledScenario c, double[] shocks, double[] out, int n, double[] observed, int lastObserved) {
+    private static void satellites(CompiledScenario c, double[] shocks, double[] out, int n, double[] observed, int lastObserved,
+                                   int ratios) {
         double[] sp = c.satelliteParams();
         for (int s = 0, sats = c.satellites(); s < sats; s++) {
             int row = (CompiledScenario.CORE_ROWS + s) * n;
@@ -285,9 +297,10 @@ public final class ProjectionKernel {
                     double linkNow = out[link + t];
                     double linkGrowth = linkNow / linkBefore - 1;
                     linkBefore = linkNow;
+                    double before = level;
                     level = level * (1 + sp[primary + t] + sp[elasticity + t] * linkGrowth) * shocks[row + t];
-                    if (t <= lastObserved && observed[row + t] == observed[row + t]) {
-                        level = observed[row + t];
+                    if (t <= lastObserved) {
+                        level = observedOr(observed, ratios, row + t, before, level);
                     }
                     out[row + t] = level;
                 }
@@ -303,12 +316,20 @@ public final class ProjectionKernel {
             }
             if (mode != SAT_GROWTH) {
                 for (int t = 1; t <= lastObserved; t++) {
-                    if (observed[row + t] == observed[row + t]) {
-                        out[row + t] = observed[row + t];
-                    }
+                    out[row + t] = observedOr(observed, ratios, row + t, out[row + t - 1], out[row + t]);
                 }
             }
         }
+    }
+
+    /** A satellite cell: its observed level, or the level before times its observed growth ratio, or as modelled. */
+    private static double observedOr(double[] observed, int ratios, int cell, double previous, double modelled) {
+        double o = observed[cell];
+        if (o == o) {
+            return o;
+        }
+        double ratio = observed[ratios + cell];
+        return ratio == ratio ? previous * ratio : modelled;
     }
 
     private static double p(double[] params, int driverRow, int t, int n) {

@@ -44,6 +44,8 @@ final class PathBlock {
     /** The observed levels with each path's draw of the nowcasts' spread; null when no nowcast has a spread. */
     private final double[] observed;
     private final int[] nowcastCells;
+    /** The scenario's spread recalibration, applied to each drawn path; null when raw. */
+    private final CalibratedPaths calibrated;
 
     PathBlock(CompiledScenario c, CompiledUncertainty u, McOptions o, ParameterPoints points, PathTargets targets, long block) {
         this.c = c;
@@ -64,6 +66,7 @@ final class PathBlock {
         this.state = new double[u.shocks()];
         this.nowcastCells = c.observations().uncertainCells();
         this.observed = nowcastCells.length == 0 ? null : c.observations().kernelLevels().clone();
+        this.calibrated = CalibratedPaths.of(c);
     }
 
     /** Runs the block, aggregating into its own moments and into the thread's {@code quantiles}. */
@@ -129,8 +132,16 @@ final class PathBlock {
         return one;
     }
 
-    /** Draws one path's parameters and shocks and projects it into {@code into}. */
+    /** Draws one path and projects it into {@code into}, recalibrated when the scenario carries a calibration. */
     private void draw(double[] into) {
+        project(into);
+        if (calibrated != null) {
+            calibrated.apply(into);
+        }
+    }
+
+    /** Draws one path's parameters and shocks and projects it into {@code into}. */
+    private void project(double[] into) {
         final int n = c.years();
         cursor.next(point);
         for (int row : u.drawnParamRows) { // every other row still holds the compiled path

@@ -33,4 +33,16 @@ public final class PathDraws {
         }
         return out;
     }
+
+    /** The central path (every uncertain input at its central value) of the kernel rows asked for: {@code [row][year]}. */
+    public static double[][] central(CompiledScenario c, int[] rows) {
+        int n = c.years();
+        double[] out = new double[c.rows() * n];
+        io.plansim.kernel.ProjectionKernel.project(c, c.params(), c.shocks(), out);
+        double[][] r = new double[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            r[i] = java.util.Arrays.copyOfRange(out, rows[i] * n, rows[i] * n + n);
+        }
+        return r;
+    }
 }

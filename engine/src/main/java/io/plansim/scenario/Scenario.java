@@ -20,13 +20,16 @@ import java.util.Map;
  *                 break from the base year's basis ({@code backtest: breaks:}); empty when none are declared
  * @param overrides the {@code --set} overrides applied, as labels ({@code trade.exportTrend+=-0.03}), in order;
  *                 a what-if carries them in its name and its output file names
+ * @param regionData the region's report areas with its satellites ({@code regionFile:}); the model's areas alone
+ *                 when the scenario names no region file
  */
 public record Scenario(String id, String name, String narrative, String region, int baseYear, int horizon,
                        String currency, ProductionKind production, Map<BaseField, BaseValue> base,
                        Map<Driver, PathSpec> drivers, List<Satellite> satellites, List<Shock> shocks,
                        List<String> lineage, ScenarioRepository.Resource targets,
                        ScenarioRepository.Resource history, Uncertainty uncertainty, String calibration,
-                       Map<String, String> backtestBreaks, List<String> overrides, String nameZh, String narrativeZh) {
+                       Map<String, String> backtestBreaks, List<String> overrides, String nameZh, String narrativeZh,
+                       RegionData regionData) {
 
     public Scenario {
         base = Map.copyOf(base);
@@ -36,11 +39,14 @@ public record Scenario(String id, String name, String narrative, String region, 
         lineage = List.copyOf(lineage);
         backtestBreaks = Map.copyOf(backtestBreaks);
         overrides = List.copyOf(overrides);
+        regionData = regionData == null ? RegionData.model() : regionData;
     }
 
-    public Scenario withCatalogs(ScenarioRepository.Resource targets, ScenarioRepository.Resource history) {
+    /** The same scenario with the files it names: its targets catalog, its history and its region's data. */
+    public Scenario withFiles(ScenarioRepository.Resource targets, ScenarioRepository.Resource history, RegionData regionData) {
         return new Scenario(id, name, narrative, region, baseYear, horizon, currency, production, base, drivers,
-                satellites, shocks, lineage, targets, history, uncertainty, calibration, backtestBreaks, overrides, nameZh, narrativeZh);
+                satellites, shocks, lineage, targets, history, uncertainty, calibration, backtestBreaks, overrides, nameZh, narrativeZh,
+                regionData);
     }
 
     /** The name with the what-if's overrides: {@code Yiwu baseline [trade.exportTrend+=-0.03]}. */

@@ -261,10 +261,14 @@ public final class Forecasts {
         TargetCatalog t = targets(s);
         History actuals = actuals(s, r);
         PathTargets judged = t == null ? PathTargets.none() : PathTargets.of(c, t.targets(), actuals);
-        McResult mc = MonteCarloRunner.run(c, o, judged, progress);
+        // the service's distributions are the calibrated ones, as the command line's by default (docs/MODEL.md "Recalibration")
+        io.plansim.compile.SpreadCalibration cal = io.plansim.compile.SpreadCalibration.builtIn();
+        McResult mc = MonteCarloRunner.run(c.withCalibration(cal), o, judged, progress);
         Projection central = DeterministicRunner.run(c);
         List<TargetVerdict> verdicts = t == null ? List.of() : TargetJudge.judge(t, central, actuals, mc);
-        return new Simulation(s, mc, central, verdicts, notes(c));
+        List<String> notes = new ArrayList<>(notes(c));
+        notes.add(cal.describe(false));
+        return new Simulation(s, mc, central, verdicts, notes);
     }
 
     /** The answer to "what would it take": the target, the driver setting searched and the solver's result. */

@@ -18,7 +18,8 @@ import java.util.Set;
 /**
  * The actual figures of a region (history.csv): header
  * {@code region,year,metric,value,unit,basis,status,source_file,source_line,quote,note}, and optionally
- * {@code period} (empty for a full year; {@code H1}, {@code Q1-Q3}, {@code Jan-Nov}, ... for part of one).
+ * {@code period} (empty for a full year; {@code H1}, {@code Q1-Q3}, {@code Jan-Nov}, ... for part of one) and
+ * {@code break} (empty, or the reason of a statistical break the row stands after: a census revision).
  */
 public final class History {
     static final List<String> COLUMNS = List.of("region", "year", "metric", "value", "unit", "basis", "status",
@@ -64,19 +65,26 @@ public final class History {
         return actual(metric, year).map(r -> OptionalDouble.of(r.value())).orElse(OptionalDouble.empty());
     }
 
-    /** This history with other rows laid over it: a row of the same metric, year and period replaces the old one. */
+    /**
+     * This history with other rows laid over it: a row of the same metric, year, period and break replaces the
+     * old one (a revised figure of a year, declared with its break, stands beside that year's old-basis figure).
+     */
     public History with(History newer) {
         java.util.Set<String> replaced = new java.util.HashSet<>();
         for (HistoryRecord r : newer.records) {
-            replaced.add(r.metric() + "@" + r.year() + "@" + r.period());
+            replaced.add(overKey(r));
         }
         List<HistoryRecord> all = new ArrayList<>(newer.records);
         for (HistoryRecord r : records) {
-            if (!replaced.contains(r.metric() + "@" + r.year() + "@" + r.period())) {
+            if (!replaced.contains(overKey(r))) {
                 all.add(r);
             }
         }
         return new History(all);
+    }
+
+    private static String overKey(HistoryRecord r) {
+        return r.metric() + "@" + r.year() + "@" + r.period() + "@" + r.breakReason();
     }
 
     /** Only the rows of the years up to {@code year}: what was known then. */
@@ -135,8 +143,10 @@ public final class History {
                 boolean url = src != null && src.startsWith("http");
                 Source source = new Source(url ? null : blankToNull(src), parseInt(row.get("source_line")),
                         blankToNull(row.get("quote")), url ? src : null, blankToNull(row.get("note")));
+                String breakReason = blankToNull(row.get("break"));
                 out.add(new HistoryRecord(row.get("region"), year, row.get("metric"), value, row.get("unit"),
-                        row.get("basis"), row.get("status"), source, line, period == null ? null : period.trim()));
+                        row.get("basis"), row.get("status"), source, line, period == null ? null : period.trim(),
+                        breakReason == null ? null : breakReason.strip()));
             }
         } catch (IOException | RuntimeException e) {
             if (e instanceof InputException ie) {

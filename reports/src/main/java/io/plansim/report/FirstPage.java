@@ -1,8 +1,8 @@
 package io.plansim.report;
 
-import static io.plansim.report.HtmlReport.esc;
-import static io.plansim.report.HtmlReport.light;
-import static io.plansim.report.HtmlReport.pct;
+import static io.plansim.report.Html.esc;
+import static io.plansim.report.Html.pct;
+import static io.plansim.report.TargetTables.light;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.plansim.target.Target;
@@ -46,7 +46,7 @@ final class FirstPage {
             byYear.computeIfAbsent(v.target().year(), y -> new ArrayList<>()).add(v);
         }
         h.append("<div class=\"scroll\"><table class=\"headline\">\n<thead><tr><th>").append(esc(l.word("headline.year"))).append("</th><th>")
-                .append(esc(l.zh() ? "目标数" : "targets")).append("</th><th>").append(esc(l.word("headline.matter")))
+                .append(esc(l.word("headline.targets"))).append("</th><th>").append(esc(l.word("headline.matter")))
                 .append("</th></tr></thead>\n<tbody>\n");
         for (Map.Entry<Integer, List<TargetVerdict>> e : byYear.entrySet()) {
             h.append("<tr><td class=\"year\">").append(e.getKey()).append("</td><td>");
@@ -59,14 +59,14 @@ final class FirstPage {
         }
         h.append("</tbody></table></div>\n");
         if (in.runs().size() > 1) {
-            h.append("<p class=\"scenarios\">").append(esc(l.zh() ? "各情景未来目标（有望实现 / 存在风险 / 难以实现）：" : "Future targets by scenario (on track / at risk / off track): "));
+            h.append("<p class=\"scenarios\">").append(esc(l.word("scenarios.future")));
             List<String> parts = new ArrayList<>();
             for (ScenarioRun r : in.runs()) {
                 Map<Verdict, Integer> n = counts(r.verdicts());
                 parts.add(l.scenarioName(r.scenario()) + " " + n.getOrDefault(Verdict.ON_TRACK, 0) + " / " + n.getOrDefault(Verdict.AT_RISK, 0)
                         + " / " + n.getOrDefault(Verdict.OFF_TRACK, 0));
             }
-            h.append(esc(String.join(l.zh() ? "；" : "; ", parts))).append("</p>\n");
+            h.append(esc(String.join(l.word("semicolon"), parts))).append("</p>\n");
         }
         if (in.previous() != null) {
             changes(h, in);
@@ -77,9 +77,8 @@ final class FirstPage {
     private static String meta(ReportInput in) {
         Labels l = in.labels();
         String n = String.format(Locale.ROOT, "%,d", in.paths());
-        String scenarios = String.join(l.zh() ? "、" : ", ", in.runs().stream().map(r -> l.scenarioName(r.scenario())).toList());
-        return l.zh() ? "情景：" + scenarios + "。每个情景 " + n + " 条蒙特卡洛路径，随机种子 " + in.seed() + "；plansim " + in.version() + "；" + in.created()
-                : "Scenarios: " + scenarios + ". " + n + " Monte Carlo paths per scenario, seed " + in.seed() + "; plansim " + in.version() + "; " + in.created();
+        String scenarios = String.join(l.word("list"), in.runs().stream().map(r -> l.scenarioName(r.scenario())).toList());
+        return l.format("meta", scenarios, n, in.seed(), in.version(), in.created());
     }
 
     static Map<Verdict, Integer> counts(List<TargetVerdict> verdicts) {
@@ -121,16 +120,15 @@ final class FirstPage {
     static String line(Labels l, TargetVerdict v) {
         Target t = v.target();
         String name = l.zh() ? t.nameZh() : t.name();
-        StringBuilder sb = new StringBuilder(name).append(' ').append(l.statement(t)).append(l.zh() ? "：" : ": ").append(l.verdict(v.verdict()));
+        StringBuilder sb = new StringBuilder(name).append(' ').append(l.statement(t)).append(l.word("colon")).append(l.verdict(v.verdict()));
         if (Double.isFinite(v.probability()) && v.actualMet() == null) {
-            sb.append(l.zh() ? "（概率 " : " (P ").append(pct(v.probability())).append(l.zh() ? "）" : ")");
+            sb.append(l.format("p.paren", pct(v.probability())));
         }
         if (Double.isFinite(v.central())) {
-            sb.append(l.zh() ? (v.actualMet() != null ? "，实际 " : "，中心值 ") : (v.actualMet() != null ? ", actual " : ", central "))
-                    .append(HtmlReport.fmt(v.central()));
-            String gap = HtmlReport.gapText(l, v);
+            sb.append(l.format(v.actualMet() != null ? "line.actual" : "line.central", Html.fmt(v.central())));
+            String gap = TargetTables.gapText(l, v);
             if (!gap.equals("\u2013")) {
-                sb.append(l.zh() ? "，" : ", ").append(gap);
+                sb.append(l.word("comma")).append(gap);
             }
         }
         return sb.toString();
@@ -180,24 +178,21 @@ final class FirstPage {
             }
         }
         if (rows.isEmpty()) {
-            h.append("<p>").append(esc(l.zh() ? "比较了 " + compared + " 项目标：没有判断发生变化，也没有概率变动 5 个百分点或以上。"
-                    : compared + " targets compared: no verdict changed and no probability moved by 5 points or more.")).append("</p>\n");
+            h.append("<p>").append(esc(l.format("changes.none", compared))).append("</p>\n");
         } else {
             h.append("<div class=\"scroll\"><table class=\"changes\"><thead><tr><th>").append(esc(l.word("scenario"))).append("</th><th>")
                     .append(esc(l.word("target"))).append("</th><th>").append(esc(l.word("year"))).append("</th><th>")
-                    .append(esc(l.zh() ? "上次" : "before")).append("</th><th>").append(esc(l.zh() ? "本次" : "now")).append("</th></tr></thead><tbody>\n");
+                    .append(esc(l.word("changes.before"))).append("</th><th>").append(esc(l.word("changes.now"))).append("</th></tr></thead><tbody>\n");
             for (String[] row : rows.subList(0, Math.min(rows.size(), MAX_CHANGES))) {
                 h.append("<tr class=\"").append(row[5]).append("\"><td>").append(esc(row[0])).append("</td><td>").append(esc(row[1])).append("</td><td>")
                         .append(esc(row[2])).append("</td><td>").append(esc(row[3])).append("</td><td class=\"light\"><span class=\"dot\"></span>")
                         .append(esc(row[4])).append("</td></tr>\n");
             }
-            h.append("</tbody></table></div>\n<p class=\"note\">").append(esc(l.zh()
-                    ? "共比较 " + compared + " 项目标，" + rows.size() + " 项判断改变或概率变动 5 个百分点以上" + (rows.size() > MAX_CHANGES ? "（列出前 " + MAX_CHANGES + " 项）" : "") + "。"
-                    : compared + " targets compared; " + rows.size() + " changed verdict or moved by 5 points or more"
-                    + (rows.size() > MAX_CHANGES ? " (the first " + MAX_CHANGES + " listed)" : "") + ".")).append("</p>\n");
+            h.append("</tbody></table></div>\n<p class=\"note\">").append(esc(l.format("changes.count", compared, rows.size(),
+                    rows.size() > MAX_CHANGES ? l.format("changes.first", MAX_CHANGES) : ""))).append("</p>\n");
         }
         if (unmatched > 0) {
-            h.append("<p class=\"note\">").append(esc(l.zh() ? unmatched + " 个情景不在上一份报告中。" : unmatched + " scenarios are not in the previous report."))
+            h.append("<p class=\"note\">").append(esc(l.format("changes.unmatched", unmatched)))
                     .append("</p>\n");
         }
     }

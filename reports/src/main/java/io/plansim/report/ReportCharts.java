@@ -350,9 +350,9 @@ final class ReportCharts {
                 String y = labels.scenarioName(b.scenario());
                 int last = a.central().years()[same - 1];
                 if (same == n) {
-                    out.add(labels.zh() ? x + "与" + y + "的线完全重合（" + y + "画在上面）" : x + " lies under " + y + " (identical lines)");
+                    out.add(labels.format("coincide.all", x, y));
                 } else {
-                    out.add(labels.zh() ? x + "与" + y + "在 " + last + " 年以前重合" : x + " and " + y + " coincide until " + last);
+                    out.add(labels.format("coincide.until", x, y, last));
                 }
                 break; // one note per line drawn on top
             }

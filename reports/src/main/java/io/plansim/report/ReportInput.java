@@ -18,9 +18,11 @@ import java.util.List;
  * @param previous the summary.json of an earlier report to compare with (--compare-to), or null
  * @param previousDir where that earlier report is, as given (for the page), or null
  * @param csvBom   whether CSV tables start with a UTF-8 byte-order mark (for spreadsheets)
+ * @param calibration the spread recalibration the runs' Monte Carlo used, null when raw
  */
 public record ReportInput(List<ScenarioRun> runs, long paths, long seed, String version, String command, String created,
-                          Labels labels, String givenTitle, JsonNode previous, String previousDir, boolean csvBom) {
+                          Labels labels, String givenTitle, JsonNode previous, String previousDir, boolean csvBom,
+                          io.plansim.compile.SpreadCalibration calibration) {
     public ReportInput {
         runs = List.copyOf(runs);
         if (runs.isEmpty()) {
@@ -29,7 +31,7 @@ public record ReportInput(List<ScenarioRun> runs, long paths, long seed, String 
     }
 
     public ReportInput(List<ScenarioRun> runs, long paths, long seed, String version, String command, String created, Labels labels) {
-        this(runs, paths, seed, version, command, created, labels, null, null, null, true);
+        this(runs, paths, seed, version, command, created, labels, null, null, null, true, null);
     }
 
     /**
@@ -40,11 +42,11 @@ public record ReportInput(List<ScenarioRun> runs, long paths, long seed, String 
         if (givenTitle != null && !givenTitle.isBlank()) {
             return givenTitle.strip();
         }
-        return labels.word("title") + (labels.zh() ? "：" : ": ") + regions();
+        return labels.word("title") + labels.word("colon") + regions();
     }
 
     /** The regions of the runs in the page's language ("义乌市", "Yiwu"), joined. */
     public String regions() {
-        return String.join(labels.zh() ? "、" : ", ", runs.stream().map(r -> labels.region(r.scenario().region())).distinct().toList());
+        return String.join(labels.word("list"), runs.stream().map(r -> labels.region(r.scenario().region())).distinct().toList());
     }
 }

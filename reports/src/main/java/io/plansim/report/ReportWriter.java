@@ -33,36 +33,10 @@ import tech.tablesaw.api.Table;
  * when complete, so a failure never leaves half a report; an existing folder is never written over.
  */
 public final class ReportWriter {
-    /** Variables drawn as fan charts, by report area. */
-    static final Map<String, List<String>> FANS = fans();
-    /** Variables compared across scenarios (medians), by report area. */
-    static final Map<String, List<String>> COMPARED = compared();
-    /** The variable whose distribution in the horizon year is drawn. */
-    static final String DISTRIBUTION = "gdp_nominal";
-    /** Report areas in page order. */
-    public static final List<String> AREAS = List.of("gdp", "trade", "energy", "population", "income");
+    /** Report areas in page order: the model's areas (engine resource io/plansim/scenario/areas.yaml). */
+    public static final List<String> AREAS = io.plansim.scenario.RegionData.model().areaIds();
 
     private ReportWriter() {
-    }
-
-    private static Map<String, List<String>> fans() {
-        Map<String, List<String>> m = new LinkedHashMap<>();
-        m.put("gdp", List.of("gdp_nominal"));
-        m.put("trade", List.of("goods_trade"));
-        m.put("energy", List.of("energy_consumption", "energy_intensity"));
-        m.put("population", List.of("population", "urbanization_rate"));
-        m.put("income", List.of("income_per_capita"));
-        return m;
-    }
-
-    private static Map<String, List<String>> compared() {
-        Map<String, List<String>> m = new LinkedHashMap<>();
-        m.put("gdp", List.of("gdp_nominal"));
-        m.put("trade", List.of("goods_trade"));
-        m.put("energy", List.of("energy_consumption"));
-        m.put("population", List.of("population", "urbanization_rate"));
-        m.put("income", List.of("income_per_capita"));
-        return m;
     }
 
     /** What was written. */
@@ -187,7 +161,8 @@ public final class ReportWriter {
             ScenarioRun r = in.runs().get(i);
             String slug = slugs.get(i);
             List<QuantileCurve> curves = new ArrayList<>();
-            QuantileCurve curve = QuantileCurve.of(r.mc(), r.verdicts(), DISTRIBUTION, r.scenario().horizon());
+            QuantileCurve curve = QuantileCurve.of(r.mc(), r.verdicts(), r.scenario().regionData().distribution(),
+                    r.scenario().horizon());
             if (curve != null) {
                 curves.add(curve);
             }
@@ -196,15 +171,15 @@ public final class ReportWriter {
             tables.putAll(tablesByScenario.get(i));
             scenarios.add(ReportTables.json(r, in.version(), names, curves));
 
-            for (Map.Entry<String, List<String>> area : FANS.entrySet()) {
-                for (String metric : area.getValue()) {
+            for (io.plansim.scenario.RegionData.Area area : r.scenario().regionData().areas()) {
+                for (String metric : area.fans()) {
                     Chart<?, ?> c = charts.fan(r, metric);
                     if (c != null) {
-                        out.add(new Pending(c, "fan-" + slug + "-" + metric, area.getKey(), fanCaption(labels),
+                        out.add(new Pending(c, "fan-" + slug + "-" + metric, area.id(), fanCaption(labels),
                                 List.of(names.percentiles(), names.history(), names.targets()), i));
                     }
                 }
-                if (area.getKey().equals("gdp")) {
+                if (area.id().equals("gdp")) {
                     if (curve != null) {
                         out.add(new Pending(charts.distribution(r, curve), "distribution-" + slug + "-" + curve.metric() + "-" + curve.year(),
                                 "gdp", curveCaption(labels, curve), List.of(names.curves().get(curve.metric() + "@" + curve.year()),
@@ -230,11 +205,12 @@ public final class ReportWriter {
             for (String slug : slugs) {
                 percentileTables.add("tables/" + slug + "-percentiles.csv");
             }
-            for (Map.Entry<String, List<String>> area : COMPARED.entrySet()) {
-                for (String metric : area.getValue()) {
+            // the headline (first) scenario's region decides what is compared
+            for (io.plansim.scenario.RegionData.Area area : in.runs().get(0).scenario().regionData().areas()) {
+                for (String metric : area.compared()) {
                     Chart<?, ?> c = charts.comparison(in.runs(), metric);
                     if (c != null) {
-                        out.add(new Pending(c, "compare-" + metric, area.getKey(),
+                        out.add(new Pending(c, "compare-" + metric, area.id(),
                                 compareCaption(labels, ReportCharts.coincident(in.runs(), metric, labels)), percentileTables, -1));
                     }
                 }
@@ -310,68 +286,53 @@ public final class ReportWriter {
 
     /** What the reader should know about this report: what is left out and why, approximations, fallbacks. */
     static List<String> notes(ReportInput in) {
-        boolean zh = in.labels().zh();
+        Labels l = in.labels();
         List<String> notes = new ArrayList<>();
-        notes.add(zh ? "龙卷风图在确定性模型上计算（年度冲击和罕见事件关闭），每个不确定参数依次取其第10和第90百分位，其余参数取中位数；Sobol 指数见 plansim sensitivity <情景> --output gdp_nominal@2035 --method sobol。"
-                : "The tornado chart is computed on the deterministic model (annual shocks and rare events off): each uncertain parameter in turn "
-                        + "at its 10th and 90th percentile, the others at their medians. For Sobol indices run plansim sensitivity <scenario> "
-                        + "--output gdp_nominal@2035 --method sobol.");
-        notes.add(zh ? "期末年份 GDP 的分布以累积分布函数表示，由蒙特卡洛分位数在 " + QuantileCurve.LEVELS.length + " 个概率水平（0.001 至 0.999）上读出（不超过 10000 条路径时为精确顺序统计量，否则为前 262144 条路径在等宽箱中的计数，箱宽为各变量-年份 5-95% 范围的 1/200；落在箱外的少数值用相对精度 0.39% 的 DDSketch），而非路径值的直方图。"
-                : "The distribution of GDP in the horizon year is drawn as a cumulative distribution read off the Monte Carlo percentiles at " + QuantileCurve.LEVELS.length + " levels from 0.001 to 0.999 "
-                        + "(exact order statistics up to 10,000 paths, above that the first 262,144 paths counted in bins 1/200 of each variable-year's 5-95% range wide; the few values beyond the bins in a DDSketch of 0.39% relative accuracy), not as a histogram of path values.");
-        notes.add(zh ? "扇形图的区间是逐年的分位数：某年位于第 95 百分位的路径在下一年不一定仍在该位置。"
-                : "Fan-chart bands are percentiles year by year: a path at the 95th percentile in one year need not be there the next year.");
-        notes.add(zh ? "扇形图上标出的目标：水平值与比重目标，以及相对基年（或已有实际值年份）的变化目标（换算为水平值）；增速目标和相对未来年份的变化目标（逐路径不同）不画出，但列在表格中。"
-                : "Targets marked on fan charts: levels and shares, and changes against the base year (or a year with an actual figure) converted to levels. "
-                        + "Growth targets and changes against a future year differ path by path; they are not drawn but are in the tables.");
+        notes.add(l.word("note.tornado"));
+        notes.add(l.format("note.distribution", QuantileCurve.LEVELS.length));
+        notes.add(l.word("note.bands"));
+        notes.add(l.word("note.fan.targets"));
         for (ScenarioRun r : in.runs()) {
             if (r.mc().faults() > 0) {
-                notes.add(r.scenario().id() + ": " + r.mc().faults() + (zh ? " 条路径产生无效数值，已剔除；第一条：" : " paths produced invalid numbers and were left out; first: ")
-                        + r.mc().firstFault());
+                notes.add(l.format("note.faults", r.scenario().id(), r.mc().faults(), r.mc().firstFault()));
             }
             if (r.scenario().targets() == null) {
-                notes.add(r.scenario().id() + (zh ? "：情景未指定目标清单，没有目标判断。" : ": the scenario names no targets catalog, so no target is judged."));
+                notes.add(l.format("note.no.targets", r.scenario().id()));
             }
         }
-        String fallback = in.labels().fallbackNotice();
+        String fallback = l.fallbackNotice();
         if (fallback != null) {
-            notes.add(zh ? "未找到中文字体（no CJK font）：图表使用英文标签，网页正文仍为中文。安装中文字体后重新生成即可，例如 Debian：apt-get install fonts-noto-cjk"
-                    : fallback);
+            notes.add(l.format("note.nofont", fallback));
         }
         return notes;
     }
 
     private static String fanCaption(Labels l) {
-        return l.zh() ? "实线为中心路径（各表所用的中心值），色带为蒙特卡洛路径的 25-75% 与 5-95% 区间；圆点为历史实际值，菱形为规划目标。"
-                : "The line is the central path (the central figure every table uses); bands are the 25-75% and 5-95% ranges of the Monte Carlo paths; dots are recorded actuals, diamonds plan targets.";
+        return l.word("caption.fan");
     }
 
     private static String curveCaption(Labels l, QuantileCurve c) {
-        return l.zh() ? c.year() + " 年的累积分布：曲线上每一点给出不超过该值的路径比例；红线为规划目标。"
-                : "Cumulative distribution in " + c.year() + ": each point gives the share of paths at or below that value; the red line is the plan target.";
+        return l.format("caption.curve", c.year());
     }
 
     private static String growthCaption(Labels l) {
-        return l.zh() ? "中心路径的增长核算（对数百分点）：资本、劳动、人力资本与全要素生产率的贡献，合计为实际 GDP 增长。"
-                : "Growth accounting of the central path, in log points: the contributions of capital, labour, human capital and TFP add up to real GDP growth.";
+        return l.word("caption.growth");
     }
 
     private static String tornadoCaption(Labels l, ScenarioRun r) {
-        return l.zh() ? "输出 " + r.tornadoOutput() + "：每个不确定参数取第10和第90百分位时的取值，按摆幅排序；竖线为全部参数取中位数时的值。"
-                : "Output " + r.tornadoOutput() + " with each uncertain parameter at its 10th and 90th percentile, sorted by swing; the line marks all parameters at their medians.";
+        return l.format("caption.tornado", r.tornadoOutput());
     }
 
     private static String probabilityCaption(Labels l) {
-        return l.zh() ? "每个未来目标的达标概率（达标路径比例），按目标年份排列；虚线为 1/3 与 2/3。"
-                : "Probability of meeting each future target (share of paths that meet it), by target year; dashed lines at 1/3 and 2/3.";
+        return l.word("caption.probability");
     }
 
     private static String compareCaption(Labels l, List<String> coincident) {
-        String base = l.zh() ? "各情景的中心路径。" : "The central path of each scenario, one line per scenario.";
+        String base = l.word("caption.compare");
         if (coincident.isEmpty()) {
             return base;
         }
-        return base + (l.zh() ? "注意：" + String.join("；", coincident) + "。" : " Hidden lines: " + String.join("; ", coincident) + ".");
+        return base + l.format("caption.compare.hidden", String.join(l.word("semicolon"), coincident));
     }
 
     /** A chart built but not drawn yet. */

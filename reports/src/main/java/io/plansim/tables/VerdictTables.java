@@ -91,17 +91,11 @@ public final class VerdictTables {
         String verdicts;
         if (paths > 0) {
             String n = String.format(Locale.ROOT, "%,d", paths);
-            verdicts = zh ? "判断依据蒙特卡洛模拟：" + n + " 条路径（种子 " + seed + "）中达标路径的比例 P；P ≥ 2/3 为有望实现，1/3 ≤ P < 2/3 为存在风险，P < 1/3 为难以实现。"
-                    : "Verdicts follow P(met), the share of " + n + " Monte Carlo paths (seed " + seed + ") that meet each target: "
-                    + "on track when P >= 2/3, at risk from 1/3 to 2/3, off track below 1/3.";
+            verdicts = Dictionary.get().format("basis.mc", zh, n, seed);
         } else {
-            verdicts = zh ? "判断仅依据中心路径（未做蒙特卡洛模拟）：超出目标 2%（增速类 0.3 个百分点）以上为有望实现，差距超过 5%（1 个百分点）为难以实现，其间为存在风险。"
-                    : "Verdicts from the central path alone (no Monte Carlo): on track when it beats the target by 2% (0.3 points for rates), "
-                    + "off track when it falls short by more than 5% (1 point), at risk in between.";
+            verdicts = Dictionary.get().word("basis.central", zh);
         }
-        return verdicts + (zh ? "已过去的年份按实际值判断（已实现/未实现）。中心值为确定性中心路径（参数取设定值，无年度冲击），不是蒙特卡洛中位数；差距按目标方向表述（超出/不足）。"
-                : " Past years are judged on the actual (met/missed). Central = the deterministic central path (parameters as set, no annual "
-                + "shocks), not the Monte Carlo median; the gap is stated in the target's direction (ahead by / short by).");
+        return verdicts + Dictionary.get().word("basis.past", zh);
     }
 
     /** "ahead by 125 亿元 (6.3%)", "short by 1.9 points": the gap in the target's direction; "-" when undefined. */
@@ -112,13 +106,13 @@ public final class VerdictTables {
         }
         Target t = v.target();
         boolean rate = t.kind() == io.plansim.target.TargetKind.GROWTH || t.kind() == io.plansim.target.TargetKind.CHANGE;
-        String unit = rate ? (zh ? "个百分点" : "points") : t.unit();
+        String unit = rate ? Dictionary.get().word("gap.points", zh) : t.unit();
         String amount = Format.num(Math.abs(g)) + (unit.isEmpty() ? "" : " " + unit)
                 + (Double.isFinite(v.gapPercent()) ? String.format(Locale.ROOT, " (%.1f%%)", Math.abs(v.gapPercent())) : "");
         if (g >= 0) {
-            return (zh ? "超出 " : "ahead by ") + amount;
+            return Dictionary.get().format("gap.ahead", zh, amount);
         }
-        return (zh ? "差 " : "short by ") + amount;
+        return Dictionary.get().format("gap.short", zh, amount);
     }
 
     public static ObjectNode json(String scenario, List<TargetVerdict> verdicts, long paths, long seed) {

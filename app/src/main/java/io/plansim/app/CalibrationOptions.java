@@ -1,0 +1,60 @@
+package io.plansim.app;
+
+import io.plansim.compile.CompiledScenario;
+import io.plansim.compile.SpreadCalibration;
+import io.plansim.scenario.InputException;
+import io.plansim.scenario.SourceLocation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code --raw} and {@code --calibration FILE}: the Monte Carlo distribution is recalibrated by the built-in spread
+ * calibration ({@link SpreadCalibration#BUILT_IN}, docs/MODEL.md "Recalibration") unless the user asks for the raw
+ * one or names another calibration file.
+ */
+final class CalibrationOptions {
+    @Option(names = "--raw", description = "The uncalibrated Monte Carlo distribution (by default each path's spread around the "
+            + "central path is scaled by the calibration fitted out of sample on the Penn World Table, docs/MODEL.md).")
+    boolean raw;
+
+    @Option(names = "--calibration", paramLabel = "FILE",
+            description = "A calibration file written by plansim evaluate --fit-calibration (default: the built-in "
+                    + SpreadCalibration.BUILT_IN + ").")
+    Path file;
+
+    private SpreadCalibration loaded;
+
+    /** The calibration in force, null with --raw. */
+    SpreadCalibration calibration() {
+        if (raw) {
+            if (file != null) {
+                throw InputException.of(SourceLocation.commandLine(), "--raw", "with --calibration " + file, "one of --raw and --calibration");
+            }
+            return null;
+        }
+        if (loaded == null) {
+            loaded = file == null ? SpreadCalibration.builtIn() : read(file);
+        }
+        return loaded;
+    }
+
+    /** c with the calibration in force (unchanged with --raw). */
+    CompiledScenario apply(CompiledScenario c) {
+        return c.withCalibration(calibration());
+    }
+
+    /** The one line that says which distribution a command shows. */
+    String line(boolean zh) {
+        SpreadCalibration cal = calibration();
+        return cal == null ? (zh ? "未校准（--raw）：蒙特卡洛原始分布" : "uncalibrated (--raw): the raw Monte Carlo distribution") : cal.describe(zh);
+    }
+
+    static SpreadCalibration read(Path f) {
+        if (!Files.isRegularFile(f)) {
+            throw InputException.of(SourceLocation.commandLine(), "--calibration", "'" + f + "' (no such file)",
+                    "a calibration file written by plansim evaluate --fit-calibration");
+        }
+        return SpreadCalibration.parse(f.toString(), io.plansim.scenario.TextFiles.read(f, f.toString()));
+    }
+}

@@ -1,0 +1,100 @@
+package io.plansim.tables;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Every word plansim prints in a report or a result table, in English and Chinese: the one dictionary
+ * ({@code io/plansim/tables/dictionary.yaml}), read and checked once. {@code {0}}, {@code {1}}, ... in an entry
+ * are filled in by {@link #format}; nothing else in an entry is special (no MessageFormat quoting, no number
+ * formatting), so a figure is formatted by the code before it is filled in.
+ */
+public final class Dictionary {
+    private static final String RESOURCE = "io/plansim/tables/dictionary.yaml";
+    private static final Dictionary INSTANCE = read();
+
+    private final Map<String, String[]> words;
+    private final Map<String, String> columnsZh;
+    private final Map<String, String> englishUnits;
+
+    private Dictionary(Map<String, String[]> words, Map<String, String> columnsZh, Map<String, String> englishUnits) {
+        this.words = Map.copyOf(words);
+        this.columnsZh = Map.copyOf(columnsZh);
+        this.englishUnits = Map.copyOf(englishUnits);
+    }
+
+    /** The dictionary. */
+    public static Dictionary get() {
+        return INSTANCE;
+    }
+
+    /** A word in English or Chinese. */
+    public String word(String key, boolean zh) {
+        String[] w = words.get(key);
+        if (w == null) {
+            throw new IllegalArgumentException("no entry " + key + " in " + RESOURCE);
+        }
+        return zh ? w[1] : w[0];
+    }
+
+    /** An entry with {@code {0}}, {@code {1}}, ... replaced by the arguments, in order. */
+    public String format(String key, boolean zh, Object... args) {
+        String s = word(key, zh);
+        for (int i = 0; i < args.length; i++) {
+            s = s.replace("{" + i + "}", String.valueOf(args[i]));
+        }
+        return s;
+    }
+
+    /** Whether the dictionary has an entry. */
+    public boolean has(String key) {
+        return words.containsKey(key);
+    }
+
+    /** A CSV column name in Chinese; unchanged when the dictionary has none (percentile codes). */
+    public String columnZh(String name) {
+        return columnsZh.getOrDefault(name, name);
+    }
+
+    /** Units as the plans write them ("亿元") spelled out in English ("100 million yuan"). */
+    public Map<String, String> englishUnits() {
+        return englishUnits;
+    }
+
+    private static Dictionary read() {
+        JsonNode root;
+        try (InputStream in = Dictionary.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is missing");
+            }
+            root = new ObjectMapper(new YAMLFactory()).readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, String[]> words = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.path("words").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode en = e.getValue().get("en");
+            JsonNode zh = e.getValue().get("zh");
+            if (en == null || zh == null || !en.isTextual() || !zh.isTextual() || e.getValue().size() != 2) {
+                // the dictionary is part of plansim: a broken entry is a bug, found by the first test that loads it
+                throw new IllegalStateException(RESOURCE + ": words." + e.getKey() + " needs en and zh, and nothing else");
+            }
+            words.put(e.getKey(), new String[] {en.asText(), zh.asText()});
+        }
+        return new Dictionary(words, strings(root.path("columns")), strings(root.path("units")));
+    }
+
+    private static Map<String, String> strings(JsonNode node) {
+        Map<String, String> out = new LinkedHashMap<>();
+        node.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+        return out;
+    }
+}

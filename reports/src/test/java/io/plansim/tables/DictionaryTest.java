@@ -1,0 +1,65 @@
+package io.plansim.tables;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** The one dictionary: every key the report and table code asks for is in it, in both languages; {0} fills in. */
+class DictionaryTest {
+    private static final Pattern ASKED = Pattern.compile("(?:word|chartWord|format)\\(\"([a-z][a-z0-9./ ]*)\"[,)]");
+
+    @Test
+    void everyKeyTheCodeAsksForIsInTheDictionary() throws IOException {
+        List<String> missing = new ArrayList<>();
+        int asked = 0;
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Matcher m = ASKED.matcher(Files.readString(f));
+                while (m.find()) {
+                    asked++;
+                    if (!Dictionary.get().has(m.group(1))) {
+                        missing.add(f.getFileName() + ": " + m.group(1));
+                    }
+                }
+            }
+        }
+        assertTrue(asked > 100, "the scan found the code's keys: " + asked);
+        // keys the code composes: a verdict's, a report area's (the model's areas, io/plansim/scenario/areas.yaml)
+        for (io.plansim.verdict.Verdict v : io.plansim.verdict.Verdict.values()) {
+            asked += check("verdict." + v.label().replace(' ', '.'), missing);
+        }
+        for (String area : io.plansim.scenario.RegionData.model().areaIds()) {
+            asked += check("area." + area, missing);
+        }
+        assertEquals(List.of(), missing);
+    }
+
+    private static int check(String key, List<String> missing) {
+        if (!Dictionary.get().has(key)) {
+            missing.add(key);
+        }
+        return 1;
+    }
+
+    @Test
+    void entriesFillInTheirPlacesInOrderAndNothingElse() {
+        Dictionary d = Dictionary.get();
+        assertEquals("ahead by 12 亿元 (5.0%)", d.format("gap.ahead", false, "12 亿元 (5.0%)"));
+        assertEquals("超出 12 亿元 (5.0%)", d.format("gap.ahead", true, "12 亿元 (5.0%)"));
+        assertEquals("x与y在 2030 年以前重合", d.format("coincide.until", true, "x", "y", 2030));
+        assertEquals("a与b的线完全重合（b画在上面）", d.format("coincide.all", true, "a", "b"));
+        assertEquals("有望实现", d.word("verdict.on.track", true));
+        assertEquals("100 million yuan", d.englishUnits().get("亿元"));
+        assertEquals("中心值", d.columnZh("central"));
+        assertEquals("p05", d.columnZh("p05"));
+    }
+}

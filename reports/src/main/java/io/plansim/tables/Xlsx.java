@@ -41,7 +41,27 @@ public final class Xlsx {
         }
     }
 
+    static {
+        // POI logs through the Log4j API, and without a Log4j back end the API prints "could not find a logging
+        // provider" on first use: then take the API's own simple logger, switched off. Where a back end is on the
+        // class path (Spark's log4j-core) nothing is changed. (A log4j2.component.properties did this for every
+        // program on the class path, and broke Spark's logging.)
+        if (System.getProperty("log4j2.provider") == null && !onClassPath("org.apache.logging.log4j.core.LoggerContext")) {
+            System.setProperty("log4j2.provider", "org.apache.logging.log4j.simple.internal.SimpleProvider");
+            System.setProperty("log4j2.simplelogLevel", "OFF");
+        }
+    }
+
     private Xlsx() {
+    }
+
+    private static boolean onClassPath(String className) {
+        try {
+            Class.forName(className, false, Xlsx.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
     }
 
     /** The workbook's bytes; {@code header} translates column names (identity for English). */

@@ -100,7 +100,7 @@ final class McCommand implements Callable<Integer> {
                 : PathTargets.of(c, catalogs.targets().targets(), catalogs.history());
         McResult mc;
         try {
-            mc = MonteCarloRunner.run(c, o, targets, bar);
+            mc = MonteCarloRunner.summarise(c, o, targets, io.plansim.runner.RunControl.on(CliPool.of(o.threads())).withProgress(bar));
         } finally {
             if (bar != null) {
                 bar.finish();

@@ -7,7 +7,15 @@ import io.plansim.compile.Observations;
 import io.plansim.compile.ScenarioCompiler;
 import io.plansim.runner.DeterministicRunner;
 import io.plansim.runner.McOptions;
+import io.plansim.runner.Cancellation;
+import io.plansim.runner.CancelledException;
 import io.plansim.runner.MonteCarloRunner;
+import io.plansim.runner.RunControl;
+import io.plansim.runner.Workers;
+import io.plansim.scenario.Limits;
+import io.plansim.verdict.FailedPaths;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import io.plansim.runner.Projection;
 import io.plansim.scenario.InputException;
 import io.plansim.scenario.Scenario;
@@ -45,15 +53,36 @@ public final class Forecasts {
     private final ScenarioLoader loader;
     private final ConcurrentMap<String, TargetCatalog> catalogs = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, History> histories = new ConcurrentHashMap<>();
+    /** Built-in scenarios with their overrides, loaded and validated once (a what-if page asks for the same ones again and again). */
+    private final Map<List<Object>, Scenario> builtInsLoaded = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(64, 0.75f, true) {
+                private static final long serialVersionUID = 1L;
 
-    private Forecasts(ScenarioRepository repository) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<List<Object>, Scenario> eldest) {
+                    return size() > LOADED;
+                }
+            });
+    private static final int LOADED = 256;
+    private final ExecutorService executor;
+
+    private Forecasts(ScenarioRepository repository, ExecutorService executor) {
         this.repository = repository;
         this.loader = new ScenarioLoader(repository);
+        this.executor = java.util.Objects.requireNonNull(executor, "executor");
     }
 
-    /** The built-in scenarios on the classpath (module {@code scenarios}). */
+    /** The built-in scenarios on the classpath (module {@code scenarios}), Monte Carlo on the process's shared pool. */
     public static Forecasts onClasspath() {
-        return new Forecasts(ScenarioRepository.onClasspath());
+        return onClasspath(Workers.shared());
+    }
+
+    /**
+     * The built-in scenarios, every Monte Carlo run on {@code executor}: one pool for a whole server, batch or
+     * command-line process, whose owner shuts it down.
+     */
+    public static Forecasts onClasspath(ExecutorService executor) {
+        return new Forecasts(ScenarioRepository.onClasspath(), executor);
     }
 
     /** What to forecast: a scenario, its {@code --set} overrides, extra actuals and the year known up to. */
@@ -94,6 +123,11 @@ public final class Forecasts {
         public Simulation {
             verdicts = List.copyOf(verdicts);
             notes = List.copyOf(notes);
+        }
+
+        /** A warning when some paths failed the numeric check (how many, the first to replay); null when none did. */
+        public String failedPathsWarning() {
+            return FailedPaths.check(scenario.lineage().get(0), mc);
         }
     }
 
@@ -172,7 +206,13 @@ public final class Forecasts {
         List<ScenarioOverride> overrides = r.overrides().stream().map(ScenarioOverride::parse).toList();
         ScenarioSource src = r.source();
         if (src instanceof ScenarioSource.BuiltIn b) {
-            return loader.load(repository.resolveBuiltIn(b.name()), overrides);
+            List<Object> key = List.of(b.name(), r.overrides(), Limits.current());
+            Scenario cached = builtInsLoaded.get(key);
+            if (cached == null) {
+                cached = loader.load(repository.resolveBuiltIn(b.name()), overrides);
+                builtInsLoaded.put(key, cached);
+            }
+            return cached;
         }
         if (src instanceof ScenarioSource.File f) {
             return loader.load(f.path().toString(), overrides);
@@ -231,15 +271,39 @@ public final class Forecasts {
 
     /** The Monte Carlo run, with progress reported to {@code progress} (may be null). */
     public Simulation simulate(Request r, McOptions o, MonteCarloRunner.Progress progress) {
+        return simulate(r, o, Cancellation.never(), progress);
+    }
+
+    /**
+     * The Monte Carlo run on this service's executor, stopped by {@code cancel} (a {@link CancelledException},
+     * no result) and reporting to {@code progress} (may be null).
+     */
+    public Simulation simulate(Request r, McOptions o, Cancellation cancel, MonteCarloRunner.Progress progress) {
+        return simulate(prepare(r), o, cancel, progress);
+    }
+
+    /** As above from a request already prepared (a front end that also reads the compiled scenario). */
+    public Simulation simulate(Prepared p, McOptions o, Cancellation cancel, MonteCarloRunner.Progress progress) {
+        McResult mc = MonteCarloRunner.summarise(p.compiled(), o, p.judged(), new RunControl(executor, cancel, progress));
+        Projection central = DeterministicRunner.run(p.compiled());
+        List<TargetVerdict> verdicts = p.catalog() == null ? List.of() : TargetJudge.judge(p.catalog(), central, p.actuals(), mc);
+        return new Simulation(p.scenario(), mc, central, verdicts, notes(p.compiled()));
+    }
+
+    /**
+     * What a run of a request starts from: the scenario, compiled and conditioned on its actuals, its targets
+     * catalog (null when it names none) and the targets a path can be judged on.
+     */
+    public record Prepared(Scenario scenario, CompiledScenario compiled, TargetCatalog catalog, History actuals, PathTargets judged) {
+    }
+
+    /** Loads, compiles and conditions a request, ready for a run (a benchmark measures the run alone from here). */
+    public Prepared prepare(Request r) {
         Scenario s = load(r);
         CompiledScenario c = compile(s, r);
         TargetCatalog t = targets(s);
         History actuals = actuals(s, r);
-        PathTargets judged = t == null ? PathTargets.none() : PathTargets.of(c, t.targets(), actuals);
-        McResult mc = MonteCarloRunner.run(c, o, judged, progress);
-        Projection central = DeterministicRunner.run(c);
-        List<TargetVerdict> verdicts = t == null ? List.of() : TargetJudge.judge(t, central, actuals, mc);
-        return new Simulation(s, mc, central, verdicts, notes(c));
+        return new Prepared(s, c, t, actuals, t == null ? PathTargets.none() : PathTargets.of(c, t.targets(), actuals));
     }
 
     /** What a compiled scenario was conditioned on, and the partial-year figures it could not use. */

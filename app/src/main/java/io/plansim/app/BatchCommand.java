@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.plansim.aggregate.McResult;
 import io.plansim.batch.BatchReader;
 import io.plansim.batch.BatchSpec;
-import io.plansim.compile.CompiledScenario;
-import io.plansim.compile.ScenarioCompiler;
 import io.plansim.runner.McOptions;
 import io.plansim.runner.NumericFault;
 import io.plansim.runner.Sampler;
@@ -17,6 +15,7 @@ import io.plansim.scenario.ScenarioLoader;
 import io.plansim.scenario.ScenarioOverride;
 import io.plansim.scenario.ScenarioRepository;
 import io.plansim.scenario.SourceLocation;
+import io.plansim.service.Forecasts;
 import io.plansim.tables.Format;
 import io.plansim.tables.ProjectionJson;
 import io.plansim.verdict.TargetVerdict;
@@ -189,7 +188,7 @@ final class BatchCommand implements Callable<Integer> {
             int total = todo.size();
             for (Variant v : todo) {
                 futures.add(pool.submit(() -> {
-                    runVariant(loader, v, inner, variantsDir);
+                    runVariant(v, inner, t, variantsDir);
                     int d = done.incrementAndGet();
                     if (Files.exists(variantsDir.resolve(v.id() + ".error.json"))) {
                         failed.incrementAndGet();
@@ -295,7 +294,7 @@ final class BatchCommand implements Callable<Integer> {
         }
     }
 
-    private void runVariant(ScenarioLoader loader, Variant v, int inner, Path variantsDir) throws IOException {
+    private void runVariant(Variant v, int inner, int threadsTotal, Path variantsDir) throws IOException {
         ObjectNode node = ProjectionJson.MAPPER.createObjectNode();
         node.put("id", v.id());
         node.put("scenario", v.run().scenario());
@@ -308,15 +307,16 @@ final class BatchCommand implements Callable<Integer> {
         node.put("definition", v.definition(sets));
         long t0 = System.nanoTime();
         try {
-            List<ScenarioOverride> overrides = new ArrayList<>(sets.stream().map(ScenarioOverride::parse).toList());
+            List<String> overrides = new ArrayList<>(sets);
             for (Map.Entry<String, String> e : v.overrides().entrySet()) {
-                overrides.add(ScenarioOverride.parse(e.getKey() + "=" + e.getValue()));
+                overrides.add(e.getKey() + "=" + e.getValue());
             }
-            Scenario s = loader.load(v.run().scenario(), overrides);
-            io.plansim.target.History history = actuals.history(s);
-            CompiledScenario c = actuals.condition(ScenarioCompiler.compile(s), s, history);
-            McCommand.Result r = McCommand.execute(s, c, s.targets() == null ? null : new Catalogs(Catalogs.of(s).targets(), history),
-                    new McOptions(v.run().paths(), v.seed(), Sampler.MC, inner, McOptions.DEFAULT_BLOCK), null);
+            // every variant's blocks on the process's pool of all --threads threads, however many variants run at once
+            Forecasts.Prepared prepared = CliForecasts.service(threadsTotal).prepare(
+                    new Forecasts.Request(CliForecasts.source(v.run().scenario()), overrides, actuals.extra(), actuals.asOf));
+            Scenario s = prepared.scenario();
+            Forecasts.Simulation r = CliForecasts.service(threadsTotal).simulate(prepared,
+                    new McOptions(v.run().paths(), v.seed(), Sampler.MC, inner, McOptions.DEFAULT_BLOCK), io.plansim.runner.Cancellation.never(), null);
             McResult mc = r.mc();
             ArrayNode stats = node.putArray("stats");
             for (int var = 0; var < mc.variables().size(); var++) {
@@ -340,8 +340,8 @@ final class BatchCommand implements Callable<Integer> {
                 }
             }
             node.put("faults", mc.faults());
-            if (r.warning() != null) {
-                node.put("warning", r.warning());
+            if (r.failedPathsWarning() != null) {
+                node.put("warning", r.failedPathsWarning());
             }
             node.put("seconds", (System.nanoTime() - t0) / 1e9);
             node.put("complete", true);

@@ -285,6 +285,8 @@ public final class Forecasts {
     /** As above from a request already prepared (a front end that also reads the compiled scenario). */
     public Simulation simulate(Prepared p, McOptions o, Cancellation cancel, MonteCarloRunner.Progress progress) {
         McResult mc = MonteCarloRunner.summarise(p.compiled(), o, p.judged(), new RunControl(executor, cancel, progress));
+        // too many failed paths is the user's input error, told before anything is computed from the rest
+        FailedPaths.check(p.scenario().lineage().get(0), mc);
         Projection central = DeterministicRunner.run(p.compiled());
         List<TargetVerdict> verdicts = p.catalog() == null ? List.of() : TargetJudge.judge(p.catalog(), central, p.actuals(), mc);
         return new Simulation(p.scenario(), mc, central, verdicts, notes(p.compiled()));

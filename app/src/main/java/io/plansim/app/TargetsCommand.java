@@ -57,7 +57,7 @@ final class TargetsCommand implements Callable<Integer> {
             verdicts = r.verdicts();
             warning = r.failedPathsWarning();
         } else {
-            Forecasts.Central r = service.central(options.request());
+            Forecasts.Central r = service.central(prepared);
             p = r.central();
             verdicts = r.verdicts();
         }

@@ -261,12 +261,14 @@ public final class Forecasts {
 
     /** The central path and its verdicts. */
     public Central central(Request r) {
-        Scenario s = load(r);
-        CompiledScenario c = compile(s, r);
-        Projection p = DeterministicRunner.run(c);
-        TargetCatalog t = targets(s);
-        List<TargetVerdict> verdicts = t == null ? List.of() : TargetJudge.judge(t, p, actuals(s, r));
-        return new Central(s, p, verdicts, notes(c));
+        return central(prepare(r));
+    }
+
+    /** As above from a request already prepared. */
+    public Central central(Prepared p) {
+        Projection central = DeterministicRunner.run(p.compiled());
+        List<TargetVerdict> verdicts = p.catalog() == null ? List.of() : TargetJudge.judge(p.catalog(), central, p.actuals());
+        return new Central(p.scenario(), central, verdicts, notes(p.compiled()));
     }
 
     /** The Monte Carlo run, with progress reported to {@code progress} (may be null). */

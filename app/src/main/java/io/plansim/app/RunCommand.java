@@ -1,7 +1,5 @@
 package io.plansim.app;
 
-import io.plansim.compile.ScenarioCompiler;
-import io.plansim.runner.DeterministicRunner;
 import io.plansim.runner.Projection;
 import io.plansim.scenario.Scenario;
 import io.plansim.tables.ProjectionJson;
@@ -40,7 +38,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Scenario s = options.load();
-        Projection p = DeterministicRunner.run(options.actuals.compile(s));
+        Projection p = CliForecasts.service().central(options.request()).central();
         options.warnImplausible(p);
         String text = switch (output.format) {
             case JSON -> ProjectionJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(ProjectionJson.toJson(p)) + "\n";

@@ -44,10 +44,10 @@ public final class TrustSection {
         boolean zh = l.zh();
         SpreadCalibration figures = calibration != null ? calibration : SpreadCalibration.builtIn();
         h.append("<section id=\"trust\">\n<h2>").append(t(zh, "How far to trust these numbers", "这些数字有多可信")).append("</h2>\n");
-        h.append("<p>").append(HtmlReport.esc(calibration == null
+        h.append("<p>").append(Html.esc(calibration == null
                 ? t(zh, "This report shows the raw Monte Carlo distribution (--raw): no recalibration.", "本报告显示未校准的蒙特卡洛原始分布（--raw）。")
                 : calibration.describe(zh))).append("</p>\n");
-        h.append("<p>").append(HtmlReport.esc(zh
+        h.append("<p>").append(Html.esc(zh
                 ? "以下检验数字取自校准文件 " + name(figures) + "：由 plansim " + figures.provenance().getOrDefault("plansim", "?") + " 于 "
                         + figures.provenance().getOrDefault("date", "?") + " 以命令 “" + figures.provenance().getOrDefault("command", "?")
                         + "” 在样本外（按经济体分块留出）测得；本报告由 plansim " + in.version() + " 生成。"
@@ -70,7 +70,7 @@ public final class TrustSection {
         }
         SpreadCalibration.Evaluated e = figures.evaluated();
         if (e != null) {
-            h.append("<p>").append(HtmlReport.esc(zh
+            h.append("<p>").append(Html.esc(zh
                     ? String.format(Locale.ROOT, "义乌、金华回测：%d 行，80%% 区间覆盖率 %.2f（50%%：%.2f），平均相对 CRPS %.3f。规划记录：plansim 对 %d 个目标的 Brier 分数 %.2f，基率预测 %.2f（越低越好）。",
                             e.regionRows(), e.regionCoverage80(), e.regionCoverage50(), e.regionCrps(), e.plans(), e.brier(), e.brierBaseRate())
                     : String.format(Locale.ROOT, "Yiwu and Jinhua backtests: %d rows, 80%% intervals cover %.2f (50%%: %.2f), mean relative "
@@ -95,9 +95,9 @@ public final class TrustSection {
     }
 
     private static void coverageTable(StringBuilder h, boolean zh, SpreadCalibration.Group g, boolean calibrated) {
-        h.append("<h3>").append(HtmlReport.esc(t(zh, "group ", "变量组 ") + g.id() + (zh ? "（" : " (") + String.join(", ", g.variables())
+        h.append("<h3>").append(Html.esc(t(zh, "group ", "变量组 ") + g.id() + (zh ? "（" : " (") + String.join(", ", g.variables())
                 + (zh ? "）" : ")"))).append("</h3>\n");
-        h.append("<p class=\"note\">").append(HtmlReport.esc(t(zh, "Fitted on ", "拟合数据：") + g.fittedOn())).append("</p>\n");
+        h.append("<p class=\"note\">").append(Html.esc(t(zh, "Fitted on ", "拟合数据：") + g.fittedOn())).append("</p>\n");
         h.append("<table class=\"data\"><thead><tr><th>").append(t(zh, "horizon (years)", "年限（年）")).append("</th><th>")
                 .append(t(zh, "n", "样本数")).append("</th><th>")
                 .append(t(zh, "factor k ± s.e.", "系数 k ± 标准误")).append("</th><th>50% ").append(t(zh, "raw", "原始")).append("</th><th>50% ").append(t(zh, "calibrated", "校准"))
@@ -133,13 +133,13 @@ public final class TrustSection {
         }
         for (Uncertainty.AnnualShock s : u.shocks()) {
             row(h, variable(zh, s.variable()), t(zh, "annual shock (log)", "年度冲击（对数）"), String.format(Locale.ROOT, t(zh, "sd %s, AR(1) %s",
-                    "标准差 %s，AR(1) %s"), HtmlReport.fmtDriver(s.sd()), HtmlReport.fmtDriver(s.persistence())), sized);
+                    "标准差 %s，AR(1) %s"), Html.fmtDriver(s.sd()), Html.fmtDriver(s.persistence())), sized);
         }
         for (Uncertainty.RareEvent e : u.events()) {
             List<String> effects = new ArrayList<>();
             e.effects().forEach(x -> effects.add(x.variable() + " " + x.size().describe()));
             row(h, t(zh, "", "事件 ") + e.name(), t(zh, "rare event", "小概率事件"), String.format(Locale.ROOT, t(zh, "p %s/yr; ", "每年概率 %s；"),
-                    HtmlReport.fmtDriver(e.probability()))
+                    Html.fmtDriver(e.probability()))
                     + String.join("; ", effects), sized);
         }
         h.append("</tbody></table>\n");
@@ -153,16 +153,16 @@ public final class TrustSection {
     private static void row(StringBuilder h, String... cells) {
         h.append("<tr>");
         for (String c : cells) {
-            h.append("<td>").append(HtmlReport.esc(c)).append("</td>");
+            h.append("<td>").append(Html.esc(c)).append("</td>");
         }
         h.append("</tr>\n");
     }
 
     private static void figure(StringBuilder h, ChartOutput c, String caption) {
-        h.append("<figure id=\"chart-").append(HtmlReport.esc(c.id())).append("\"><img src=\"data:image/png;base64,")
+        h.append("<figure id=\"chart-").append(Html.esc(c.id())).append("\"><img src=\"data:image/png;base64,")
                 .append(Base64.getEncoder().encodeToString(c.png())).append("\" width=\"").append(c.width()).append("\" height=\"")
-                .append(c.height()).append("\" alt=\"").append(HtmlReport.esc(c.title())).append("\">\n<figcaption>")
-                .append(HtmlReport.esc(caption)).append("</figcaption></figure>\n");
+                .append(c.height()).append("\" alt=\"").append(Html.esc(c.title())).append("\">\n<figcaption>")
+                .append(Html.esc(caption)).append("</figcaption></figure>\n");
     }
 
     private static void style(AxesChartStyler s, Labels l) {

@@ -26,15 +26,19 @@ import java.util.Map;
 public final class WebServer implements AutoCloseable {
     private final Javalin app;
     private final RunGate gate;
+    private final java.util.concurrent.ExecutorService workers;
 
-    private WebServer(Javalin app, RunGate gate) {
+    private WebServer(Javalin app, RunGate gate, java.util.concurrent.ExecutorService workers) {
         this.app = app;
         this.gate = gate;
+        this.workers = workers;
     }
 
     /** Starts a server on {@code host:port} (port 0: a free one); {@link #port()} tells which. */
     public static WebServer start(String host, int port, Limits limits) {
-        Forecasts service = Forecasts.onClasspath();
+        // one pool for every run's blocks, a thread per core; the gate's threads only wait on it
+        java.util.concurrent.ExecutorService workers = io.plansim.runner.Workers.fixed(Runtime.getRuntime().availableProcessors());
+        Forecasts service = Forecasts.onClasspath(workers);
         ObjectMapper json = new ObjectMapper();
         RunGate gate = new RunGate(limits);
         Api api = new Api(service, json, gate, limits);
@@ -70,10 +74,11 @@ public final class WebServer implements AutoCloseable {
             app.start(host, port);
         } catch (RuntimeException e) {
             gate.close();
+            workers.shutdownNow();
             throw InputException.of(io.plansim.scenario.SourceLocation.commandLine(), "--port",
                     host + ":" + port, "a free port on an address of this machine (" + e.getMessage() + ")");
         }
-        return new WebServer(app, gate);
+        return new WebServer(app, gate, workers);
     }
 
     public int port() {
@@ -84,6 +89,7 @@ public final class WebServer implements AutoCloseable {
     public void close() {
         app.stop();
         gate.close();
+        workers.shutdownNow();
     }
 
     public static String version() {
@@ -153,16 +159,16 @@ public final class WebServer implements AutoCloseable {
         void forecast(Context ctx) {
             ForecastRequest r = ForecastRequest.parse(json, ctx.body(), limits);
             McOptions o = McOptions.of(r.paths(), r.seed());
-            ObjectNode out = gate.run(r.client(), progress -> {
-                Forecasts.Simulation s = service.simulate(r.request(), o, progress);
-                ForecastJson.Baseline base = baseline(r, o, s, progress);
+            ObjectNode out = gate.run(r.client(), cancel -> {
+                Forecasts.Simulation s = service.simulate(r.request(), o, cancel, null);
+                ForecastJson.Baseline base = baseline(r, o, s, cancel);
                 return ForecastJson.of(json, s, base, service.actuals(s.scenario(), r.request()), r, version());
             });
             send(ctx, out);
         }
 
         private ForecastJson.Baseline baseline(ForecastRequest r, McOptions o, Forecasts.Simulation s,
-                                               io.plansim.runner.MonteCarloRunner.Progress progress) {
+                                               io.plansim.runner.Cancellation cancel) {
             if (r.request().overrides().isEmpty()) {
                 ForecastJson.Baseline b = ForecastJson.Baseline.of(s);
                 remember(r, b);
@@ -174,7 +180,7 @@ public final class WebServer implements AutoCloseable {
                 b = baselines.get(key);
             }
             if (b == null) {
-                b = ForecastJson.Baseline.of(service.simulate(r.request().withoutOverrides(), McOptions.of(r.paths(), r.seed()), progress));
+                b = ForecastJson.Baseline.of(service.simulate(r.request().withoutOverrides(), McOptions.of(r.paths(), r.seed()), cancel, null));
                 remember(r, b);
             }
             return b;

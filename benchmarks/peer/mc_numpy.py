@@ -27,6 +27,7 @@ Usage: mc_numpy.py [--paths 1000000] [--seed 1] [--chunk 8192] [--scenario FILE]
                    [--self-test]                (the two-pass percentiles against numpy.percentile of kept values)
 """
 import argparse
+import csv
 import json
 import math
 import os
@@ -216,7 +217,6 @@ class Scenario:
     @staticmethod
     def read_history(path):
         """The used figure per (metric, year) of a history CSV (io.plansim.target.History)."""
-        import csv
         with open(path, encoding="utf-8") as f:
             return {(r["metric"], int(r["year"])): float(r["value"]) for r in csv.DictReader(f) if r["status"] == "used"}
 
@@ -268,7 +268,9 @@ class Model:
         s, n = self.s, self.s.n
         b = s.base
         out = np.empty((len(s.variables), n, m))
-        put = lambda v, t, x: out.__setitem__((self.row[v], t), x)
+
+        def put(v, t, x):
+            out[self.row[v], t] = x
 
         # ---- parameters, drawn once per path: each drawn driver becomes one (years, m) path per path
         drv = dict(s.drivers)
@@ -499,14 +501,20 @@ class Run:
     def percentiles(self, levels):
         """Exact R type 7 percentiles (levels in %) of every variable-year over all paths, as (rows, levels)."""
         n = self.paths
+        counts = self.counts.reshape(self.rows, BINS + 2)
+        cum = counts.cumsum(axis=1)
+        below = (cum - counts).ravel()  # values below each bin, within its variable-year
+
+        def holding(rank):
+            """The bin holding each variable-year's order statistic of 0-based rank (numbered across rows)."""
+            return np.argmax(cum > rank, axis=1) + self.offset
+
         h = (n - 1) * np.asarray(levels) / 100
-        ranks = np.unique(np.concatenate([np.floor(h), np.minimum(np.floor(h) + 1, n - 1)]).astype(np.int64))
-        cum = self.counts.reshape(self.rows, BINS + 2).cumsum(axis=1)
-        # the bin holding each wanted rank (0-based), per variable-year, numbered across all variable-years
-        holding = np.stack([np.argmax(cum > r, axis=1) for r in ranks], axis=1) + self.offset[:, None]
+        ranks = {int(r) for hk in h for r in (math.floor(hk), min(math.floor(hk) + 1, n - 1))}
         spread = self.defined & (self.highest > self.lowest)
         wanted = np.zeros(self.counts.size, dtype=bool)
-        wanted[holding[spread].ravel()] = True
+        for rank in ranks:
+            wanted[holding(rank)[spread]] = True
         kept_bins, kept_values = [], []
         for _, x in self.chunks():  # pass 2: the same paths again, keeping only the values in wanted bins
             bins = self.bin_of(x)
@@ -517,14 +525,10 @@ class Run:
         order = np.lexsort((values, bins))
         bins, values = bins[order], values[order]
         first = np.searchsorted(bins, np.arange(self.counts.size))  # where each bin's sorted values start
-        below = np.zeros(self.counts.size, dtype=np.int64)
-        c = self.counts.reshape(self.rows, BINS + 2)
-        below.reshape(self.rows, BINS + 2)[:, 1:] = c.cumsum(axis=1)[:, :-1]  # values below each bin, within its row
 
         def order_statistic(rank):
-            r = np.full(self.rows, rank)
-            b = np.argmax(cum > rank, axis=1) + self.offset
-            return values[np.minimum(first[b] + r - below[b], values.size - 1)]
+            b = holding(rank)
+            return values[np.minimum(first[b] + rank - below[b], values.size - 1)]
 
         result = np.empty((self.rows, len(levels)))
         for k, hk in enumerate(h):

@@ -72,6 +72,11 @@ final class ActualsOptions {
         return io.plansim.service.Forecasts.notes(c);
     }
 
+    /** The --history files by name and text (a batch ships them to wherever its variants run). */
+    List<io.plansim.batch.BatchSettings.HistoryText> texts() {
+        return files.stream().map(f -> new io.plansim.batch.BatchSettings.HistoryText(f.toString(), read(f))).toList();
+    }
+
     private static String read(Path f) {
         if (!Files.isRegularFile(f)) {
             throw InputException.of(SourceLocation.commandLine(), "--history", "'" + f + "' (no such file)", "a history CSV file");

@@ -59,6 +59,17 @@ class BatchCommandTest {
     }
 
     @Test
+    void theSparkEngineMissingIsAnInputErrorThatSaysWhereItIs() throws Exception {
+        RunCommandTest.Result r = RunCommandTest.plansim("batch", batchFile().toString(), "--engine", "spark", "--out", dir.resolve("s").toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("spark/target/plansim-spark-local.jar"), r.err());
+        assertFalse(Files.exists(dir.resolve("s")), "nothing written");
+        RunCommandTest.Result m = RunCommandTest.plansim("batch", batchFile().toString(), "--master", "local[2]", "--out", dir.resolve("m").toString());
+        assertEquals(2, m.code(), m.err());
+        assertTrue(m.err().contains("--master only with --engine spark"), m.err());
+    }
+
+    @Test
     void badBatchFilesAreLocated() throws Exception {
         Path f = dir.resolve("bad.yaml");
         Files.writeString(f, "name: x\nruns:\n  - scenario: yiwu/baseline\n    grid:\n      production.tfpGrowth: {from: 0.02, to: 0.01, step: 0.005}\n");

@@ -37,14 +37,6 @@ public final class Format {
 
     /** One CSV line, cells with a comma, quote or line break quoted (RFC 4180), ending in a line break. */
     public static String csvRow(java.util.List<String> cells) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < cells.size(); i++) {
-            String c = cells.get(i);
-            if (i > 0) {
-                sb.append(',');
-            }
-            sb.append(c.contains(",") || c.contains("\"") || c.contains("\n") ? "\"" + c.replace("\"", "\"\"") + "\"" : c);
-        }
-        return sb.append('\n').toString();
+        return io.plansim.model.Csv.row(cells);
     }
 }

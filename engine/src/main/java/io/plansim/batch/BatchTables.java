@@ -1,0 +1,147 @@
+package io.plansim.batch;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.plansim.model.Csv;
+import java.io.UncheckedIOException;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+/**
+ * A batch's tables assembled from its folder's variant files, in variant order, whichever engine ran them:
+ * {@code results.csv} / {@code results.jsonl} (one row per variant, metric and year), {@code targets.csv}
+ * (one row per variant and target) and {@code run-log.json}. The front end writes them.
+ */
+public final class BatchTables {
+    /** The statistics of a results row after variant, scenario, overrides, metric and year. */
+    public static final List<String> STATS = List.of("mean", "sd", "p05", "p10", "p25", "p50", "p75", "p90", "p95");
+
+    private BatchTables() {
+    }
+
+    /**
+     * The tables, and what the command prints. {@code paths} is the paths of every finished variant, {@code errors}
+     * and {@code warnings} one line per failed or warned variant.
+     */
+    public record Tables(String resultsCsv, String resultsJsonl, String targetsCsv, String runLog, int failed, long paths,
+                         List<String> errors, List<String> warnings) {
+        public Tables {
+            errors = List.copyOf(errors);
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    /** Whether any variant of the plan has a result (when none has, there is nothing to publish). */
+    public static boolean anyComplete(BatchPlan plan, BatchFolder folder) {
+        return plan.variants().stream().anyMatch(v -> folder.complete(v.id()));
+    }
+
+    /** The overrides' keys of every variant, in first-seen order: the override columns of every table. */
+    public static List<String> keys(BatchPlan plan) {
+        LinkedHashSet<String> keys = new LinkedHashSet<>();
+        plan.variants().forEach(v -> keys.addAll(v.overrides().keySet()));
+        return List.copyOf(keys);
+    }
+
+    /** The row cells every table starts with: variant id, scenario and the variant's value for each override key. */
+    public static List<String> prefix(Variant v, List<String> keys) {
+        List<String> prefix = new ArrayList<>();
+        prefix.add(v.id());
+        prefix.add(v.run().scenario());
+        for (String k : keys) {
+            prefix.add(v.overrides().getOrDefault(k, ""));
+        }
+        return prefix;
+    }
+
+    /** Builds the tables; {@code historyFiles} and {@code seconds} go into the run log as given. */
+    public static Tables assemble(BatchPlan plan, BatchFolder folder, double seconds) {
+        List<String> keys = keys(plan);
+        StringBuilder results = new StringBuilder();
+        StringBuilder jsonl = new StringBuilder();
+        StringBuilder targets = new StringBuilder();
+        results.append(Csv.row(header(keys, "metric", "year", STATS)));
+        targets.append(Csv.row(header(keys, "target", "probability", List.of("ci_low", "ci_high", "verdict"))));
+        BatchSettings settings = plan.settings();
+        ObjectNode log = BatchFolder.JSON.createObjectNode();
+        log.put("plansimVersion", settings.version());
+        log.put("batchFile", plan.file());
+        log.put("batchSha256", BatchPlan.sha256(plan.text()));
+        ArrayNode setLog = log.putArray("set");
+        settings.sets().forEach(setLog::add);
+        ArrayNode historyLog = log.putArray("history");
+        settings.history().forEach(h -> historyLog.add(h.name()));
+        if (settings.asOf() != null) {
+            log.put("asOf", settings.asOf());
+        }
+        log.put("finished", LocalDateTime.now().toString());
+        ArrayNode vlog = log.putArray("variants");
+        int failed = 0;
+        long paths = 0;
+        List<String> errors = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        try {
+            for (Variant v : plan.variants()) {
+                ObjectNode entry = vlog.addObject();
+                entry.put("id", v.id());
+                entry.put("seed", v.seed());
+                if (!folder.complete(v.id())) {
+                    String error = folder.errorOf(v.id());
+                    entry.put("status", "failed");
+                    entry.put("error", error);
+                    errors.add(v.id() + " " + v.overrides() + ": " + error);
+                    failed++;
+                    continue;
+                }
+                JsonNode n = folder.result(v.id());
+                entry.put("status", "done");
+                entry.put("seconds", n.path("seconds").asDouble());
+                if (n.has("warning")) {
+                    entry.put("warning", n.path("warning").asText());
+                    warnings.add(v.id() + " " + v.overrides() + ": " + n.path("warning").asText());
+                }
+                paths += n.path("paths").asLong();
+                List<String> prefix = prefix(v, keys);
+                for (JsonNode row : n.path("stats")) {
+                    List<String> cells = new ArrayList<>(prefix);
+                    row.forEach(x -> cells.add(x.asText()));
+                    results.append(Csv.row(cells));
+                    ObjectNode line = BatchFolder.JSON.createObjectNode();
+                    line.put("variant", v.id());
+                    line.put("scenario", v.run().scenario());
+                    line.set("overrides", n.path("overrides"));
+                    line.put("metric", row.get(0).asText());
+                    line.put("year", row.get(1).asInt());
+                    for (int s = 0; s < STATS.size(); s++) {
+                        line.put(STATS.get(s), row.get(2 + s).asDouble());
+                    }
+                    jsonl.append(BatchFolder.JSON.writeValueAsString(line)).append('\n');
+                }
+                for (JsonNode row : n.path("targets")) {
+                    List<String> cells = new ArrayList<>(prefix);
+                    row.forEach(x -> cells.add(x.asText()));
+                    targets.append(Csv.row(cells));
+                }
+            }
+            log.put("failed", failed);
+            log.put("seconds", seconds);
+            String runLog = BatchFolder.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(log) + "\n";
+            return new Tables(results.toString(), jsonl.toString(), targets.toString(), runLog, failed, paths, errors, warnings);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> header(List<String> keys, String a, String b, List<String> rest) {
+        List<String> h = new ArrayList<>(List.of("variant", "scenario"));
+        h.addAll(keys);
+        h.add(a);
+        h.add(b);
+        h.addAll(rest);
+        return h;
+    }
+}

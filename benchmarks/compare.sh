@@ -2,7 +2,9 @@
 # Compares plansim's Monte Carlo with its NumPy peer (benchmarks/peer/mc_numpy.py) on the same workload:
 # the Yiwu baseline 2020-2035, 1 million paths. Per round, one after the other:
 #   plansim mc with all threads (the default), plansim mc --threads 1, and the peer (single-threaded NumPy),
-# each timed end to end by /usr/bin/time -v (wall clock and maximum resident set size). Then the
+# each timed end to end by /usr/bin/time -v (wall clock and maximum resident set size). The peer does the same work
+# as plansim (every variable and year's mean, sd and 7 percentiles, exact over all paths; every catalog target) and
+# checks its figures against plansim's JSON of the same round; a failed check fails the comparison. Then the
 # random-number floor is measured by the JMH benchmark RandomFloorBenchmark (benchmarks/target/benchmarks.jar).
 #
 # Prints the median over rounds of: paths per second of each, the plansim/peer throughput ratio (goal >= 3),
@@ -32,7 +34,7 @@ while (($#)); do
     --floor-ns) floor_ns="$2"; shift 2 ;;
     --engine-scaling) engine_scaling=1; shift ;;
     --keep) keep="$2"; shift 2 ;;
-    -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "compare.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -52,8 +54,8 @@ fi
 "$python" -c 'import numpy, yaml' 2>/dev/null \
   || { echo "compare.sh: $python lacks numpy or yaml: apt-get install -y python3-numpy python3-yaml" >&2; exit 1; }
 if [[ ! -f "$jar" || ( ( -z "$floor_ns" || -n "$engine_scaling" ) && ! -f "$bench" ) ]]; then
-  echo "compare.sh: building (mvn -B -q -DskipTests install)..." >&2
-  (cd "$root" && mvn -B -q -Dstyle.color=never -DskipTests install >&2)
+  echo "compare.sh: building (mvn -B -q -DskipTests package)..." >&2
+  (cd "$root" && mvn -B -q -Dstyle.color=never -DskipTests package >&2)
 fi
 
 tmp="${keep:-$(mktemp -d)}"
@@ -66,18 +68,22 @@ if [[ -z "$floor_ns" || -n "$engine_scaling" ]]; then
   cp "$bench" "$tmp/benchmarks.jar"
   bench="$tmp/benchmarks.jar"
 fi
-# The peer reads the very scenario file the jar holds (the working tree may have moved on since the build).
-"$python" -c 'import sys, zipfile; sys.stdout.buffer.write(zipfile.ZipFile(sys.argv[1]).read("scenarios/yiwu/baseline.yaml"))' \
-  "$jar" > "$tmp/baseline.yaml"
+# The peer reads the very scenario, target catalog and history the jar holds (the working tree may have moved on).
+"$python" -c 'import sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+for name in ("baseline.yaml", "targets.yaml", "history.csv"):
+    open(sys.argv[2] + "/" + name, "wb").write(z.read("scenarios/yiwu/" + name))' "$jar" "$tmp"
 results="$tmp/results.tsv"
 : > "$results"
 
 # timed LABEL ROUND OUT CMD...: runs CMD with stdout to OUT under /usr/bin/time -v, appends
-# "label round wall_seconds maxrss_kb cpu_seconds" (cpu = user + system) to the results.
+# "label round wall_seconds maxrss_kb cpu_seconds" (cpu = user + system) to the results. A failed command
+# (the peer's check of plansim's figures included) stops the comparison.
 timed() {
   local label="$1" round="$2" out="$3"
   shift 3
-  /usr/bin/time -v -o "$tmp/$label-$round.time" "$@" > "$out"
+  /usr/bin/time -v -o "$tmp/$label-$round.time" "$@" > "$out" \
+    || { echo "compare.sh: $label failed in round $round (output in $out)" >&2; exit 1; }
   local wall rss cpu
   wall="$(awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s}' "$tmp/$label-$round.time")"
   rss="$(awk -F': ' '/Maximum resident set size/ {print $2}' "$tmp/$label-$round.time")"
@@ -160,6 +166,8 @@ if scaling_csv:
     print(f"engine speed-up (JMH, no start-up):    {s:6.2f}   on {cores} cores = {s / cores:.2f} x cores (goal >= 0.9: {'met' if s / cores >= 0.9 else 'MISSED'});"
           f" {one:,.0f} +/- {err1:,.0f} against {every:,.0f} +/- {err2:,.0f} ns a path")
 print()
+for r, p in zip(rs, peers):
+    print(f"round {r}: " + p["check"]["lines"][0])
 print(f"P(gdp_nominal 2035 > 4000): plansim {q['probability']:.6f} +/- {q['standardError']:.6f}; peer per round "
       + ", ".join(f"{p['probability']:.6f} (z {p['z']:+.2f})" for p in peers))
 EOF

@@ -1,34 +1,38 @@
 #!/usr/bin/env python3
-"""NumPy peer of plansim's Monte Carlo of the Yiwu baseline (scenarios/yiwu/baseline.yaml), 2020-2035.
+"""NumPy peer of plansim's Monte Carlo (`plansim mc SCENARIO --format json`): the same work, written as an
+economist would write it in NumPy. Paths are vectorised in chunks, years are a Python loop.
 
 The same equations as plansim's kernel (engine/src/main/java/io/plansim/kernel/ProjectionKernel.java,
-docs/MODEL.md) and Monte Carlo (engine/src/main/java/io/plansim/runner/PathBlock.java), written as an
-economist would write them in NumPy: paths are vectorised in chunks, years are a Python loop.
+docs/MODEL.md) and Monte Carlo (engine/src/main/java/io/plansim/runner/PathBlock.java), read from the scenario
+file itself: base values, every driver path (constants, periods, anchors; the defaults of docs/MODEL.md for
+drivers the file omits), the satellites (growth, ratio and path modes), the uncertain parameters, the annual
+shocks (sd, AR(1) persistence, correlation through a Cholesky factor, Student-t tails) and the rare events.
 
-Read from the scenario file itself: base values, every driver path (constants, periods, anchors; the
-defaults of docs/MODEL.md for drivers the file omits), the uncertain parameters (normal, truncnormal,
-lognormal, uniform, triangular, pert; `apply: shift` adds the draw to the path over `years`, otherwise the
-draw replaces it there), the annual shocks (sd, AR(1) persistence, correlation through a Cholesky factor,
-optional Student-t tails) and the rare events.
+Outputs, as plansim's: for every variable it projects (36 core variables and the scenario's satellites) and
+every year, the mean, the sd and the 5/10/25/50/75/90/95th percentiles, and P(met) of every catalog target
+(the scenario's `targets:` file, judged on each path against that path, years before the base from its
+`history:` file). Percentiles are exact order statistics of ALL paths (R type 7, numpy.percentile's default),
+found in two passes over the same random streams (each chunk draws from its own seeded generator, so a chunk
+simulated twice gives the same values): pass 1 counts each variable-year's values in 2,048 bins laid out
+on the first chunk; pass 2 simulates again and keeps only the values in the bins that hold the wanted ranks.
 
-Per path and year it computes every core variable of the kernel: population, urbanization (exact logistic
-step), labour, capital, TFP (which the gdp_real shock hits), human capital, real GDP by Solow-Swan, the
-deflator, nominal GDP, sector shares, exports, imports, domestic trade, energy intensity, energy, CO2 and
-income per resident. Satellites (investment, parcels, trains, ...) are left out.
-
-Aggregates: mean and sd of every core variable and year (running sums), the 5/25/50/75/95th percentiles
-of nominal GDP, population and urbanization in the horizon year (values kept for all paths), and the
-probability of the catalog target yiwu2035.gdp_nominal.2035: gdp_nominal 2035 > 4000 亿元. plansim's own
-run aggregates more (percentile sketches of 54 variables x 16 years, 29 targets), so comparisons of speed
-favour this peer.
+What it does not implement it refuses, loudly (exit 2): a scenario that extends another, a model other than
+solow, an uncertainty entry on something outside DRAWN_DRIVERS / SHOCKABLE below, one-off shocks, observations.
+To add a drawn driver, add it to DEFAULTS (its path is then drawn by the generic parameter code) and use it in
+`simulate`; to add a shocked variable, add it to SHOCKABLE and multiply its growth factor by `factor(name)`.
 
 Usage: mc_numpy.py [--paths 1000000] [--seed 1] [--chunk 8192] [--scenario FILE] [--json]
-                   [--plansim-json OUT.json]   (compare P(target) with a `plansim mc --format json` result)
+                   [--plansim-json OUT.json]   (check every figure against a `plansim mc --format json` result)
+                   [--central]                  (the central path only, as 'variable year value' lines)
+                   [--self-test]                (the two-pass percentiles against numpy.percentile of kept values)
 """
 import argparse
+import csv
 import json
 import math
 import os
+import re
+import statistics
 import sys
 import time
 
@@ -37,10 +41,12 @@ import yaml
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_SCENARIO = os.path.join(HERE, "..", "..", "scenarios", "yiwu", "baseline.yaml")
-TARGET_ID = "yiwu2035.gdp_nominal.2035"
-TARGET_YEAR, TARGET_VALUE = 2035, 4000.0  # scenarios/yiwu/targets.yaml: gdp_nominal 2035 '>' 4000 亿元
+LEVELS = [5, 10, 25, 50, 75, 90, 95]  # the percentiles plansim prints (p05 ... p95)
+BINS = 2048  # pass-1 bins per variable-year, laid out on the first chunk's 0.5%-99.5% range
+FAMILY_ALPHA = 0.01  # the chance that a correct peer fails the check anywhere (Bonferroni over all comparisons)
 
 # Driver defaults for drivers a scenario omits: io.plansim.scenario.Driver (the table in docs/MODEL.md).
+# Every driver here can be drawn (uncertainty.parameters): its path becomes one path per Monte Carlo path.
 DEFAULTS = {
     "population.naturalGrowth": 0.003, "population.netMigration": 0.01, "population.urbanCeiling": 0.90,
     "population.urbanSpeed": 0.08, "population.workingAgeShare": 0.72, "population.participation": 0.80,
@@ -53,12 +59,26 @@ DEFAULTS = {
     "trade.domesticTradeGrowth": 0.06, "energy.intensityDecline": 0.03, "energy.nonFossilShare": 0.20,
     "energy.fossilCarbonFactor": 2.66, "income.passThrough": 1.0, "trade.outputElasticity": 0.10,
 }
-SCALARS = {"production.capitalShare", "production.capitalOutputRatio"}  # model constants, not time paths
+DRAWN_DRIVERS = set(DEFAULTS)
+# model constants, read in the base year only (the kernel reads params[row * n]); drawn, they are one value a path
+BASE_YEAR_ONLY = {"production.capitalShare", "production.capitalOutputRatio"}
+# Variables whose growth factor takes an annual shock or an event: the kernel's shockable core variables
+# (io.plansim.model.Variable) and, in `simulate_satellites`, every growth-mode satellite.
+SHOCKABLE = {"gdp_real", "gdp_deflator", "exports", "imports", "domestic_trade", "population", "energy_intensity"}
 
-# Core variables whose mean and sd are accumulated (the kernel's rows minus pure identities of these).
-VARIABLES = ["gdp_real", "gdp_nominal", "gdp_deflator", "population", "urbanization_rate", "labour",
-             "capital_stock", "tfp", "primary_share", "secondary_share", "exports", "imports",
-             "domestic_trade", "energy_intensity", "energy_consumption", "co2", "income_per_capita"]
+# Output variables in plansim's order (io.plansim.model.Variable); the scenario's satellites follow.
+CORE = ["gdp_real", "gdp_nominal", "gdp_real_growth", "gdp_deflator", "gdp_per_capita", "primary_share",
+        "secondary_share", "tertiary_share", "primary_va", "secondary_va", "tertiary_va", "exports", "imports",
+        "goods_trade", "domestic_trade", "total_trade", "exports_usd", "imports_usd", "goods_trade_usd",
+        "cny_per_usd", "population", "urban_population", "urbanization_rate", "labour", "capital_stock", "tfp",
+        "human_capital", "ga_capital", "ga_labour", "ga_human_capital", "ga_tfp", "ga_trade",
+        "energy_consumption", "energy_intensity", "non_fossil_share", "co2", "income_per_capita"]
+
+
+def refuse(what):
+    """The peer does not implement this: say so and stop, rather than diverge from plansim silently."""
+    print(f"mc_numpy.py: not implemented in the peer: {what}", file=sys.stderr)
+    sys.exit(2)
 
 
 def fill_path(spec, base_year, n):
@@ -100,34 +120,80 @@ def draw(rng, d, m):
             x[bad] = rng.normal(d["mean"], d["sd"], int(bad.sum()))
             bad = (x < d["min"]) | (x > d["max"])
         return x
-    raise SystemExit(f"unknown distribution {kind}")
+    refuse(f"distribution '{kind}'")
 
 
-class Model:
+def read_yaml(path):
+    with open(path, encoding="utf-8") as f:
+        return yaml.safe_load(f)
+
+
+class Scenario:
+    """The scenario file, its target catalog and history, read and checked against what the peer implements."""
+
     def __init__(self, path):
-        with open(path, encoding="utf-8") as f:
-            s = yaml.safe_load(f)
-        if "extends" in s:
-            raise SystemExit("the peer reads a self-contained scenario (no extends)")
+        s = read_yaml(path)
+        for key in ("extends", "shocks", "observations", "asOf"):
+            if s.get(key):
+                refuse(f"'{key}:' in {path}")
         if s.get("model", "solow") != "solow":
-            raise SystemExit("the peer implements model: solow")
-        self.base_year, horizon = int(s["baseYear"]), int(s["horizon"])
-        self.n = n = horizon - self.base_year + 1
+            refuse(f"model: {s['model']} (the peer implements model: solow)")
+        self.base_year, self.horizon = int(s["baseYear"]), int(s["horizon"])
+        self.n = n = self.horizon - self.base_year + 1
         self.base = {k: float(v["value"]) for k, v in s["base"].items()}
-        drivers = {f"{g}.{k}": v for g, group in s.get("drivers", {}).items() for k, v in group.items()}
-        self.d = {}
-        for name, default in DEFAULTS.items():
-            spec = drivers.get(name, default)
-            self.d[name] = float(spec) if name in SCALARS else fill_path(spec, self.base_year, n)
-        u = s.get("uncertainty", {}) or {}
-        self.params = []  # (driver, distribution, first t, last t, apply: shift | scale | replace)
+        drivers = {f"{g}.{k}": v for g, group in (s.get("drivers") or {}).items() for k, v in group.items()}
+        for name in drivers:
+            if name not in DEFAULTS:
+                refuse(f"driver {name}")
+        self.drivers = {name: fill_path(drivers.get(name, default), self.base_year, n)
+                        for name, default in DEFAULTS.items()}
+        self.satellites = self.read_satellites(s.get("satellites") or {})
+        self.variables = CORE + [sat["id"] for sat in self.satellites]
+        self.read_uncertainty(s.get("uncertainty") or {})
+        folder = os.path.dirname(os.path.abspath(path))
+        self.history = self.read_history(os.path.join(folder, s["history"])) if s.get("history") else {}
+        self.targets = self.read_targets(os.path.join(folder, s["targets"])) if s.get("targets") else []
+
+    def read_satellites(self, spec):
+        out = []
+        for sid, x in spec.items():
+            mode = x.get("mode", "growth")
+            base = float(x["base"]["value"])
+            if mode == "growth":
+                primary, elasticity = x.get("trend", 0.0), x.get("elasticity", 1.0)
+            elif mode == "ratio":
+                primary, elasticity = x.get("ratio", float("nan")), 0.0  # no ratio: the base year's ratio is kept
+            elif mode == "path":
+                primary, elasticity = x.get("path", base), 0.0
+            else:
+                refuse(f"satellite mode {mode} ({sid})")
+            if mode != "path" and x.get("link") not in CORE:
+                refuse(f"satellite {sid} linked to {x.get('link')}")
+            out.append({"id": sid, "mode": mode, "link": x.get("link"), "base": base,
+                        "primary": fill_path(primary, self.base_year, self.n),
+                        "elasticity": fill_path(elasticity, self.base_year, self.n)})
+        return out
+
+    def read_uncertainty(self, u):
+        for key in u:
+            if key not in ("parameters", "shocks", "correlation", "tails", "events"):
+                refuse(f"uncertainty.{key}")
+        shockable = SHOCKABLE | {sat["id"] for sat in self.satellites if sat["mode"] == "growth"}
+        self.params = []  # (driver, distribution, first index, last index, apply: shift | scale | replace)
         for name, p in (u.get("parameters") or {}).items():
-            lo, hi = self.base_year, horizon
+            if name not in DRAWN_DRIVERS:
+                refuse(f"uncertainty.parameters.{name} (drawn drivers: DRAWN_DRIVERS)")
+            lo, hi = self.base_year, self.horizon
             if "years" in p:
                 a, _, b = str(p["years"]).partition("-")
                 lo, hi = int(a), int(b)
-            self.params.append((name, p, max(lo - self.base_year, 0), hi - self.base_year, p["apply"]))
+            if p.get("apply") not in ("shift", "scale", "replace"):
+                refuse(f"uncertainty.parameters.{name}.apply: {p.get('apply')}")
+            self.params.append((name, p, lo - self.base_year, hi - self.base_year, p["apply"]))
         shocks = u.get("shocks") or {}
+        for v, x in shocks.items():
+            if v not in shockable or set(x) - {"sd", "persistence"}:
+                refuse(f"uncertainty.shocks.{v}: {x}")
         self.shock_vars = list(shocks)
         k = len(self.shock_vars)
         self.sd = np.array([float(shocks[v]["sd"]) for v in self.shock_vars])
@@ -141,212 +207,526 @@ class Model:
                     corr[a, b] = c["matrix"][i][j]
         self.chol = np.linalg.cholesky(corr) if k else np.zeros((0, 0))
         self.df = float((u.get("tails") or {}).get("df", 0))
-        self.events = [(float(e["probability"]), list(e["effects"].items())) for e in (u.get("events") or {}).values()]
+        self.events = []
+        for name, e in (u.get("events") or {}).items():
+            for v in e["effects"]:
+                if v not in shockable:
+                    refuse(f"uncertainty.events.{name}.effects.{v}")
+            self.events.append((float(e["probability"]), list(e["effects"].items())))
 
-    def run(self, paths, seed, chunk):
-        n, ty = self.n, TARGET_YEAR - self.base_year
-        rng = np.random.default_rng(seed)
-        met = 0
-        s1 = {v: np.zeros(n) for v in VARIABLES}
-        s2 = {v: np.zeros(n) for v in VARIABLES}
-        kept = {v: np.empty(paths) for v in ("gdp_nominal", "population", "urbanization_rate")}
-        done = 0
-        while done < paths:
-            m = min(chunk, paths - done)
-            out = self.chunk(rng, m)
-            met += int(np.count_nonzero(out["gdp_nominal"][ty] > TARGET_VALUE))
-            for v in VARIABLES:
-                x = out[v]  # years x paths
-                s1[v] += x.sum(axis=1)
-                s2[v] += np.einsum("ij,ij->i", x, x)
-            for v in kept:
-                kept[v][done:done + m] = out[v][-1]
-            done += m
-        mean = {v: s1[v] / paths for v in VARIABLES}
-        sd = {v: np.sqrt(np.maximum(s2[v] / paths - mean[v] ** 2, 0) * paths / max(paths - 1, 1)) for v in VARIABLES}
-        pct = {v: np.percentile(kept[v], [5, 25, 50, 75, 95]) for v in kept}
-        return met, mean, sd, pct
+    @staticmethod
+    def read_history(path):
+        """The used figure per (metric, year) of a history CSV (io.plansim.target.History)."""
+        with open(path, encoding="utf-8") as f:
+            return {(r["metric"], int(r["year"])): float(r["value"]) for r in csv.DictReader(f) if r["status"] == "used"}
 
-    def chunk(self, rng, m):
-        """Simulates m paths; returns every accumulated variable as a (years, m) array."""
-        n, d, b = self.n, self.d, self.base
-        # ---- parameters, drawn once per path: each uncertain driver becomes an (n, m) path per path
-        drv = dict(d)
-        for name, p, lo, hi, apply in self.params:
+    def read_targets(self, path):
+        """The catalog targets a Monte Carlo run judges on its paths (io.plansim.aggregate.PathTargets.of):
+        years after the base up to the horizon, on a projected variable, with history for years before the base."""
+        kept = []
+        for t in read_yaml(path)["targets"]:
+            if t["metric"] not in self.variables or not self.base_year < int(t["year"]) <= self.horizon:
+                continue
+            kind, year = t["kind"], int(t["year"])
+            if kind not in ("level", "share", "growth", "change", "cumulative"):
+                refuse(f"target kind {kind} ({t['id']})")
+            if t["comparator"] not in (">=", ">", "<=", "<", "about", "between"):
+                refuse(f"target comparator {t['comparator']} ({t['id']})")
+            first = int(t["from"]) if kind in ("growth", "change", "cumulative") else year
+            last_before = self.base_year - 1 if kind == "cumulative" else min(first, self.base_year - 1)
+            if all((t["metric"], y) in self.history for y in range(first, last_before + 1)):
+                kept.append(t)
+        return kept
+
+
+def met(t, outcome):
+    """Whether outcomes (in the target's own terms) meet target t (io.plansim.target.Target.metBy)."""
+    cmp, value = t["comparator"], float(t["value"])
+    if cmp == ">=":
+        return outcome >= value
+    if cmp == ">":
+        return outcome > value
+    if cmp == "<=":
+        return outcome <= value
+    if cmp == "<":
+        return outcome < value
+    if cmp == "between":
+        return (outcome >= value) & (outcome <= float(t["high"]))
+    if "tolerance" not in t:  # about: met once the outcome is within the tolerance on the right side
+        refuse(f"target {t['id']}: 'about' without a tolerance")
+    return outcome <= value + t["tolerance"] if value < 0 else outcome >= value - t["tolerance"]
+
+
+class Model:
+    def __init__(self, scenario):
+        self.s = scenario
+        self.row = {v: i for i, v in enumerate(scenario.variables)}
+
+    def simulate(self, rng, m, central=False):
+        """Simulates m paths; returns every output variable as a (variables, years, m) array.
+        central: no draws at all, the scenario's own path (plansim's central path)."""
+        s, n = self.s, self.s.n
+        b = s.base
+        out = np.empty((len(s.variables), n, m))
+
+        def put(v, t, x):
+            out[self.row[v], t] = x
+
+        # ---- parameters, drawn once per path: each drawn driver becomes one (years, m) path per path
+        drv = dict(s.drivers)
+        for name, p, lo, hi, apply in ([] if central else s.params):
             x = draw(rng, p, m)
-            path = np.repeat(d[name][:, None], m, axis=1)
+            path = np.repeat(s.drivers[name][:, None], m, axis=1)
             if apply == "shift":
-                path[lo:hi + 1] = path[lo:hi + 1] + x
+                path[lo:hi + 1] += x
             elif apply == "scale":
-                path[lo:hi + 1] = path[lo:hi + 1] * x
+                path[lo:hi + 1] *= x
             else:
                 path[lo:hi + 1] = x
             drv[name] = path
-        col = lambda name, t: drv[name][t]  # scalar or (m,)
-        k = len(self.shock_vars)
-        row = {v: i for i, v in enumerate(self.shock_vars)}
-        out = {v: np.empty((n, m)) for v in VARIABLES}
+        d = lambda name, t: drv[name][t]  # scalar or (m,)
+
+        # ---- annual shock factors: exp(AR(1) log shocks) times the rare events' factors, per variable and year
+        factors = {}  # variable -> (years, m) level factors; a variable without an entry has factor 1
+        if not central:
+            k = len(s.shock_vars)
+            e = np.zeros((m, k))
+            f = {v: np.ones((n, m)) for v in s.shock_vars}
+            for t in range(1, n):
+                if k:
+                    z = rng.standard_normal((m, k)) @ s.chol.T
+                    if s.df > 0:
+                        z *= np.sqrt((s.df - 2) / rng.chisquare(s.df, m))[:, None]
+                    e = s.rho * e + s.sd * z
+                    ex = np.exp(e)
+                    for i, v in enumerate(s.shock_vars):
+                        f[v][t] = ex[:, i]
+                for prob, effects in s.events:
+                    hit = rng.random(m) < prob
+                    if not hit.any():
+                        continue
+                    for v, size in effects:  # a size is drawn only where the event happens
+                        f.setdefault(v, np.ones((n, m)))[t, hit] *= 1 + draw(rng, size, int(np.count_nonzero(hit)))
+            factors = f
+        factor = lambda v, t: factors[v][t] if v in factors else 1.0
 
         # ---- base year
-        alpha = d["production.capitalShare"]
+        alpha = drv["production.capitalShare"][0]
         real = np.full(m, b["gdpNominal"])
         pop = np.full(m, b["population"])
         urban = np.full(m, b["urbanizationRate"] / 100)
         primary = np.full(m, b["primaryShare"] / 100)
         secondary = np.full(m, b["secondaryShare"] / 100)
-        labour = pop * col("population.workingAgeShare", 0) * col("population.participation", 0)
+        labour = pop * d("population.workingAgeShare", 0) * d("population.participation", 0)
         deflator = np.ones(m)
         exports = np.full(m, b["exports"])
         imports = np.full(m, b["imports"])
         domestic = np.full(m, b["domesticTrade"])
         intensity = np.full(m, b["energyIntensity"])
         income = np.full(m, b["incomePerCapita"])
-        capital = d["production.capitalOutputRatio"] * real
+        capital = drv["production.capitalOutputRatio"][0] * real
         human = np.ones(m)
         tfp0 = real / (capital ** alpha * (human * labour) ** (1 - alpha))
         tfp = tfp0.copy()
-        e = np.zeros((m, k))  # AR(1) log shocks
         supply = real.copy()  # the supply side's real output, before the demand channel (docs/MODEL.md)
         demand = np.zeros(m)
-        self.write(out, 0, real, deflator, pop, urban, labour, capital, tfp / tfp0, primary, secondary, exports,
-                   imports, domestic, intensity, income, drv)
+        put("gdp_real_growth", 0, b["gdpRealGrowth"])
+        put("capital_stock", 0, capital)
+        put("tfp", 0, 1.0)
+        put("human_capital", 0, 1.0)
+        for v in ("ga_capital", "ga_labour", "ga_human_capital", "ga_tfp", "ga_trade"):
+            put(v, 0, np.nan)  # growth accounting starts with the first projected year
+        self.levels(put, d, 0, real, deflator, pop, urban, labour, primary, secondary, exports, imports, domestic,
+                    intensity, income)
 
         # ---- annual steps
         for t in range(1, n):
-            f = {}  # level factors of the year: exp(e) times rare-event factors
-            if k:
-                z = rng.standard_normal((m, k)) @ self.chol.T
-                if self.df > 0:
-                    z *= np.sqrt((self.df - 2) / rng.chisquare(self.df, m))[:, None]
-                e = self.rho * e + self.sd * z
-                ex = np.exp(e)
-                f = {v: ex[:, i] for v, i in row.items()}
-            for prob, effects in self.events:
-                hit = rng.random(m) < prob
-                if not hit.any():
-                    continue
-                for v, size in effects:  # a size is drawn only where the event happens
-                    factor = np.ones(m)
-                    factor[hit] += draw(rng, size, int(np.count_nonzero(hit)))
-                    f[v] = f[v] * factor if v in f else factor
-            one = 1.0
             prev_real, prev_pop, prev_nominal = real, pop, real * deflator
-            pop = pop * (1 + col("population.naturalGrowth", t) + col("population.netMigration", t)) * f.get("population", one)
-            ceiling = col("population.urbanCeiling", t)
-            urban = ceiling / (1 + (ceiling / urban - 1) * np.exp(-col("population.urbanSpeed", t)))
-            labour = pop * col("population.workingAgeShare", t) * col("population.participation", t)
+            prev_capital, prev_labour, prev_human = capital, labour, human
+            pop = pop * (1 + d("population.naturalGrowth", t) + d("population.netMigration", t)) * factor("population", t)
+            ceiling = d("population.urbanCeiling", t)
+            urban = ceiling / (1 + (ceiling / urban - 1) * np.exp(-d("population.urbanSpeed", t)))
+            labour = pop * d("population.workingAgeShare", t) * d("population.participation", t)
             prev_turnover = exports + domestic
-            exports = exports * (1 + col("trade.exportTrend", t) + col("trade.exportElasticity", t)
-                                 * col("trade.worldDemandGrowth", t)) * f.get("exports", one)
-            domestic = domestic * (1 + col("trade.domesticTradeGrowth", t)) * f.get("domestic_trade", one)
-            deflator_factor = (1 + col("prices.deflatorGrowth", t)) * f.get("gdp_deflator", one)
+            exports = exports * (1 + d("trade.exportTrend", t) + d("trade.exportElasticity", t)
+                                 * d("trade.worldDemandGrowth", t)) * factor("exports", t)
+            domestic = domestic * (1 + d("trade.domesticTradeGrowth", t)) * factor("domestic_trade", t)
+            deflator_factor = (1 + d("prices.deflatorGrowth", t)) * factor("gdp_deflator", t)
             deflator = deflator * deflator_factor
-            capital = (1 - col("production.depreciation", t)) * capital + col("production.savingsRate", t) * prev_real
-            tfp = tfp * (1 + col("production.tfpGrowth", t)) * f.get("gdp_real", one)  # the GDP shock hits TFP
-            human = human * (1 + col("production.humanCapitalGrowth", t))
+            capital = (1 - d("production.depreciation", t)) * capital + d("production.savingsRate", t) * prev_real
+            tfp_factor = (1 + d("production.tfpGrowth", t)) * factor("gdp_real", t)  # the GDP shock hits TFP
+            tfp = tfp * tfp_factor
+            human = human * (1 + d("production.humanCapitalGrowth", t))
             prev_supply = supply
             supply = tfp * capital ** alpha * (human * labour) ** (1 - alpha)
             # demand channel: turnover growth beyond the supply side's nominal growth moves output (docs/MODEL.md)
-            demand = demand + col("trade.outputElasticity", t) * (np.log((exports + domestic) / prev_turnover)
-                                                                   - np.log(supply / prev_supply * deflator_factor))
+            demand_step = d("trade.outputElasticity", t) * (np.log((exports + domestic) / prev_turnover)
+                                                            - np.log(supply / prev_supply * deflator_factor))
+            demand = demand + demand_step
             real = supply * np.exp(demand)
-            nominal_growth = real * deflator / prev_nominal - 1
-            speed = col("structure.convergenceSpeed", t)
-            primary = primary + speed * (col("structure.primaryLongRun", t) - primary)
-            secondary = secondary + speed * (col("structure.secondaryLongRun", t) - secondary)
-            imports = imports * (1 + col("trade.importTrend", t) + col("trade.importElasticity", t)
-                                 * nominal_growth) * f.get("imports", one)
-            intensity = intensity * (1 - col("energy.intensityDecline", t)) * f.get("energy_intensity", one)
+            speed = d("structure.convergenceSpeed", t)
+            primary = primary + speed * (d("structure.primaryLongRun", t) - primary)
+            secondary = secondary + speed * (d("structure.secondaryLongRun", t) - secondary)
+            imports = imports * (1 + d("trade.importTrend", t) + d("trade.importElasticity", t)
+                                 * (real * deflator / prev_nominal - 1)) * factor("imports", t)
+            intensity = intensity * (1 - d("energy.intensityDecline", t)) * factor("energy_intensity", t)
             per_capita_growth = (real / pop) / (prev_real / prev_pop) - 1
-            income = income * (1 + col("income.passThrough", t) * per_capita_growth) * (1 + col("prices.cpiInflation", t))
-            self.write(out, t, real, deflator, pop, urban, labour, capital, tfp / tfp0, primary, secondary, exports,
-                       imports, domestic, intensity, income, drv)
+            income = income * (1 + d("income.passThrough", t) * per_capita_growth) * (1 + d("prices.cpiInflation", t))
+            put("gdp_real_growth", t, 100 * (real / prev_real - 1))
+            put("capital_stock", t, capital)
+            put("tfp", t, tfp / tfp0)
+            put("human_capital", t, human)
+            # growth accounting in log points x 100 (docs/MODEL.md)
+            put("ga_capital", t, 100 * alpha * np.log(capital / prev_capital))
+            put("ga_labour", t, 100 * (1 - alpha) * np.log(labour / prev_labour))
+            put("ga_human_capital", t, 100 * (1 - alpha) * np.log(human / prev_human))
+            put("ga_tfp", t, 100 * np.log(tfp_factor))
+            put("ga_trade", t, 100 * demand_step)
+            self.levels(put, d, t, real, deflator, pop, urban, labour, primary, secondary, exports, imports, domestic,
+                        intensity, income)
+        self.simulate_satellites(out, factor)
         return out
 
     @staticmethod
-    def write(out, t, real, deflator, pop, urban, labour, capital, tfp, primary, secondary, exports, imports,
-              domestic, intensity, income, drv):
-        energy = real * intensity
-        non_fossil = drv["energy.nonFossilShare"][t]
-        out["gdp_real"][t] = real
-        out["gdp_nominal"][t] = real * deflator
-        out["gdp_deflator"][t] = deflator
-        out["population"][t] = pop
-        out["urbanization_rate"][t] = 100 * urban
-        out["labour"][t] = labour
-        out["capital_stock"][t] = capital
-        out["tfp"][t] = tfp
-        out["primary_share"][t] = 100 * primary
-        out["secondary_share"][t] = 100 * secondary
-        out["exports"][t] = exports
-        out["imports"][t] = imports
-        out["domestic_trade"][t] = domestic
-        out["energy_intensity"][t] = intensity
-        out["energy_consumption"][t] = energy
-        out["co2"][t] = energy * (1 - non_fossil) * drv["energy.fossilCarbonFactor"][t]
-        out["income_per_capita"][t] = income
+    def levels(put, d, t, real, deflator, pop, urban, labour, primary, secondary, exports, imports, domestic,
+               intensity, income):
+        """Every level that follows from the year's state by identities."""
+        nominal = real * deflator
+        tertiary = 1 - primary - secondary
+        fx = d("prices.cnyPerUsd", t)
+        energy = real * intensity  # 亿元 x 吨标准煤/万元 = 万吨标准煤
+        non_fossil = d("energy.nonFossilShare", t)
+        for v, x in (("gdp_real", real), ("gdp_nominal", nominal), ("gdp_deflator", deflator),
+                     ("gdp_per_capita", nominal / pop * 1e4),  # 亿元 / 万人 = 1e4 元 per person
+                     ("primary_share", 100 * primary), ("secondary_share", 100 * secondary),
+                     ("tertiary_share", 100 * tertiary), ("primary_va", primary * nominal),
+                     ("secondary_va", secondary * nominal), ("tertiary_va", tertiary * nominal),
+                     ("exports", exports), ("imports", imports), ("goods_trade", exports + imports),
+                     ("domestic_trade", domestic), ("total_trade", exports + imports + domestic),
+                     ("exports_usd", exports / fx), ("imports_usd", imports / fx),
+                     ("goods_trade_usd", (exports + imports) / fx), ("cny_per_usd", fx), ("population", pop),
+                     ("urban_population", pop * urban), ("urbanization_rate", 100 * urban), ("labour", labour),
+                     ("energy_consumption", energy), ("energy_intensity", intensity),
+                     ("non_fossil_share", 100 * non_fossil),
+                     ("co2", energy * (1 - non_fossil) * d("energy.fossilCarbonFactor", t)),
+                     ("income_per_capita", income)):
+            put(v, t, x)
+
+    def simulate_satellites(self, out, factor):
+        """Satellites from the core rows (docs/MODEL.md, 'Satellite indicators')."""
+        for sat in self.s.satellites:
+            row = out[self.row[sat["id"]]]
+            row[0] = sat["base"]
+            if sat["mode"] == "path":
+                row[1:] = sat["primary"][1:, None]
+                continue
+            link = out[self.row[sat["link"]]]
+            if sat["mode"] == "ratio":
+                ratio = sat["primary"][1:, None]
+                row[1:] = np.where(np.isnan(ratio), sat["base"] / link[0], ratio) * link[1:]
+                continue
+            growth = 1 + sat["primary"][1:, None] + sat["elasticity"][1:, None] * (link[1:] / link[:-1] - 1)
+            for t in range(1, self.s.n):
+                row[t] = row[t - 1] * growth[t - 1] * factor(sat["id"], t)
+
+    def outcome(self, t, out):
+        """Target t's outcome on each path (io.plansim.target.TargetOutcome): level, % growth, % change or sum."""
+        s, row = self.s, out[self.row[t["metric"]]]
+        at = lambda y: row[y - s.base_year] if y >= s.base_year else s.history[(t["metric"], y)]
+        year = int(t["year"])
+        if t["kind"] in ("level", "share"):
+            return at(year)
+        if t["kind"] == "growth":
+            return 100 * ((at(year) / at(int(t["from"]))) ** (1.0 / (year - int(t["from"]))) - 1)
+        if t["kind"] == "change":
+            return 100 * (at(year) / at(int(t["from"])) - 1)
+        return sum(at(y) for y in range(int(t["from"]), year + 1))
+
+
+class Run:
+    """The Monte Carlo in chunks: moments and P(met) in pass 1, exact percentiles from pass 2."""
+
+    def __init__(self, model, paths, seed, chunk):
+        self.model, self.paths, self.seed, self.chunk = model, paths, seed, chunk
+        self.rows = len(model.s.variables) * model.s.n  # variable-years
+        self.undefined = np.isnan(model.simulate(None, 1, central=True).reshape(self.rows))
+        self.defined = ~self.undefined
+
+    def chunks(self):
+        """(chunk index, values as (variable-years, paths)), each chunk from its own generator."""
+        for i, start in enumerate(range(0, self.paths, self.chunk)):
+            m = min(self.chunk, self.paths - start)
+            x = self.model.simulate(np.random.default_rng([self.seed, i]), m).reshape(self.rows, m)
+            x[self.undefined] = 0.0  # growth accounting has no base year: kept as 0 here, reported as NaN
+            yield i, x
+
+    def bin_of(self, x):
+        """Each value's bin, numbered across all variable-years: 0 below the layout, BINS + 1 above.
+        (x - lo) / width + 1 as one multiply-add, clipped, truncated: the same arithmetic in both passes."""
+        b = x * self.scale[:, None]
+        b += self.shift[:, None]
+        np.clip(b, 0, BINS + 1, out=b)
+        return b.astype(np.int32) + self.offset[:, None]
+
+    def pass1(self):
+        s = self.model.s
+        n_total, mean, m2 = 0, np.zeros(self.rows), np.zeros(self.rows)
+        self.lowest, self.highest = np.full(self.rows, np.inf), np.full(self.rows, -np.inf)
+        self.met = np.zeros(len(s.targets), dtype=np.int64)
+        self.counts = np.zeros(self.rows * (BINS + 2), dtype=np.int64)
+        self.offset = (np.arange(self.rows) * (BINS + 2)).astype(np.int32)
+        for i, x in self.chunks():
+            m = x.shape[1]
+            if i == 0:  # the bins: the first chunk's 0.5%-99.5% range in BINS steps
+                self.lo, hi = np.percentile(x, [0.5, 99.5], axis=1)
+                width = np.where(hi > self.lo, (hi - self.lo) / BINS, 1.0)
+                self.scale, self.shift = 1 / width, 1 - self.lo / width
+            if not np.isfinite(x).all():
+                raise SystemExit("mc_numpy.py: a path produced a value that is not finite")
+            # moments merged chunk by chunk (Chan et al.), so a variable-year with no spread keeps sd 0
+            c_mean = x.mean(axis=1)
+            c_m2 = ((x - c_mean[:, None]) ** 2).sum(axis=1)
+            delta = c_mean - mean
+            mean = mean + delta * m / (n_total + m)
+            m2 = m2 + c_m2 + delta ** 2 * n_total * m / (n_total + m)
+            n_total += m
+            self.lowest, self.highest = np.minimum(self.lowest, x.min(axis=1)), np.maximum(self.highest, x.max(axis=1))
+            self.counts += np.bincount(self.bin_of(x).ravel(), minlength=self.counts.size)
+            out = x.reshape(len(s.variables), s.n, m)
+            for j, t in enumerate(s.targets):
+                self.met[j] += np.count_nonzero(met(t, self.model.outcome(t, out)))
+        self.mean = np.where(self.defined, mean, np.nan)
+        self.sd = np.where(self.defined, np.sqrt(m2 / max(self.paths - 1, 1)), np.nan)
+
+    def percentiles(self, levels):
+        """Exact R type 7 percentiles (levels in %) of every variable-year over all paths, as (rows, levels)."""
+        n = self.paths
+        counts = self.counts.reshape(self.rows, BINS + 2)
+        cum = counts.cumsum(axis=1)
+        below = (cum - counts).ravel()  # values below each bin, within its variable-year
+
+        def holding(rank):
+            """The bin holding each variable-year's order statistic of 0-based rank (numbered across rows)."""
+            return np.argmax(cum > rank, axis=1) + self.offset
+
+        h = (n - 1) * np.asarray(levels) / 100
+        ranks = {int(r) for hk in h for r in (math.floor(hk), min(math.floor(hk) + 1, n - 1))}
+        spread = self.defined & (self.highest > self.lowest)
+        wanted = np.zeros(self.counts.size, dtype=bool)
+        for rank in ranks:
+            wanted[holding(rank)[spread]] = True
+        kept_bins, kept_values = [], []
+        for _, x in self.chunks():  # pass 2: the same paths again, keeping only the values in wanted bins
+            bins = self.bin_of(x)
+            keep = wanted[bins]
+            kept_bins.append(bins[keep])
+            kept_values.append(x[keep])
+        bins, values = np.concatenate(kept_bins), np.concatenate(kept_values)
+        order = np.lexsort((values, bins))
+        bins, values = bins[order], values[order]
+        first = np.searchsorted(bins, np.arange(self.counts.size))  # where each bin's sorted values start
+
+        def order_statistic(rank):
+            b = holding(rank)
+            return values[np.minimum(first[b] + rank - below[b], values.size - 1)]
+
+        result = np.empty((self.rows, len(levels)))
+        for k, hk in enumerate(h):
+            lo = int(math.floor(hk))
+            hi = min(lo + 1, n - 1)
+            x_lo, x_hi = order_statistic(lo), order_statistic(hi)
+            result[:, k] = x_lo + (hk - lo) * (x_hi - x_lo)
+        result[~spread] = self.lowest[~spread, None]  # every path agrees (or none is defined)
+        result[~self.defined] = np.nan
+        return result
+
+
+def check(res, model, ref, levels, pct):
+    """Every figure against plansim's `mc --format json`: returns (lines of text, number of failures).
+
+    Tolerances: the two runs are independent samples, so a mean or a probability may differ by Monte Carlo
+    error; they must agree within z standard errors of the difference, z from a Bonferroni bound that keeps
+    the chance of any false alarm over all comparisons at FAMILY_ALPHA. A percentile must be within plansim's
+    stated accuracy (0.5% in rank, or 1% of the variable-year's 5-95% range) plus the same z standard errors
+    of the sampled rank: plansim's value lies between the peer's exact percentiles at the level less and plus
+    that rank tolerance."""
+    s = model.s
+    n_p, n_q = res.paths, ref["paths"]
+    n_pct, z, comparisons = check_size(ref, s)
+    fails, lines, worst = 0, [], {"mean": 0.0, "central": 0.0, "percentile": 0.0, "probability": 0.0}
+    nv = len(s.variables)
+    mean = res.mean.reshape(nv, s.n)
+    sd = res.sd.reshape(nv, s.n)
+    central = model.simulate(None, 1, central=True)[:, :, 0]
+    for i, v in enumerate(s.variables):
+        r = ref["variables"].get(v)
+        if r is None:
+            fails += 1
+            lines.append(f"FAIL {v}: not in plansim's output")
+            continue
+        for t in range(s.n):
+            if not res.defined[i * s.n + t]:
+                continue
+            year = s.base_year + t
+            c = r["central"][t]
+            rel = abs(central[i, t] - c) / max(abs(c), 1e-300)
+            worst["central"] = max(worst["central"], rel)
+            if rel > 1e-9:
+                fails += 1
+                lines.append(f"FAIL {v} {year} central: peer {central[i, t]!r}, plansim {c!r}")
+            se = math.sqrt(sd[i, t] ** 2 / n_p + r["sd"][t] ** 2 / n_q)
+            dz = z_score(mean[i, t], r["mean"][t], se)
+            worst["mean"] = max(worst["mean"], dz)
+            if dz > z:
+                fails += 1
+                lines.append(f"FAIL {v} {year} mean: peer {mean[i, t]:.6g}, plansim {r['mean'][t]:.6g}, {dz:.1f} se")
+            span = pct[i * s.n + t, LEVELS.index(95)] - pct[i * s.n + t, LEVELS.index(5)]
+            for k, q in enumerate(LEVELS):
+                x = r[f"p{q:02d}"][t]
+                exact = pct[i * s.n + t, k]
+                low, high = pct[i * s.n + t, len(LEVELS) + 2 * k], pct[i * s.n + t, len(LEVELS) + 2 * k + 1]
+                miss = max(low - x, x - high, 0.0) if not abs(x - exact) <= 0.01 * span else 0.0
+                worst["percentile"] = max(worst["percentile"], abs(x - exact) / span if span > 0 else 0.0)
+                if miss > 1e-9 * max(abs(x), 1.0):
+                    fails += 1
+                    lines.append(f"FAIL {v} {year} p{q:02d}: plansim {x:.6g}, peer exact {exact:.6g}, "
+                                 f"rank band [{low:.6g}, {high:.6g}], 1% of 5-95 range {0.01 * span:.3g}")
+    by_id = {t["id"]: t for t in ref["targets"]}
+    for j, t in enumerate(s.targets):
+        r = by_id.get(t["id"])
+        if r is None or r.get("probability") is None:
+            fails += 1
+            lines.append(f"FAIL target {t['id']}: no probability in plansim's output")
+            continue
+        p, q = res.met[j] / n_p, r["probability"]
+        pooled = (res.met[j] + q * n_q) / (n_p + n_q)
+        se = math.sqrt(pooled * (1 - pooled) * (1 / n_p + 1 / n_q))
+        dz = z_score(p, q, se)
+        worst["probability"] = max(worst["probability"], dz)
+        if dz > z:
+            fails += 1
+            lines.append(f"FAIL target {t['id']}: peer {p:.5f}, plansim {q:.5f}, {dz:.1f} se")
+    plansim_ids = {t["id"] for t in ref["targets"] if t.get("probability") is not None and t["year"] > s.base_year}
+    for missing in sorted(plansim_ids - {t["id"] for t in s.targets}):
+        fails += 1
+        lines.append(f"FAIL target {missing}: judged by plansim, not by the peer")
+    head = (f"checked against plansim ({n_q:,} paths, percentiles from {n_pct:,}): {comparisons:,} comparisons, "
+            f"z = {z:.2f} (Bonferroni, family-wise {FAMILY_ALPHA:g}); worst: mean {worst['mean']:.2f} se, "
+            f"probability {worst['probability']:.2f} se, percentile {100 * worst['percentile']:.2f}% of the 5-95 range, "
+            f"central path {worst['central']:.1e} relative; {fails} failed")
+    return [head] + lines, fails, {"z": z, "comparisons": comparisons, "percentilePaths": n_pct, "worst": worst}
+
+
+def check_size(ref, s):
+    """(paths plansim's percentiles come from, z of the Bonferroni bound, number of comparisons)."""
+    m = re.search(r"(all|first) (\d+) paths", ref["quantiles"])
+    if not m:
+        refuse(f"plansim's percentile basis '{ref['quantiles']}'")
+    comparisons = s.n * len(s.variables) * (2 + len(LEVELS)) + len(s.targets)
+    return int(m.group(2)), statistics.NormalDist().inv_cdf(1 - FAMILY_ALPHA / (2 * comparisons)), comparisons
+
+
+def z_score(a, b, se):
+    """|a - b| in standard errors; 0 when they agree to rounding (a figure with no spread in either run)."""
+    diff = abs(a - b)
+    if diff <= 1e-9 * max(abs(b), 1.0):
+        return 0.0
+    return diff / se if se > 0 else math.inf
+
+
+def rank_band(paths, n_pct, z):
+    """The rank tolerance of a percentile check: plansim's stated 0.5% plus z standard errors of the sampled rank
+    of two independent samples (plansim's n_pct paths, the peer's paths), at its widest (the median)."""
+    return 0.005 + z * math.sqrt(0.25 * (1 / n_pct + 1 / paths))
+
+
+def self_test(model):
+    """The two-pass percentiles are the exact ones: against numpy.percentile of every value kept in memory, on a
+    run small enough to keep (3,000 paths in chunks of 512, so that chunks and bins are exercised)."""
+    run = Run(model, 3000, 7, 512)
+    run.pass1()
+    two_pass = run.percentiles(LEVELS)
+    kept = np.concatenate([x.copy() for _, x in run.chunks()], axis=1)
+    exact = np.percentile(kept, LEVELS, axis=1).T
+    exact[run.undefined] = np.nan
+    # equal but for the last bits of the interpolation (numpy's lerp is written differently)
+    same = np.allclose(two_pass, exact, rtol=1e-13, atol=0, equal_nan=True)
+    print(f"self-test: two-pass percentiles of {run.rows} variable-years x {len(LEVELS)} levels "
+          f"{'equal (to 1e-13 relative) to' if same else 'DIFFER from'} numpy.percentile of all 3,000 paths"
+          + ("" if same else f" (largest difference {np.nanmax(np.abs(two_pass - exact)):.3g})"))
+    return 0 if same else 1
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--paths", type=int, default=1_000_000)
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--chunk", type=int, default=8192, help="paths simulated at once (fits the caches) (default %(default)s)")
+    ap.add_argument("--chunk", type=int, default=8192, help="paths simulated at once (default %(default)s)")
     ap.add_argument("--scenario", default=DEFAULT_SCENARIO)
     ap.add_argument("--json", action="store_true", help="print one JSON object instead of text")
-    ap.add_argument("--plansim-json", help="a `plansim mc --format json` result to compare P(target) with")
-    ap.add_argument("--central", action="store_true",
-                    help="print the central path (no uncertainty) as 'variable year value' lines, to check the "
-                         "equations against `plansim run --format json`")
+    ap.add_argument("--plansim-json", help="a `plansim mc --format json` result to check every figure against")
+    ap.add_argument("--central", action="store_true", help="print the central path as 'variable year value' lines")
+    ap.add_argument("--self-test", action="store_true", help="check the two-pass percentiles against numpy.percentile")
     a = ap.parse_args()
-    if a.central:
-        model = Model(a.scenario)
-        model.params, model.events = [], []
-        model.sd = np.zeros_like(model.sd)
-        out = model.chunk(np.random.default_rng(0), 1)
-        for v in VARIABLES:
-            for t in range(model.n):
-                print(v, model.base_year + t, repr(float(out[v][t, 0])))
-        return
-
     t0 = time.perf_counter()
-    model = Model(a.scenario)
-    t1 = time.perf_counter()
-    met, mean, sd, pct = model.run(a.paths, a.seed, a.chunk)
-    t2 = time.perf_counter()
-    p = met / a.paths
-    se = math.sqrt(p * (1 - p) / a.paths)
-    res = {"paths": a.paths, "seed": a.seed, "chunk": a.chunk, "numpy": np.__version__,
-           "seconds": t2 - t1, "pathsPerSecond": a.paths / (t2 - t1), "setupSeconds": t1 - t0,
-           "target": TARGET_ID, "probability": p, "standardError": se,
-           "gdpNominal2035Percentiles": dict(zip(["p5", "p25", "p50", "p75", "p95"], pct["gdp_nominal"].tolist())),
-           "gdpNominal2035Mean": float(mean["gdp_nominal"][-1]), "gdpNominal2035Sd": float(sd["gdp_nominal"][-1]),
-           "population2035Median": float(pct["population"][2]),
-           "urbanization2035Median": float(pct["urbanization_rate"][2])}
-    if a.plansim_json:
+    model = Model(Scenario(a.scenario))
+    s = model.s
+    if a.self_test:
+        return self_test(model)
+    if a.central:
+        out = model.simulate(None, 1, central=True)
+        for i, v in enumerate(s.variables):
+            for t in range(s.n):
+                print(v, s.base_year + t, repr(float(out[i, t, 0])))
+        return 0
+    ref = None
+    levels = list(LEVELS)
+    if a.plansim_json:  # the peer's exact percentiles at the rank band's ends too, for the check
         with open(a.plansim_json, encoding="utf-8") as f:
             ref = json.load(f)
-        t = next(x for x in ref["targets"] if x["id"] == TARGET_ID)
-        q, n = t["probability"], ref["paths"]
-        diff_se = math.sqrt(se ** 2 + q * (1 - q) / n)
-        res.update({"plansimProbability": q, "plansimPaths": n, "difference": p - q, "differenceSe": diff_se,
-                    "z": (p - q) / diff_se if diff_se > 0 else float("nan")})
+        n_pct, z, _ = check_size(ref, s)
+        band = 100 * rank_band(a.paths, n_pct, z)
+        for q in LEVELS:
+            levels += [max(q - band, 0.0), min(q + band, 100.0)]
+    run = Run(model, a.paths, a.seed, a.chunk)
+    t1 = time.perf_counter()
+    run.pass1()
+    t2 = time.perf_counter()
+    pct = run.percentiles(levels)
+    t3 = time.perf_counter()
+    res = {"paths": a.paths, "seed": a.seed, "chunk": a.chunk, "numpy": np.__version__,
+           "variables": len(s.variables), "years": s.n, "targets": len(s.targets),
+           "seconds": t3 - t1, "pass1Seconds": t2 - t1, "pass2Seconds": t3 - t2, "setupSeconds": t1 - t0,
+           "pathsPerSecond": a.paths / (t3 - t1)}
+    nv = len(s.variables)
+    res["results"] = {v: {"mean": run.mean.reshape(nv, s.n)[i].tolist(), "sd": run.sd.reshape(nv, s.n)[i].tolist(),
+                          **{f"p{q:02d}": pct[i * s.n:(i + 1) * s.n, k].tolist() for k, q in enumerate(LEVELS)}}
+                      for i, v in enumerate(s.variables)}
+    res["probabilities"] = {t["id"]: run.met[j] / a.paths for j, t in enumerate(s.targets)}
+    key = "yiwu2035.gdp_nominal.2035"  # the headline target compare.sh prints
+    fails = 0
+    if ref is not None:
+        lines, fails, summary = check(run, model, ref, LEVELS, pct)
+        res["check"] = {"failures": fails, "lines": lines, **summary}
+        if key in res["probabilities"]:
+            p = res["probabilities"][key]
+            q = next(t["probability"] for t in ref["targets"] if t["id"] == key)
+            se = math.sqrt(p * (1 - p) / a.paths + q * (1 - q) / ref["paths"])
+            res.update({"probability": p, "plansimProbability": q, "z": (p - q) / se if se > 0 else float("nan")})
     if a.json:
-        print(json.dumps(res))
-        return
-    print(f"NumPy {np.__version__} peer of plansim: Yiwu baseline {model.base_year}-{model.base_year + model.n - 1}, "
-          f"{a.paths} paths, seed {a.seed}, chunks of {a.chunk}")
-    print(f"simulated in {res['seconds']:.2f} s: {res['pathsPerSecond']:,.0f} paths/s "
-          f"(setup {res['setupSeconds']:.2f} s)")
-    print(f"P(gdp_nominal {TARGET_YEAR} > {TARGET_VALUE:g} 亿元) = {p:.6f} +/- {se:.6f} (MC standard error)")
-    q = res["gdpNominal2035Percentiles"]
-    print(f"gdp_nominal {TARGET_YEAR}: mean {res['gdpNominal2035Mean']:.1f}, sd {res['gdpNominal2035Sd']:.1f}, "
-          f"p5 {q['p5']:.1f} p50 {q['p50']:.1f} p95 {q['p95']:.1f} 亿元")
-    print(f"population {TARGET_YEAR} median {res['population2035Median']:.2f} 万人, "
-          f"urbanization {TARGET_YEAR} median {res['urbanization2035Median']:.2f} %")
-    if a.plansim_json:
-        print(f"plansim ({res['plansimPaths']} paths): {res['plansimProbability']:.6f}; difference {res['difference']:+.6f}, "
-              f"{res['z']:+.2f} standard errors of the difference")
+        print(json.dumps(res, allow_nan=True))
+        return 1 if fails else 0
+    print(f"NumPy {np.__version__} peer of plansim: {a.scenario}, {s.base_year}-{s.horizon}, {a.paths:,} paths, "
+          f"seed {a.seed}, chunks of {a.chunk}: {nv} variables x {s.n} years, {len(s.targets)} targets")
+    print(f"simulated and aggregated in {res['seconds']:.2f} s ({res['pathsPerSecond']:,.0f} paths/s; pass 1 "
+          f"{res['pass1Seconds']:.2f} s, pass 2 for exact percentiles {res['pass2Seconds']:.2f} s; setup {res['setupSeconds']:.2f} s)")
+    if key in res["probabilities"]:
+        g = res["results"]["gdp_nominal"]
+        print(f"P(gdp_nominal {s.horizon} > 4000 亿元) = {res['probabilities'][key]:.6f}; gdp_nominal {s.horizon}: "
+              f"mean {g['mean'][-1]:.1f}, p05 {g['p05'][-1]:.1f}, p50 {g['p50'][-1]:.1f}, p95 {g['p95'][-1]:.1f} 亿元")
+    if ref is not None:
+        print("\n".join(res["check"]["lines"][:40]))
+    return 1 if fails else 0
 
 
 if __name__ == "__main__":

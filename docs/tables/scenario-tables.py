@@ -49,7 +49,7 @@ def main():
     print()
     verdicts = {}
     for s in SCENARIOS:
-        t = plansim("targets", s, "--raw", "--paths", "10000", "--seed", "1", "--quiet", "--format", "json")
+        t = plansim("targets", s, "--paths", "10000", "--seed", "1", "--quiet", "--format", "json")
         verdicts[s] = {v["id"]: v for v in t["targets"]}
     print("| target | " + " | ".join(s.split("/")[1] for s in SCENARIOS) + " |")
     print("|---" * (len(SCENARIOS) + 1) + "|")

@@ -1,7 +1,6 @@
 package io.plansim.app;
 
 import io.plansim.compile.CompiledScenario;
-import io.plansim.compile.ScenarioCompiler;
 import io.plansim.scenario.InputException;
 import io.plansim.scenario.Scenario;
 import io.plansim.scenario.SourceLocation;
@@ -40,7 +39,12 @@ final class ActualsOptions {
 
     /** The scenario's history with the --history files laid over it, every year (a backtest scores the later ones). */
     History allRows(Scenario s) {
-        History h = Catalogs.history(s);
+        return Catalogs.history(s).with(extra());
+    }
+
+    /** The --history files' rows, later files winning: what a request adds to the scenario's own history. */
+    History extra() {
+        History h = History.empty();
         for (Path f : files) {
             h = h.with(History.parse(f.toString(), read(f)));
         }
@@ -50,16 +54,6 @@ final class ActualsOptions {
     /** The scenario's targets and the history above. */
     Catalogs catalogs(Scenario s) {
         return new Catalogs(Catalogs.of(s).targets(), history(s));
-    }
-
-    /** The compiled scenario conditioned on the actuals after its base year. */
-    CompiledScenario compile(Scenario s) {
-        return condition(ScenarioCompiler.compile(s), s, history(s));
-    }
-
-    /** c conditioned on {@code history} up to --as-of (the unconditioned forecast when that is the base year). */
-    CompiledScenario condition(CompiledScenario c, Scenario s, History history) {
-        return condition(c, s, history, asOf == null ? Integer.MAX_VALUE : asOf);
     }
 
     /** c conditioned on the rows of {@code history} up to {@code year}. */

@@ -68,7 +68,8 @@ final class BacktestCommand implements Callable<Integer> {
                 .filter(r -> r.year() <= s.baseYear() || r.year() > asOf).toList());
         Catalogs catalogs = new Catalogs(Catalogs.of(s).targets(), scored);
         ProgressBar bar = ProgressBar.unlessQuiet(run.quiet, spec.commandLine().getErr());
-        McResult mc = MonteCarloRunner.run(c, run.options(), PathTargets.of(c, catalogs.targets().targets(), catalogs.history()), bar);
+        McResult mc = MonteCarloRunner.summarise(c, run.options(), PathTargets.of(c, catalogs.targets().targets(), catalogs.history()),
+                io.plansim.runner.RunControl.on(CliPool.of(run.options().threads())).withProgress(bar));
         if (bar != null) {
             bar.finish();
         }

@@ -32,8 +32,20 @@ final class CalibrateCommand implements Callable<Integer> {
     @Mixin
     ScenarioOptions options;
 
-    @Option(names = "--fit", required = true, split = ",", paramLabel = "P1,P2", description = "Drivers to fit, e.g. production.tfpGrowth,trade.exportTrend.")
+    @Option(names = "--fit", split = ",", paramLabel = "P1,P2", description = "Drivers to fit, e.g. production.tfpGrowth,trade.exportTrend.")
     List<String> fit;
+
+    @Option(names = "--uncertainty", description = "Instead of fitting drivers: size the scenario's uncertainty on data (annual shocks with "
+            + "persistence, model parameters, migration; region shrunk towards the Penn World Table 9.1) and print estimates, "
+            + "standard errors and sources.")
+    boolean uncertainty;
+
+    @Option(names = "--write", paramLabel = "FILE", description = "With --uncertainty: write a scenario extending this one with the "
+            + "sized uncertainty: section, every entry with its source.")
+    Path write;
+
+    @Option(names = "--lang", paramLabel = "en|zh", defaultValue = "en", description = "Language of the --uncertainty output: en or zh.")
+    io.plansim.report.Lang lang;
 
 
     @Option(names = "--from", paramLabel = "Y1", description = "First year of observations used (default: all).")
@@ -54,6 +66,17 @@ final class CalibrateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Scenario s = options.load();
+        if (uncertainty == (fit != null)) {
+            throw InputException.of(SourceLocation.commandLine(), uncertainty ? "--fit" : "--uncertainty",
+                    uncertainty ? "both --fit and --uncertainty" : "neither --fit nor --uncertainty",
+                    "one of them: --fit P1,P2 fits drivers, --uncertainty sizes the uncertainty section");
+        }
+        if (write != null && !uncertainty) {
+            throw InputException.of(SourceLocation.commandLine(), "--write", "--write without --uncertainty", "--out for a fit, --write with --uncertainty");
+        }
+        if (uncertainty) {
+            return UncertaintyCalibration.run(s, options.actuals.history(s), spec.commandLine().getOut(), lang, write);
+        }
         List<Driver> drivers = new ArrayList<>();
         List<String> known = Arrays.stream(Driver.values()).map(Driver::path).toList();
         for (String f : fit) {

@@ -44,10 +44,14 @@ final class CalibrationOptions {
         return c.withCalibration(calibration());
     }
 
+    /** The prepared request with the calibration in force (the raw distribution with --raw). */
+    io.plansim.service.Forecasts.Prepared apply(io.plansim.service.Forecasts.Prepared p) {
+        return p.withCalibration(calibration());
+    }
+
     /** The one line that says which distribution a command shows. */
     String line(boolean zh) {
-        SpreadCalibration cal = calibration();
-        return cal == null ? (zh ? "未校准（--raw）：蒙特卡洛原始分布" : "uncalibrated (--raw): the raw Monte Carlo distribution") : cal.describe(zh);
+        return io.plansim.service.Forecasts.calibrationLine(calibration(), zh);
     }
 
     static SpreadCalibration read(Path f) {

@@ -1,10 +1,5 @@
 package io.plansim.app;
 
-import io.plansim.aggregate.McResult;
-import io.plansim.aggregate.PathTargets;
-import io.plansim.compile.CompiledScenario;
-import io.plansim.compile.ScenarioCompiler;
-import io.plansim.runner.DeterministicRunner;
 import io.plansim.runner.McOptions;
 import io.plansim.runner.MonteCarloRunner;
 import io.plansim.report.Workbooks;
@@ -12,9 +7,7 @@ import io.plansim.runner.Projection;
 import io.plansim.scenario.Scenario;
 import io.plansim.tables.McTables;
 import io.plansim.tables.ProjectionJson;
-import io.plansim.verdict.TargetJudge;
-import io.plansim.verdict.TargetVerdict;
-import java.util.List;
+import io.plansim.service.Forecasts;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,8 +40,8 @@ final class McCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         boolean workbook = output.workbook();
         Scenario s = options.load();
-        CompiledScenario c = calibration.apply(options.actuals.compile(s));
         McOptions o = run.options();
+        Forecasts.Prepared prepared = calibration.apply(CliForecasts.service(o.threads()).prepare(options.request()));
         if (replay != null) {
             if (workbook) {
                 throw io.plansim.scenario.InputException.of(io.plansim.scenario.SourceLocation.commandLine(), "--format",
@@ -58,41 +51,34 @@ final class McCommand implements Callable<Integer> {
                 throw io.plansim.scenario.InputException.of(io.plansim.scenario.SourceLocation.commandLine(), "--replay-path",
                         String.valueOf(replay), "a path index from 0 to " + (o.paths() - 1));
             }
-            Projection p = MonteCarloRunner.replay(c, o, replay);
+            Projection p = MonteCarloRunner.replay(prepared.compiled(), o, replay);
             output.emit(spec.commandLine().getOut(), s.runId(), "-path-" + replay,
                     ProjectionJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(ProjectionJson.toJson(p)) + "\n");
             return 0;
         }
-        ActualsOptions.describe(c).forEach(m -> spec.commandLine().getErr().println("note: " + m));
-        Result r = execute(s, c, s.targets() == null ? null : options.actuals.catalogs(s), o,
-                ProgressBar.unlessQuiet(run.quiet, spec.commandLine().getErr()));
+        Forecasts.notes(prepared.compiled()).forEach(m -> spec.commandLine().getErr().println("note: " + m));
+        Forecasts.Simulation r = CliForecasts.simulate(prepared, o, ProgressBar.unlessQuiet(run.quiet, spec.commandLine().getErr()));
+        String warning = r.failedPathsWarning();
         options.warnImplausible(r.central());
-        if (r.warning() != null) {
-            spec.commandLine().getErr().println("warning: " + r.warning());
+        if (warning != null) {
+            spec.commandLine().getErr().println("warning: " + warning);
         }
         if (workbook) {
             output.emitWorkbook(spec.commandLine().getOut(), s.runId(), "-mc",
-                    () -> Workbooks.mc(s, r.central(), r.verdicts(), r.mc(), r.warning(), Main.version(), output.lang));
+                    () -> Workbooks.mc(s, r.central(), r.verdicts(), r.mc(), warning, Main.version(), output.lang));
             return 0;
         }
         String text = switch (output.format) {
             case JSON -> ProjectionJson.MAPPER.writerWithDefaultPrettyPrinter()
-                    .writeValueAsString(withWarning(McTables.json(r.mc(), r.verdicts(), Main.version(), r.central()), r.warning()).put("calibration", calibration.line(false))) + "\n";
+                    .writeValueAsString(withWarning(McTables.json(r.mc(), r.verdicts(), Main.version(), r.central()), warning).put("calibration", calibration.line(false))) + "\n";
             case CSV -> McTables.longTable(r.mc()).write().toString("csv");
             case TABLE -> s.title() + ": " + r.mc().paths() + " paths, seed " + o.seed() + ", sampler " + r.mc().sampler()
-                    + ", percentiles " + r.mc().quantiles().accuracy() + "\n" + calibration.line(false) + "\n" + (r.warning() == null ? "" : "warning: " + r.warning() + "\n")
+                    + ", percentiles " + r.mc().quantiles().accuracy() + "\n" + calibration.line(false) + "\n" + (warning == null ? "" : "warning: " + warning + "\n")
                     + "\n" + McTables.text(r.mc(), RunCommand.MAIN, r.verdicts(), r.central());
             case XLSX -> throw new IllegalStateException("written above");
         };
         output.emit(spec.commandLine().getOut(), s.runId(), "-mc", text);
         return 0;
-    }
-
-    /**
-     * The run, the verdicts it gives, the central path they were judged with, and a warning when some paths
-     * failed (null when none did).
-     */
-    record Result(McResult mc, List<TargetVerdict> verdicts, Projection central, String warning) {
     }
 
     /** A JSON result with the failed-path warning as "warning" (when there is one), as targets --format json has it. */
@@ -103,28 +89,4 @@ final class McCommand implements Callable<Integer> {
         return json;
     }
 
-
-    /** Runs the Monte Carlo and judges the scenario's targets with it (when it names a catalog). */
-    static Result execute(Scenario s, CompiledScenario c, McOptions o, ProgressBar bar) {
-        return execute(s, c, s.targets() == null ? null : Catalogs.of(s), o, bar);
-    }
-
-    /** As above with the catalogs given (a history with the user's actuals; null when the scenario names none). */
-    static Result execute(Scenario s, CompiledScenario c, Catalogs catalogs, McOptions o, ProgressBar bar) {
-        PathTargets targets = catalogs == null ? PathTargets.none()
-                : PathTargets.of(c, catalogs.targets().targets(), catalogs.history());
-        McResult mc;
-        try {
-            mc = MonteCarloRunner.run(c, o, targets, bar);
-        } finally {
-            if (bar != null) {
-                bar.finish();
-            }
-        }
-        String warning = io.plansim.verdict.FailedPaths.check(s.lineage().get(0), mc);
-        Projection central = DeterministicRunner.run(c);
-        List<TargetVerdict> verdicts = catalogs == null ? List.of()
-                : TargetJudge.judge(catalogs.targets(), central, catalogs.history(), mc);
-        return new Result(mc, verdicts, central, warning);
-    }
 }

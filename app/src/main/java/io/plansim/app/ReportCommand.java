@@ -2,7 +2,6 @@ package io.plansim.app;
 
 import io.plansim.analysis.Sensitivity;
 import io.plansim.compile.CompiledScenario;
-import io.plansim.compile.ScenarioCompiler;
 import io.plansim.report.ChartFonts;
 import io.plansim.report.Labels;
 import io.plansim.report.Lang;
@@ -14,6 +13,7 @@ import io.plansim.runner.Projection;
 import io.plansim.runner.Sampler;
 import io.plansim.scenario.InputException;
 import io.plansim.scenario.Scenario;
+import io.plansim.service.Forecasts;
 import io.plansim.scenario.ScenarioLoader;
 import io.plansim.scenario.ScenarioOverride;
 import io.plansim.scenario.ScenarioRepository;
@@ -146,9 +146,12 @@ final class ReportCommand implements Callable<Integer> {
 
         ScenarioLoader loader = new ScenarioLoader(ScenarioRepository.onClasspath());
         List<Scenario> loaded = new ArrayList<>();
+        java.util.Map<Scenario, String> refOf = new java.util.IdentityHashMap<>();
         List<ScenarioOverride> overrides = sets.stream().map(ScenarioOverride::parse).toList();
         for (String ref : refs) {
-            loaded.add(loader.load(ref, overrides));
+            Scenario s = loader.load(ref, overrides);
+            loaded.add(s);
+            refOf.put(s, ref);
         }
         List<ScenarioRun> runs = new ArrayList<>();
         for (Scenario s : loaded) {
@@ -156,13 +159,14 @@ final class ReportCommand implements Callable<Integer> {
                 err.println(String.format(Locale.ROOT, "plansim report: %s, %,d paths...", s.id(), o.paths()));
                 err.flush();
             }
-            io.plansim.target.History history = actuals.history(s);
-            CompiledScenario c = calibration.apply(actuals.condition(ScenarioCompiler.compile(s), s, history));
+            Forecasts.Prepared prepared = calibration.apply(CliForecasts.service(o.threads()).prepare(
+                    new Forecasts.Request(CliForecasts.source(refOf.get(s)), sets, actuals.extra(), actuals.asOf)));
+            io.plansim.target.History history = prepared.actuals();
+            CompiledScenario c = prepared.compiled();
             if (!quiet) {
-                ActualsOptions.describe(c).forEach(m -> err.println("note: " + s.id() + ": " + m));
+                Forecasts.notes(c).forEach(m -> err.println("note: " + s.id() + ": " + m));
             }
-            McCommand.Result r = McCommand.execute(s, c, s.targets() == null ? null : new Catalogs(Catalogs.of(s).targets(), history), o,
-                    ProgressBar.unlessQuiet(quiet, err));
+            Forecasts.Simulation r = CliForecasts.simulate(prepared, o, ProgressBar.unlessQuiet(quiet, err));
             Projection central = r.central();
             String output = "gdp_nominal@" + s.horizon();
             List<Sensitivity.Bar> bars = List.of();
@@ -173,8 +177,8 @@ final class ReportCommand implements Callable<Integer> {
                 tornadoCentral = Sensitivity.central(c, out);
             }
             runs.add(new ScenarioRun(s, central, r.mc(), r.verdicts(), history, bars, output, tornadoCentral));
-            if (r.warning() != null) {
-                err.println("warning: " + s.id() + ": " + r.warning());
+            if (r.failedPathsWarning() != null) {
+                err.println("warning: " + s.id() + ": " + r.failedPathsWarning());
             }
         }
         ReportInput input = new ReportInput(runs, o.paths(), o.seed(), Main.version(), command(), now.toString(), labels, title,

@@ -1,7 +1,5 @@
 package io.plansim.app;
 
-import io.plansim.compile.ScenarioCompiler;
-import io.plansim.runner.DeterministicRunner;
 import io.plansim.report.Workbooks;
 import io.plansim.runner.Projection;
 import io.plansim.scenario.Scenario;
@@ -42,7 +40,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         boolean workbook = output.workbook();
         Scenario s = options.load();
-        Projection p = DeterministicRunner.run(options.actuals.compile(s));
+        Projection p = CliForecasts.service().central(options.request()).central();
         options.warnImplausible(p);
         if (workbook) {
             output.emitWorkbook(spec.commandLine().getOut(), p.scenario(), "", () -> Workbooks.run(s, p, Main.version(), output.lang));

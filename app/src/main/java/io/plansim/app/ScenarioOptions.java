@@ -33,6 +33,18 @@ final class ScenarioOptions {
         return load(scenario);
     }
 
+    /** The forecast the command line asks for: the scenario, --set, --history and --as-of. */
+    io.plansim.service.Forecasts.Request request() {
+        return request(scenario, List.of());
+    }
+
+    /** Scenario {@code ref} with --set and then {@code more} overrides, --history and --as-of. */
+    io.plansim.service.Forecasts.Request request(String ref, List<String> more) {
+        List<String> all = new ArrayList<>(sets);
+        all.addAll(more);
+        return new io.plansim.service.Forecasts.Request(CliForecasts.source(ref), all, actuals.extra(), actuals.asOf);
+    }
+
     @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
     picocli.CommandLine.Model.CommandSpec mixee;
 

@@ -5,7 +5,6 @@ import io.plansim.aggregate.PathTargets;
 import io.plansim.analysis.Sensitivity;
 import io.plansim.analysis.SobolIndices;
 import io.plansim.compile.CompiledScenario;
-import io.plansim.compile.ScenarioCompiler;
 import io.plansim.scenario.InputException;
 import io.plansim.scenario.Scenario;
 import io.plansim.scenario.SourceLocation;
@@ -58,7 +57,7 @@ final class SensitivityCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Scenario s = options.load();
-        CompiledScenario c = options.actuals.compile(s);
+        CompiledScenario c = CliForecasts.service().prepare(options.request()).compiled();
         List<Uncertainty.Parameter> ps = s.uncertainty().parameters();
         if (ps.isEmpty()) {
             throw InputException.of(new SourceLocation(s.lineage().get(0), 0, 0), "uncertainty.parameters", "no uncertain parameters",

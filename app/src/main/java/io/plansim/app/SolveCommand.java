@@ -6,7 +6,6 @@ import io.plansim.analysis.DriverSetting;
 import io.plansim.analysis.RequiredDriverSolver;
 import io.plansim.analysis.SolveResult;
 import io.plansim.compile.CompiledScenario;
-import io.plansim.compile.ScenarioCompiler;
 import io.plansim.scenario.Driver;
 import io.plansim.scenario.DrawMode;
 import io.plansim.scenario.InputException;
@@ -92,7 +91,7 @@ final class SolveCommand implements Callable<Integer> {
             }
             targets.add(t);
         }
-        CompiledScenario c = options.actuals.condition(ScenarioCompiler.compile(s), s, catalogs.history());
+        CompiledScenario c = CliForecasts.service().prepare(options.request()).compiled();
         if (probability != null && s.uncertainty().parameters().stream()
                 .anyMatch(p -> p.driver() == driver && p.mode() == DrawMode.REPLACE)) {
             // a draw that replaces the driver would overwrite every trial value: the probability could not move

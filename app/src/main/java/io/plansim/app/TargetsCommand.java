@@ -1,12 +1,11 @@
 package io.plansim.app;
 
-import io.plansim.compile.ScenarioCompiler;
-import io.plansim.runner.DeterministicRunner;
+import io.plansim.runner.McOptions;
 import io.plansim.runner.Projection;
 import io.plansim.scenario.Scenario;
 import io.plansim.tables.ProjectionJson;
 import io.plansim.tables.VerdictTables;
-import io.plansim.verdict.TargetJudge;
+import io.plansim.service.Forecasts;
 import io.plansim.verdict.TargetVerdict;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -46,23 +45,27 @@ final class TargetsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         boolean workbook = output.workbook();
         Scenario s = options.load();
-        Catalogs catalogs = options.actuals.catalogs(s);
-        var compiled = calibration.apply(options.actuals.condition(io.plansim.compile.ScenarioCompiler.compile(s), s, catalogs.history()));
-        ActualsOptions.describe(compiled).forEach(m -> spec.commandLine().getErr().println("note: " + m));
+        Catalogs catalogs = options.actuals.catalogs(s); // a scenario without a catalog is an error here
         boolean mc = !centralOnly;
+        McOptions o = run.options();
+        Forecasts service = CliForecasts.service(o.threads());
+        Forecasts.Prepared prepared = calibration.apply(service.prepare(options.request()));
+        var compiled = prepared.compiled();
+        Forecasts.notes(compiled).forEach(m -> spec.commandLine().getErr().println("note: " + m));
         Projection p;
         List<TargetVerdict> verdicts;
         String warning = null;
         io.plansim.aggregate.McResult mcResult = null;
         if (mc) {
-            McCommand.Result r = McCommand.execute(s, compiled, catalogs, run.options(), ProgressBar.unlessQuiet(run.quiet, spec.commandLine().getErr()));
+            Forecasts.Simulation r = CliForecasts.simulate(prepared, o, ProgressBar.unlessQuiet(run.quiet, spec.commandLine().getErr()));
             p = r.central();
             verdicts = r.verdicts();
-            warning = r.warning();
+            warning = r.failedPathsWarning();
             mcResult = r.mc();
         } else {
-            p = DeterministicRunner.run(compiled);
-            verdicts = TargetJudge.judge(catalogs.targets(), p, catalogs.history());
+            Forecasts.Central r = service.central(prepared);
+            p = r.central();
+            verdicts = r.verdicts();
         }
         if (warning != null) {
             spec.commandLine().getErr().println("warning: " + warning);

@@ -34,7 +34,7 @@ class AnalysisCommandsTest {
                 "--method", "sobol", "--paths", "512", "--bootstrap", "100", "--format", "json");
         assertEquals(0, r.code(), r.err());
         JsonNode ps = new ObjectMapper().readTree(r.out()).get("parameters");
-        assertEquals(7, ps.size()); // the baseline's uncertain parameters, the demand channel's elasticity among them
+        assertEquals(15, ps.size()); // the baseline's uncertain parameters: 11 hand-set or history-sized, 4 of the Solow model from the PWT (issue 18)
         assertEquals("production.tfpGrowth", ps.get(0).get("parameter").asText());
         assertTrue(ps.get(0).get("total").asDouble() > 0.5);
         RunCommandTest.Result t = RunCommandTest.plansim("sensitivity", "yiwu/baseline", "--output", "yiwu2035.gdp_nominal.2035.double");

@@ -11,8 +11,6 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import io.plansim.compile.CompiledScenario;
-import io.plansim.compile.ScenarioCompiler;
 import io.plansim.report.ChartFonts;
 import io.plansim.report.Labels;
 import io.plansim.report.Lang;
@@ -21,8 +19,6 @@ import io.plansim.report.ReportWriter;
 import io.plansim.report.ScenarioRun;
 import io.plansim.runner.McOptions;
 import io.plansim.scenario.Scenario;
-import io.plansim.scenario.ScenarioLoader;
-import io.plansim.scenario.ScenarioRepository;
 import io.plansim.target.History;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -327,9 +323,9 @@ class ReportCommandTest {
 
     @Test
     void aFailureLeavesNoHalfWrittenReport(@TempDir Path dir) throws Exception {
-        Scenario s = new ScenarioLoader(ScenarioRepository.onClasspath()).load("yiwu/baseline", List.of());
-        CompiledScenario c = ScenarioCompiler.compile(s);
-        McCommand.Result r = McCommand.execute(s, c, McOptions.of(200, 1), null);
+        io.plansim.service.Forecasts.Simulation r = io.plansim.service.Forecasts.onClasspath().simulate(
+                io.plansim.service.Forecasts.Request.of(io.plansim.service.ScenarioSource.builtIn("yiwu/baseline")), McOptions.of(200, 1), null);
+        Scenario s = r.scenario();
         // a run without its central path fails after the temporary folder is made
         ScenarioRun broken = new ScenarioRun(s, null, r.mc(), r.verdicts(), History.empty());
         ReportInput in = new ReportInput(List.of(broken), 200, 1, "test", "./plansim report", "now",

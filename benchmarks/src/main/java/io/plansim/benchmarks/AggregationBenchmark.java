@@ -34,7 +34,7 @@ import org.openjdk.jmh.infra.Blackhole;
 @Fork(1)
 public class AggregationBenchmark {
     static final int DISTINCT_PATHS = 256;
-    /** The runner's batch ({@code PathBlock.BATCH}). */
+    /** The runner's batch ({@code McAggregates.BATCH}). */
     static final int BATCH = 64;
 
     private double[][] values;

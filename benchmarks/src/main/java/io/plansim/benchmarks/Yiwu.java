@@ -3,21 +3,17 @@ package io.plansim.benchmarks;
 import io.plansim.aggregate.PathTargets;
 import io.plansim.compile.CompiledScenario;
 import io.plansim.compile.CompiledUncertainty;
-import io.plansim.compile.ScenarioCompiler;
 import io.plansim.runner.McOptions;
 import io.plansim.runner.MonteCarloRunner;
 import io.plansim.runner.Projection;
 import io.plansim.runner.Sampler;
 import io.plansim.scenario.Scenario;
-import io.plansim.scenario.ScenarioLoader;
-import io.plansim.scenario.ScenarioRepository;
-import io.plansim.scenario.SourceLocation;
-import io.plansim.target.History;
-import io.plansim.target.TargetCatalog;
+import io.plansim.service.Forecasts;
+import io.plansim.service.ScenarioSource;
 
 /**
  * The workload every benchmark measures: the built-in Yiwu baseline 2020-2035 (scenarios/yiwu/baseline.yaml)
- * with its targets catalog and history, loaded the way {@code plansim mc} loads them.
+ * with its targets catalog and history, prepared by the forecast service as every front end's run is.
  */
 final class Yiwu {
     static final String ID = "yiwu/baseline";
@@ -29,19 +25,16 @@ final class Yiwu {
     final CompiledUncertainty uncertainty;
     final PathTargets targets;
 
-    private Yiwu(Scenario scenario) {
-        this.scenario = scenario;
-        this.compiled = ScenarioCompiler.compile(scenario);
+    private Yiwu(Forecasts.Prepared p) {
+        this.scenario = p.scenario();
+        this.compiled = p.compiled();
         this.uncertainty = CompiledUncertainty.of(compiled);
-        ScenarioRepository repo = ScenarioRepository.onClasspath();
-        SourceLocation at = new SourceLocation(scenario.lineage().get(0), 0, 0);
-        TargetCatalog catalog = TargetCatalog.parse(scenario.targets().display(), repo.read(scenario.targets(), at, "targets"));
-        History history = History.parse(scenario.history().display(), repo.read(scenario.history(), at, "history"));
-        this.targets = PathTargets.of(compiled, catalog.targets(), history);
+        this.targets = p.judged();
     }
 
+    /** The baseline as the forecast service prepares it for {@code plansim mc} (conditioned on its history, which ends in its base year). */
     static Yiwu load() {
-        Yiwu y = new Yiwu(new ScenarioLoader(ScenarioRepository.onClasspath()).load(ID));
+        Yiwu y = new Yiwu(Forecasts.onClasspath().prepare(Forecasts.Request.of(ScenarioSource.builtIn(ID))));
         y.checkShape();
         return y;
     }

@@ -34,6 +34,7 @@ class BenchmarksSmokeTest {
             "AggregationBenchmark.sketchMerge",
             "AggregationBenchmark.layOut",
             "AggregationBenchmark.momentsAdd",
+            "ServeForecastBenchmark.simulate", "ServeForecastBenchmark.simulateAndPagePercentiles",
             "TargetsBenchmark.countTargets",
             "TargetsBenchmark.pathCheck",
             "ParameterDrawBenchmark.allParameters");

@@ -532,16 +532,20 @@ public abstract sealed class Quantiles permits Quantiles.Binned, Quantiles.Exact
     public static final class Exact extends Quantiles {
         private final double[][] values;
         private final boolean[] filled;
-        private double[][] sorted;
+        /** Per value-year, its kept values sorted (null until asked for). */
+        private final double[][] sorted;
+        private int kept = -1;
 
         Exact(int size, int paths) {
             values = new double[size][paths];
             filled = new boolean[paths];
+            sorted = new double[size][];
         }
 
         private Exact(double[][] shared, boolean[] filled) {
             this.values = shared;
             this.filled = filled;
+            this.sorted = new double[shared.length][];
         }
 
         @Override
@@ -568,8 +572,7 @@ public abstract sealed class Quantiles permits Quantiles.Binned, Quantiles.Exact
 
         @Override
         public double quantile(int i, double q) {
-            double[][] sorted = sortedValues();
-            double[] x = sorted[i];
+            double[] x = sortedColumn(i);
             if (x.length == 0) {
                 return Double.NaN;
             }
@@ -585,36 +588,36 @@ public abstract sealed class Quantiles permits Quantiles.Binned, Quantiles.Exact
         }
 
         /**
-         * Every value-year's kept values, sorted once on first use, value-years in parallel (864 sorts of
-         * 10,000 values took a third of a report's time on one thread).
+         * A value-year's kept values, sorted on first use, each value-year apart: a front end that reads the
+         * percentiles of a few variables (the what-if page: 14 of 54) sorts only those (864 sorts of 10,000 values
+         * took twice as long as the run itself, docs/PERFORMANCE.md).
          */
-        private synchronized double[][] sortedValues() {
-            if (sorted == null) {
-                int kept = 0;
-                for (boolean f : filled) {
-                    kept += f ? 1 : 0;
-                }
-                int n = kept;
-                double[][] s = new double[values.length][];
-                java.util.stream.IntStream.range(0, values.length).parallel().forEach(j -> {
-                    double[] column = new double[n];
-                    int k = 0;
-                    for (int p = 0; p < filled.length; p++) {
-                        if (filled[p]) {
-                            column[k++] = values[j][p];
-                        }
-                    }
-                    Arrays.sort(column);
-                    s[j] = column;
-                });
-                sorted = s;
+        private synchronized double[] sortedColumn(int j) {
+            if (sorted[j] != null) {
+                return sorted[j];
             }
-            return sorted;
+            if (kept < 0) {
+                int k = 0;
+                for (boolean f : filled) {
+                    k += f ? 1 : 0;
+                }
+                kept = k;
+            }
+            double[] column = new double[kept];
+            int k = 0;
+            for (int p = 0; p < filled.length; p++) {
+                if (filled[p]) {
+                    column[k++] = values[j][p];
+                }
+            }
+            Arrays.sort(column);
+            sorted[j] = column;
+            return column;
         }
 
         @Override
         public boolean deterministic(int i) {
-            double[] x = sortedValues()[i];
+            double[] x = sortedColumn(i);
             return x.length > 0 && x[0] == x[x.length - 1];
         }
 

@@ -304,19 +304,29 @@ public final class ProjectionKernel {
                     }
                     out[row + t] = level;
                 }
-            } else if (mode == SAT_RATIO) {
-                int link = c.satelliteLink(s) * n;
-                double baseRatio = c.satelliteBase(s) / out[link];
-                for (int t = 1; t < n; t++) {
-                    double ratio = sp[primary + t];
-                    out[row + t] = (ratio == ratio ? ratio : baseRatio) * out[link + t];
-                }
             } else {
-                System.arraycopy(sp, primary + 1, out, row + 1, n - 1);
-            }
-            if (mode != SAT_GROWTH) {
-                for (int t = 1; t <= lastObserved; t++) {
-                    out[row + t] = observedOr(observed, ratios, row + t, out[row + t - 1], out[row + t]);
+                // a ratio or a given path, times the accumulated shocks of the satellite (1 on the central path):
+                // the deviation persists, as a growth satellite's level shift does, and restarts at an actual
+                // (an observed level, or the level before times an observed growth ratio across a break)
+                boolean ratioMode = mode == SAT_RATIO;
+                int link = ratioMode ? c.satelliteLink(s) * n : 0;
+                double baseRatio = ratioMode ? c.satelliteBase(s) / out[link] : 0;
+                double deviation = 1;
+                for (int t = 1; t < n; t++) {
+                    deviation *= shocks[row + t];
+                    double value = sp[primary + t];
+                    if (ratioMode) {
+                        value = (value == value ? value : baseRatio) * out[link + t];
+                    }
+                    value *= deviation;
+                    if (t <= lastObserved) {
+                        double known = observedOr(observed, ratios, row + t, out[row + t - 1], Double.NaN);
+                        if (known == known) {
+                            deviation = 1;
+                            value = known;
+                        }
+                    }
+                    out[row + t] = value;
                 }
             }
         }

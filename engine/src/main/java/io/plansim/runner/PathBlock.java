@@ -1,8 +1,6 @@
 package io.plansim.runner;
 
-import io.plansim.aggregate.Moments;
-import io.plansim.aggregate.PathTargets;
-import io.plansim.aggregate.Quantiles;
+import io.plansim.aggregate.PathSink;
 import io.plansim.compile.CompiledScenario;
 import io.plansim.compile.CompiledUncertainty;
 import io.plansim.compile.DriverPaths;
@@ -16,19 +14,13 @@ import org.apache.commons.rng.simple.RandomSource;
 /**
  * The paths of one block: its own random stream (XoShiRo256++ seeded from (seed, block)), scratch arrays
  * allocated once per block, and per path: parameter draws, correlated AR(1) annual shocks with optional
- * Student-t tails, rare events, the kernel, a numeric check, target counts and Welford moments. The paths
- * percentiles are taken from ({@link Quantiles#pathLimit()}) are kept in a batch of {@link #BATCH}, which is
- * then sketched variable-year by variable-year: each sketch is visited once per batch while its buckets are
- * in cache, and a value no draw moves is counted once per batch (docs/PERFORMANCE.md).
+ * Student-t tails, rare events, the kernel and a numeric check; each fault-free path goes to the run's
+ * {@link PathSink}.
  */
 final class PathBlock {
-    /** Paths whose values are sketched together: 64 x 864 values = 442 KB, within L2. */
-    static final int BATCH = 64;
-
     private final CompiledScenario c;
     private final CompiledUncertainty u;
     private final McOptions o;
-    private final PathTargets targets;
     private final long first;
     private final int count;
     private final UniformRandomProvider rng;
@@ -47,11 +39,10 @@ final class PathBlock {
     /** The scenario's spread recalibration, applied to each drawn path; null when raw. */
     private final CalibratedPaths calibrated;
 
-    PathBlock(CompiledScenario c, CompiledUncertainty u, McOptions o, ParameterPoints points, PathTargets targets, long block) {
+    PathBlock(CompiledScenario c, CompiledUncertainty u, McOptions o, ParameterPoints points, long block) {
         this.c = c;
         this.u = u;
         this.o = o;
-        this.targets = targets;
         this.first = block * o.blockSize();
         this.count = (int) Math.min(o.blockSize(), o.paths() - first);
         this.rng = RandomSource.XO_SHI_RO_256_PP.create(Seeds.mix(o.seed(), block));
@@ -69,18 +60,9 @@ final class PathBlock {
         this.calibrated = CalibratedPaths.of(c);
     }
 
-    /** Runs the block, aggregating into its own moments and into the thread's {@code quantiles}. */
-    MonteCarloRunner.BlockResult run(int size, Quantiles quantiles, PathCheck check) {
-        Moments moments = new Moments(size);
-        long[] met = new long[targets.size()];
-        PathTargets.Counter counter = targets.counter();
-        long sketchUntil = quantiles.pathLimit();
-        // the batch's paths one after the other; a block past the sketched paths needs one slot only
-        double[] batch = new double[size * (first < sketchUntil ? BATCH : 1)];
-        long[] batchPaths = new long[BATCH];
-        int batched = 0;
-        int outputs = c.outputs().size();
-        int n = c.years();
+    /** Runs the block's paths into a new accumulator of {@code sink}, leaving out those that fail the numeric check. */
+    <B extends PathSink.Block> MonteCarloRunner.Merge<B> run(PathSink<B> sink, PathCheck check) {
+        B into = sink.block(first, count);
         long faults = 0;
         long firstFaultPath = -1;
         String firstFault = null;
@@ -97,23 +79,10 @@ final class PathBlock {
                 }
                 continue;
             }
-            counter.count(out, met);
-            // the output values in order, into the batch's next free slot (taken only when the path is sketched)
-            int slot = batched;
-            for (int i = 0; i < outputs; i++) {
-                System.arraycopy(out, c.outputRow(i) * n, batch, slot * size + i * n, n);
-            }
-            moments.add(batch, slot * size);
-            if (path < sketchUntil) {
-                batchPaths[batched++] = path;
-                if (batched == BATCH) {
-                    quantiles.addBatch(batch, batched, batchPaths);
-                    batched = 0;
-                }
-            }
+            into.accept(path, out);
         }
-        quantiles.addBatch(batch, batched, batchPaths);
-        return new MonteCarloRunner.BlockResult(count - faults, moments, met, faults, firstFaultPath, firstFault);
+        into.finish();
+        return new MonteCarloRunner.Merge<>(into, count, faults, firstFaultPath, firstFault);
     }
 
     /** Draws the block's next path and returns it, alone in a new buffer (for tests). */

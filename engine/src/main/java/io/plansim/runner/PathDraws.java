@@ -1,6 +1,5 @@
 package io.plansim.runner;
 
-import io.plansim.aggregate.PathTargets;
 import io.plansim.compile.CompiledScenario;
 import io.plansim.compile.CompiledUncertainty;
 
@@ -22,7 +21,7 @@ public final class PathDraws {
     public static double[][][] draw(CompiledScenario c, int paths, long seed, int[] rows) {
         McOptions o = new McOptions(paths, seed, Sampler.MC, 1, paths);
         CompiledUncertainty u = CompiledUncertainty.of(c);
-        PathBlock block = new PathBlock(c, u, o, ParameterPoints.of(o, u.dimensions()), PathTargets.none(), 0);
+        PathBlock block = new PathBlock(c, u, o, ParameterPoints.of(o, u.dimensions()), 0);
         int n = c.years();
         double[][][] out = new double[rows.length][paths][n];
         for (int p = 0; p < paths; p++) {

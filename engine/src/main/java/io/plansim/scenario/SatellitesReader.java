@@ -116,7 +116,7 @@ final class SatellitesReader {
     static List<String> shockable(List<Satellite> satellites) {
         List<String> shockable = new ArrayList<>(java.util.Arrays.stream(Variable.values())
                 .filter(Variable::shockable).map(Variable::id).toList());
-        satellites.stream().filter(s -> s.mode() == SatelliteMode.GROWTH).forEach(s -> shockable.add(s.id()));
+        satellites.forEach(s -> shockable.add(s.id())); // every mode: growth, ratio and path satellites carry a shock factor
         return shockable;
     }
 

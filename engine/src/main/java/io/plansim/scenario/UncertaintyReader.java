@@ -25,7 +25,7 @@ import org.apache.commons.math3.linear.RectangularCholeskyDecomposition;
  *     population.urbanSpeed: {dist: lognormal, mu: 0, sigma: 0.25, apply: scale}
  *     trade.exportTrend: {dist: normal, mean: 0, sd: 0.01, apply: shift}
  *   shocks:
- *     gdp_real: {sd: 0.015, persistence: 0.3}
+ *     gdp_real: {sd: 0.015, persistence: 0.3, source: "plansim calibrate --uncertainty yiwu/baseline: ..."}
  *     exports: {sd: 0.06}
  *   correlation: {variables: [gdp_real, exports], matrix: [[1, 0.5], [0.5, 1]]}
  *   tails: {df: 5}
@@ -81,6 +81,11 @@ final class UncertaintyReader {
     }
 
     Distribution distribution(String pointer, JsonNode node) {
+        return distribution(pointer, node, List.of());
+    }
+
+    /** A distribution whose entry may also hold {@code extra} keys (a parameter's {@code source}). */
+    private Distribution distribution(String pointer, JsonNode node, List<String> extra) {
         if (node == null || !node.isObject()) {
             r.problem(pointer, FieldReader.describe(node), "a distribution such as {dist: normal, mean: 0, sd: 0.01}; "
                     + "dist is one of " + String.join(", ", DISTRIBUTIONS.keySet().stream().sorted().toList()));
@@ -96,6 +101,7 @@ final class UncertaintyReader {
         }
         List<String> allowed = new ArrayList<>(params);
         allowed.addAll(List.of("dist", "years", "apply"));
+        allowed.addAll(extra);
         r.checkKeys(pointer, node, allowed);
         double[] v = new double[params.size()];
         for (int i = 0; i < v.length; i++) {
@@ -120,6 +126,23 @@ final class UncertaintyReader {
         }
     }
 
+    /** The optional key naming where an entry's size comes from (data and command, or "judgement: ..."). */
+    static final String SOURCE = "source";
+
+    /** An entry's {@code source:} text, empty when absent; anything but one line of text is reported. */
+    private String source(String pointer, JsonNode entry) {
+        JsonNode node = entry == null ? null : entry.get(SOURCE);
+        if (node == null || node.isNull()) {
+            return "";
+        }
+        if (!node.isTextual() || node.asText().isBlank()) {
+            r.problem(pointer + "/" + SOURCE, FieldReader.describe(node),
+                    "text naming the data and command that sized this entry, or \"judgement: why\"");
+            return "";
+        }
+        return node.asText().strip();
+    }
+
     private List<Uncertainty.Parameter> parameters(JsonNode node) {
         List<Uncertainty.Parameter> out = new ArrayList<>();
         if (node == null || node.isNull()) {
@@ -134,10 +157,11 @@ final class UncertaintyReader {
                 r.problem(p, "unknown driver '" + e.getKey() + "'", Suggestions.allowed(e.getKey(), drivers));
                 continue;
             }
-            Distribution dist = distribution(p, e.getValue());
+            Distribution dist = distribution(p, e.getValue(), List.of(SOURCE));
             if (dist == null) {
                 continue;
             }
+            String source = source(p, e.getValue());
             int from = baseYear;
             int to = horizon;
             JsonNode years = e.getValue().get("years");
@@ -162,7 +186,7 @@ final class UncertaintyReader {
             if (mode == null) {
                 continue;
             }
-            out.add(new Uncertainty.Parameter(d, dist, from, to, mode));
+            out.add(new Uncertainty.Parameter(d, dist, from, to, mode, source));
         }
         return out;
     }
@@ -210,7 +234,8 @@ final class UncertaintyReader {
                 r.problem(p, "'" + e.getKey() + "'", Suggestions.allowed(e.getKey(), shockable));
                 continue;
             }
-            r.checkKeys(p, e.getValue(), List.of("sd", "persistence"));
+            r.checkKeys(p, e.getValue(), List.of("sd", "persistence", SOURCE));
+            String source = source(p, e.getValue());
             Double sd = r.number(p + "/sd", e.getValue().get("sd"));
             double rho = 0;
             if (e.getValue().has("persistence")) {
@@ -225,7 +250,7 @@ final class UncertaintyReader {
                 r.problem(p + "/sd", "value " + sd, "a standard deviation of the log level between 0 and 1 (0.05 = 5%)"
                         + (sd > 1 && sd <= 100 ? "; write " + sd / 100 + " for " + sd + "%" : ""));
             } else if (sd != null) {
-                out.add(new Uncertainty.AnnualShock(e.getKey(), sd, rho));
+                out.add(new Uncertainty.AnnualShock(e.getKey(), sd, rho, source));
             }
         }
         return out;
@@ -314,7 +339,8 @@ final class UncertaintyReader {
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String p = "/uncertainty/events/" + LocatedDocument.escape(e.getKey());
-            r.checkKeys(p, e.getValue(), List.of("probability", "effects", "note"));
+            r.checkKeys(p, e.getValue(), List.of("probability", "effects", "note", SOURCE));
+            String source = source(p, e.getValue());
             Double prob = r.number(p + "/probability", e.getValue().get("probability"));
             if (prob != null && (prob < 0 || prob > 1)) {
                 r.problem(p + "/probability", "value " + prob, "a yearly probability between 0 and 1");
@@ -339,7 +365,7 @@ final class UncertaintyReader {
                 }
             }
             if (prob != null) {
-                out.add(new Uncertainty.RareEvent(e.getKey(), prob, list));
+                out.add(new Uncertainty.RareEvent(e.getKey(), prob, list, source));
             }
         }
         return out;

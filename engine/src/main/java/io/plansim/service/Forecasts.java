@@ -5,9 +5,18 @@ import io.plansim.aggregate.PathTargets;
 import io.plansim.compile.CompiledScenario;
 import io.plansim.compile.Observations;
 import io.plansim.compile.ScenarioCompiler;
+import io.plansim.compile.SpreadCalibration;
 import io.plansim.runner.DeterministicRunner;
 import io.plansim.runner.McOptions;
+import io.plansim.runner.Cancellation;
+import io.plansim.runner.CancelledException;
 import io.plansim.runner.MonteCarloRunner;
+import io.plansim.runner.RunControl;
+import io.plansim.runner.Workers;
+import io.plansim.scenario.Limits;
+import io.plansim.verdict.FailedPaths;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import io.plansim.runner.Projection;
 import io.plansim.scenario.InputException;
 import io.plansim.scenario.Scenario;
@@ -45,15 +54,36 @@ public final class Forecasts {
     private final ScenarioLoader loader;
     private final ConcurrentMap<String, TargetCatalog> catalogs = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, History> histories = new ConcurrentHashMap<>();
+    /** Built-in scenarios with their overrides, loaded and validated once (a what-if page asks for the same ones again and again). */
+    private final Map<List<Object>, Scenario> builtInsLoaded = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(64, 0.75f, true) {
+                private static final long serialVersionUID = 1L;
 
-    private Forecasts(ScenarioRepository repository) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<List<Object>, Scenario> eldest) {
+                    return size() > LOADED;
+                }
+            });
+    private static final int LOADED = 256;
+    private final ExecutorService executor;
+
+    private Forecasts(ScenarioRepository repository, ExecutorService executor) {
         this.repository = repository;
         this.loader = new ScenarioLoader(repository);
+        this.executor = java.util.Objects.requireNonNull(executor, "executor");
     }
 
-    /** The built-in scenarios on the classpath (module {@code scenarios}). */
+    /** The built-in scenarios on the classpath (module {@code scenarios}), Monte Carlo on the process's shared pool. */
     public static Forecasts onClasspath() {
-        return new Forecasts(ScenarioRepository.onClasspath());
+        return onClasspath(Workers.shared());
+    }
+
+    /**
+     * The built-in scenarios, every Monte Carlo run on {@code executor}: one pool for a whole server, batch or
+     * command-line process, whose owner shuts it down.
+     */
+    public static Forecasts onClasspath(ExecutorService executor) {
+        return new Forecasts(ScenarioRepository.onClasspath(), executor);
     }
 
     /** What to forecast: a scenario, its {@code --set} overrides, extra actuals and the year known up to. */
@@ -95,6 +125,11 @@ public final class Forecasts {
         public Simulation {
             verdicts = List.copyOf(verdicts);
             notes = List.copyOf(notes);
+        }
+
+        /** A warning when some paths failed the numeric check (how many, the first to replay); null when none did. */
+        public String failedPathsWarning() {
+            return FailedPaths.check(scenario.lineage().get(0), mc);
         }
     }
 
@@ -197,7 +232,13 @@ public final class Forecasts {
         List<ScenarioOverride> overrides = r.overrides().stream().map(ScenarioOverride::parse).toList();
         ScenarioSource src = r.source();
         if (src instanceof ScenarioSource.BuiltIn b) {
-            return loader.load(repository.resolveBuiltIn(b.name()), overrides);
+            List<Object> key = List.of(b.name(), r.overrides(), Limits.current());
+            Scenario cached = builtInsLoaded.get(key);
+            if (cached == null) {
+                cached = loader.load(repository.resolveBuiltIn(b.name()), overrides);
+                builtInsLoaded.put(key, cached);
+            }
+            return cached;
         }
         if (src instanceof ScenarioSource.File f) {
             return loader.load(f.path().toString(), overrides);
@@ -246,29 +287,72 @@ public final class Forecasts {
 
     /** The central path and its verdicts. */
     public Central central(Request r) {
-        Scenario s = load(r);
-        CompiledScenario c = compile(s, r);
-        Projection p = DeterministicRunner.run(c);
-        TargetCatalog t = targets(s);
-        List<TargetVerdict> verdicts = t == null ? List.of() : TargetJudge.judge(t, p, actuals(s, r));
-        return new Central(s, p, verdicts, notes(c));
+        return central(prepare(r));
+    }
+
+    /** As above from a request already prepared. */
+    public Central central(Prepared p) {
+        Projection central = DeterministicRunner.run(p.compiled());
+        List<TargetVerdict> verdicts = p.catalog() == null ? List.of() : TargetJudge.judge(p.catalog(), central, p.actuals());
+        return new Central(p.scenario(), central, verdicts, notes(p.compiled()));
     }
 
     /** The Monte Carlo run, with progress reported to {@code progress} (may be null). */
     public Simulation simulate(Request r, McOptions o, MonteCarloRunner.Progress progress) {
+        return simulate(r, o, Cancellation.never(), progress);
+    }
+
+    /**
+     * The Monte Carlo run on this service's executor, stopped by {@code cancel} (a {@link CancelledException},
+     * no result) and reporting to {@code progress} (may be null).
+     */
+    public Simulation simulate(Request r, McOptions o, Cancellation cancel, MonteCarloRunner.Progress progress) {
+        return simulate(prepare(r), o, cancel, progress);
+    }
+
+    /** As above from a request already prepared (a front end that also reads the compiled scenario). */
+    public Simulation simulate(Prepared p, McOptions o, Cancellation cancel, MonteCarloRunner.Progress progress) {
+        McResult mc = MonteCarloRunner.summarise(p.compiled(), o, p.judged(), new RunControl(executor, cancel, progress));
+        // too many failed paths is the user's input error, told before anything is computed from the rest
+        FailedPaths.check(p.scenario().lineage().get(0), mc);
+        Projection central = DeterministicRunner.run(p.compiled());
+        List<TargetVerdict> verdicts = p.catalog() == null ? List.of() : TargetJudge.judge(p.catalog(), central, p.actuals(), mc);
+        List<String> notes = new ArrayList<>(notes(p.compiled()));
+        notes.add(p.calibrationLine(false));
+        return new Simulation(p.scenario(), mc, central, verdicts, notes);
+    }
+
+    /**
+     * What a run of a request starts from: the scenario, compiled and conditioned on its actuals, its targets
+     * catalog (null when it names none) and the targets a path can be judged on.
+     */
+    public record Prepared(Scenario scenario, CompiledScenario compiled, TargetCatalog catalog, History actuals, PathTargets judged) {
+        /** The same request with its Monte Carlo paths recalibrated by {@code cal}; null gives the raw distribution. */
+        public Prepared withCalibration(SpreadCalibration cal) {
+            return new Prepared(scenario, compiled.withCalibration(cal), catalog, actuals, judged);
+        }
+
+        /** The one line that says which distribution a run of this request shows. */
+        public String calibrationLine(boolean zh) {
+            return Forecasts.calibrationLine(compiled.calibration(), zh);
+        }
+    }
+
+    /** Loads, compiles and conditions a request, ready for a run (a benchmark measures the run alone from here). */
+    public Prepared prepare(Request r) {
         Scenario s = load(r);
         CompiledScenario c = compile(s, r);
         TargetCatalog t = targets(s);
         History actuals = actuals(s, r);
         PathTargets judged = t == null ? PathTargets.none() : PathTargets.of(c, t.targets(), actuals);
-        // the service's distributions are the calibrated ones, as the command line's by default (docs/MODEL.md "Recalibration")
-        io.plansim.compile.SpreadCalibration cal = io.plansim.compile.SpreadCalibration.builtIn();
-        McResult mc = MonteCarloRunner.run(c.withCalibration(cal), o, judged, progress);
-        Projection central = DeterministicRunner.run(c);
-        List<TargetVerdict> verdicts = t == null ? List.of() : TargetJudge.judge(t, central, actuals, mc);
-        List<String> notes = new ArrayList<>(notes(c));
-        notes.add(cal.describe(false));
-        return new Simulation(s, mc, central, verdicts, notes);
+        // the service's distributions are the calibrated ones by default (docs/MODEL.md "Recalibration");
+        // Prepared.withCalibration(null) gives the raw distribution
+        return new Prepared(s, c.withCalibration(SpreadCalibration.builtIn()), t, actuals, judged);
+    }
+
+    /** The one line that says which distribution a run shows: the calibration's description, or that it is raw (null). */
+    public static String calibrationLine(SpreadCalibration cal, boolean zh) {
+        return cal == null ? (zh ? "未校准（--raw）：蒙特卡洛原始分布" : "uncalibrated (--raw): the raw Monte Carlo distribution") : cal.describe(zh);
     }
 
     /** The answer to "what would it take": the target, the driver setting searched and the solver's result. */

@@ -19,11 +19,13 @@ import org.junit.jupiter.api.Test;
 
 /** Closed-form and statistical checks of the Monte Carlo engine. */
 class MonteCarloTest {
+    private static final java.util.concurrent.ExecutorService ONE_THREAD = Workers.fixed(1);
+    private static final java.util.concurrent.ExecutorService FOUR_THREADS = Workers.fixed(4);
 
     /** Paths of a block one after another, as the runner draws them. */
     private static double[][] paths(CompiledScenario c, McOptions o, int count, String variable) {
         CompiledUncertainty u = CompiledUncertainty.of(c);
-        PathBlock block = new PathBlock(c, u, o, ParameterPoints.of(o, u.dimensions()), PathTargets.none(), 0);
+        PathBlock block = new PathBlock(c, u, o, ParameterPoints.of(o, u.dimensions()), 0);
         int row = c.rowOf(variable);
         int n = c.years();
         double[][] series = new double[count][];
@@ -138,8 +140,8 @@ class MonteCarloTest {
         for (Sampler s : Sampler.values()) {
             for (long paths : new long[] {5_000, 30_000}) {
                 McOptions one = new McOptions(paths, 42, s, 1, 1024);
-                McResult a = MonteCarloRunner.run(c, one, PathTargets.none(), null);
-                McResult b = MonteCarloRunner.run(c, one.withThreads(4), PathTargets.none(), null);
+                McResult a = MonteCarloRunner.summarise(c, one, PathTargets.none(), RunControl.on(ONE_THREAD));
+                McResult b = MonteCarloRunner.summarise(c, one.withThreads(4), PathTargets.none(), RunControl.on(FOUR_THREADS));
                 for (int v = 0; v < a.variables().size(); v++) {
                     for (int t = 0; t < a.years().length; t++) {
                         assertEquals(a.mean(v, t), b.mean(v, t), 0.0, s + " mean");
@@ -167,7 +169,7 @@ class MonteCarloTest {
         CompiledUncertainty u = CompiledUncertainty.of(c);
         ParameterPoints points = ParameterPoints.of(o, u.dimensions());
         for (long b = 0; b < o.blocks(); b++) {
-            PathBlock block = new PathBlock(c, u, o, points, PathTargets.none(), b);
+            PathBlock block = new PathBlock(c, u, o, points, b);
             for (long p = b * o.blockSize(); p < Math.min(o.paths(), (b + 1) * o.blockSize()); p++) {
                 double[] out = block.next();
                 for (int v = 0; v < outputs; v++) {

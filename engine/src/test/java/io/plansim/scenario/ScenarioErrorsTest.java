@@ -170,6 +170,38 @@ class ScenarioErrorsTest {
     }
 
     @Test
+    void uncertaintyEntriesKeepTheirSourceAndUnknownKeysStayErrors() throws IOException {
+        Path file = dir.resolve("sourced.yaml");
+        Files.writeString(file, minimalWith("""
+                uncertainty:
+                  parameters:
+                    trade.exportTrend: {dist: normal, mean: 0, sd: 0.01, apply: shift, source: "judgement: a guess"}
+                  shocks:
+                    gdp_real: {sd: 0.02, persistence: 0.3, source: "plansim calibrate --uncertainty x"}
+                    exports: {sd: 0.05}
+                  events:
+                    war: {probability: 0.1, source: "judgement: rare", effects: {exports: {dist: uniform, min: -0.2, max: -0.1}}}
+                """), StandardCharsets.UTF_8);
+        Uncertainty u = TestScenarios.load(file.toString()).uncertainty();
+        assertEquals("judgement: a guess", u.parameters().get(0).source());
+        assertEquals("plansim calibrate --uncertainty x", u.shocks().get(0).source());
+        assertEquals("", u.shocks().get(1).source());
+        assertEquals("judgement: rare", u.events().get(0).source());
+
+        InputException e = loadFails(minimalWith("""
+                uncertainty:
+                  shocks:
+                    gdp_real: {sd: 0.02, sorce: "typo"}
+                  parameters:
+                    trade.exportTrend: {dist: normal, mean: 0, sd: 0.01, apply: shift, source: 3}
+                """));
+        InputProblem typo = e.problems().stream().filter(p -> p.field().equals("uncertainty.shocks.gdp_real.sorce")).findFirst().orElseThrow();
+        assertEquals(4, typo.location().line());
+        assertTrue(typo.allowed().contains("did you mean 'source'"), typo.allowed());
+        assertTrue(e.getMessage().contains("uncertainty.parameters.trade.exportTrend.source: found number 3"), e.getMessage());
+    }
+
+    @Test
     void duplicateKeysAreErrors() throws IOException {
         InputException e = loadFails("name: a\nname: b\n");
         assertTrue(e.getMessage().contains("s.yaml:2:1: name: found a second 'name' key"), e.getMessage());

@@ -75,6 +75,30 @@ class ForecastsServiceTest {
     }
 
     @Test
+    void aCancelledForecastStopsEarlyOnTheHostsPoolAndTheNextRunIsWhole() {
+        ExecutorService pool = io.plansim.runner.Workers.fixed(2);
+        try {
+            Forecasts hosted = Forecasts.onClasspath(pool);
+            Forecasts.Request r = Forecasts.Request.of(ScenarioSource.builtIn("yiwu/baseline"));
+            McOptions o = new McOptions(100_000, 5, Sampler.MC, 2, 1000); // 100 blocks
+            io.plansim.runner.Cancellation cancel = io.plansim.runner.Cancellation.create();
+            long[] merged = new long[1];
+            io.plansim.runner.CancelledException e = assertThrows(io.plansim.runner.CancelledException.class,
+                    () -> hosted.simulate(r, o, cancel, (done, total, met) -> {
+                        if (++merged[0] == 2) {
+                            cancel.cancel("superseded");
+                        }
+                    }));
+            assertEquals("superseded", e.reason());
+            assertEquals(2, merged[0], "the run stopped after 2 of its 100 blocks");
+            // the pool is free again and gives the shared service's numbers
+            assertArrayEquals(fingerprint(SERVICE.simulate(r, OPTIONS, null)), fingerprint(hosted.simulate(r, OPTIONS, null)), 0.0);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void theScenarioFileOfAWhatIfRerunsToItsNumbers() {
         Forecasts.Request whatIf = Forecasts.Request.of(ScenarioSource.builtIn("yiwu/baseline"),
                 "trade.exportTrend=-0.02", "energy.intensityDecline=0.045");

@@ -1,6 +1,7 @@
 package io.plansim.web;
 
-import io.plansim.runner.MonteCarloRunner;
+import io.plansim.runner.Cancellation;
+import io.plansim.runner.CancelledException;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CancellationException;
@@ -11,19 +12,20 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
  * The one executor every forecast of a server runs on: at most {@code concurrentRuns} at once, a short queue,
- * a wall-time limit per run, and a newer request of the same client abandoning the older one. A run stops
- * through the engine's progress listener (called after every block of paths), so an abandoned run frees its
- * slot within one block.
+ * a wall-time limit per run, and a newer request of the same client cancelling the older one. A run stops
+ * through the engine's {@link Cancellation} (checked between blocks of paths), so an abandoned run frees its
+ * slot within one block per thread.
  */
 final class RunGate implements AutoCloseable {
     private final Limits limits;
     private final ThreadPoolExecutor pool;
-    private final Map<String, AtomicBoolean> latestByClient = new ConcurrentHashMap<>();
+    private static final String SUPERSEDED = "superseded";
+    private static final String TIMEOUT = "timeout";
+    private final Map<String, Cancellation> latestByClient = new ConcurrentHashMap<>();
 
     RunGate(Limits limits) {
         this.limits = limits;
@@ -35,63 +37,45 @@ final class RunGate implements AutoCloseable {
                 });
     }
 
-    /** Thrown from the progress listener to stop a run that was superseded or ran out of time. */
-    static final class Abandoned extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        Abandoned(String why) {
-            super(why, null, false, false);
-        }
-    }
-
-    /** Runs {@code work} with a listener that stops it when abandoned; the client id may be null. */
-    <T> T run(String client, Function<MonteCarloRunner.Progress, T> work) {
-        AtomicBoolean cancelled = new AtomicBoolean();
+    /** Runs {@code work} with a token that a newer request of the same client or the time limit cancels; the client id may be null. */
+    <T> T run(String client, Function<Cancellation, T> work) {
+        Cancellation cancel = Cancellation.create();
         if (client != null) {
-            AtomicBoolean older = latestByClient.put(client, cancelled);
+            Cancellation older = latestByClient.put(client, cancel);
             if (older != null) {
-                older.set(true);
+                older.cancel(SUPERSEDED);
             }
         }
-        long deadline = System.nanoTime() + limits.runTimeLimit().toNanos();
-        MonteCarloRunner.Progress progress = (done, total, met) -> {
-            if (cancelled.get()) {
-                throw new Abandoned("superseded");
-            }
-            if (System.nanoTime() > deadline) {
-                throw new Abandoned("timeout");
-            }
-        };
         Future<T> f;
         try {
             f = pool.submit(() -> {
-                if (cancelled.get()) {
-                    throw new Abandoned("superseded");
-                }
-                return work.apply(progress);
+                cancel.check(); // superseded while it waited in the queue
+                return work.apply(cancel);
             });
         } catch (RejectedExecutionException e) {
+            if (client != null) {
+                latestByClient.remove(client, cancel);
+            }
             throw new ApiError(429, "the server is busy: " + limits.concurrentRuns() + " runs and "
                     + limits.queuedRuns() + " waiting; try again in a moment");
         }
         try {
-            return f.get(limits.runTimeLimit().toMillis() + 1000, TimeUnit.MILLISECONDS);
+            return f.get(limits.runTimeLimit().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            cancelled.set(true);
-            f.cancel(true);
+            cancel.cancel(TIMEOUT); // the run stops within one block; its slot is free then
+            f.cancel(false);
             throw timeout();
         } catch (InterruptedException e) {
-            cancelled.set(true);
-            f.cancel(true);
+            cancel.cancel("the request was abandoned");
+            f.cancel(false);
             Thread.currentThread().interrupt();
             throw new ApiError(409, "the request was abandoned");
         } catch (CancellationException e) {
             throw new ApiError(409, "the run was cancelled");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            if (cause instanceof Abandoned a) {
-                throw "timeout".equals(a.getMessage()) ? timeout()
-                        : new ApiError(409, "superseded by a newer request of the same page");
+            if (cause instanceof CancelledException c) {
+                throw TIMEOUT.equals(c.reason()) ? timeout() : new ApiError(409, "superseded by a newer request of the same page");
             }
             if (cause instanceof RuntimeException re) {
                 throw re;
@@ -99,7 +83,7 @@ final class RunGate implements AutoCloseable {
             throw new IllegalStateException(cause);
         } finally {
             if (client != null) {
-                latestByClient.remove(client, cancelled);
+                latestByClient.remove(client, cancel);
             }
         }
     }

@@ -26,15 +26,19 @@ import java.util.Map;
 public final class WebServer implements AutoCloseable {
     private final Javalin app;
     private final RunGate gate;
+    private final java.util.concurrent.ExecutorService workers;
 
-    private WebServer(Javalin app, RunGate gate) {
+    private WebServer(Javalin app, RunGate gate, java.util.concurrent.ExecutorService workers) {
         this.app = app;
         this.gate = gate;
+        this.workers = workers;
     }
 
     /** Starts a server on {@code host:port} (port 0: a free one); {@link #port()} tells which. */
     public static WebServer start(String host, int port, Limits limits) {
-        Forecasts service = Forecasts.onClasspath();
+        // one pool for every run's blocks, a thread per core; the gate's threads only wait on it
+        java.util.concurrent.ExecutorService workers = io.plansim.runner.Workers.fixed(Runtime.getRuntime().availableProcessors());
+        Forecasts service = Forecasts.onClasspath(workers);
         ObjectMapper json = new ObjectMapper();
         RunGate gate = new RunGate(limits);
         Api api = new Api(service, json, gate, limits);
@@ -73,10 +77,11 @@ public final class WebServer implements AutoCloseable {
             app.start(host, port);
         } catch (RuntimeException e) {
             gate.close();
+            workers.shutdownNow();
             throw InputException.of(io.plansim.scenario.SourceLocation.commandLine(), "--port",
                     host + ":" + port, "a free port on an address of this machine (" + e.getMessage() + ")");
         }
-        return new WebServer(app, gate);
+        return new WebServer(app, gate, workers);
     }
 
     public int port() {
@@ -87,6 +92,7 @@ public final class WebServer implements AutoCloseable {
     public void close() {
         app.stop();
         gate.close();
+        workers.shutdownNow();
     }
 
     public static String version() {
@@ -167,16 +173,16 @@ public final class WebServer implements AutoCloseable {
         void forecast(Context ctx) {
             ForecastRequest r = ForecastRequest.parse(json, ctx.body(), limits);
             McOptions o = McOptions.of(r.paths(), r.seed());
-            ObjectNode out = gate.run(r.client(), progress -> {
-                Forecasts.Simulation s = service.simulate(r.request(), o, progress);
-                ForecastJson.Baseline base = baseline(r, o, s, progress);
+            ObjectNode out = gate.run(r.client(), cancel -> {
+                Forecasts.Simulation s = service.simulate(r.request(), o, cancel, null);
+                ForecastJson.Baseline base = baseline(r, o, s, cancel);
                 return ForecastJson.of(json, s, base, service.actuals(s.scenario(), r.request()), r, version());
             });
             send(ctx, out);
         }
 
         private ForecastJson.Baseline baseline(ForecastRequest r, McOptions o, Forecasts.Simulation s,
-                                               io.plansim.runner.MonteCarloRunner.Progress progress) {
+                                               io.plansim.runner.Cancellation cancel) {
             if (r.request().overrides().isEmpty()) {
                 ForecastJson.Baseline b = ForecastJson.Baseline.of(s);
                 remember(r, b);
@@ -188,7 +194,7 @@ public final class WebServer implements AutoCloseable {
                 b = baselines.get(key);
             }
             if (b == null) {
-                b = ForecastJson.Baseline.of(service.simulate(r.request().withoutOverrides(), McOptions.of(r.paths(), r.seed()), progress));
+                b = ForecastJson.Baseline.of(service.simulate(r.request().withoutOverrides(), McOptions.of(r.paths(), r.seed()), cancel, null));
                 remember(r, b);
             }
             return b;
@@ -215,9 +221,9 @@ public final class WebServer implements AutoCloseable {
             ForecastRequest r = ForecastRequest.parse(json, ctx.body(), limits);
             io.plansim.report.Lang lang = r.lang();
             McOptions o = McOptions.of(r.paths(), r.seed());
-            Forecasts.Simulation s = gate.run(r.client(), progress -> service.simulate(r.request(), o, progress));
+            Forecasts.Simulation s = gate.run(r.client(), cancel -> service.simulate(r.request(), o, cancel, null));
             byte[] workbook = io.plansim.report.Workbooks.mc(s.scenario(), s.central(), s.verdicts(), s.mc(),
-                    io.plansim.verdict.FailedPaths.check(s.scenario().lineage().get(0), s.mc()), version(), lang);
+                    s.failedPathsWarning(), version(), lang);
             String file = io.plansim.report.ScenarioRun.slug(s.scenario().id()) + "-whatif.xlsx";
             ctx.header("Content-Disposition", "attachment; filename=\"" + file + "\"");
             ctx.contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").result(workbook);
@@ -230,7 +236,7 @@ public final class WebServer implements AutoCloseable {
             String driver = r.field("driver", null);
             Double probability = r.probability();
             McOptions o = McOptions.of(r.paths(), r.seed());
-            Forecasts.Solution x = gate.run(r.client(), progress -> service.solve(r.request(), target, driver, probability, o));
+            Forecasts.Solution x = gate.run(r.client(), cancel -> service.solve(r.request(), target, driver, probability, o));
             ObjectNode out = json.createObjectNode();
             out.put("scenario", x.scenario().runId());
             out.put("target", x.target().id());
@@ -255,7 +261,7 @@ public final class WebServer implements AutoCloseable {
         void tornado(Context ctx) {
             ForecastRequest r = ForecastRequest.parse(json, ctx.body(), limits);
             String output = r.field("output", null);
-            Forecasts.Tornado x = gate.run(r.client(), progress -> service.tornado(r.request(), output));
+            Forecasts.Tornado x = gate.run(r.client(), cancel -> service.tornado(r.request(), output));
             ObjectNode out = json.createObjectNode();
             out.put("scenario", x.scenario().runId());
             out.put("output", x.output());

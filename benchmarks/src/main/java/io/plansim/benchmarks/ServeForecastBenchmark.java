@@ -1,0 +1,78 @@
+package io.plansim.benchmarks;
+
+import io.plansim.runner.McOptions;
+import io.plansim.runner.Workers;
+import io.plansim.service.Forecasts;
+import io.plansim.service.ScenarioSource;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * What {@code plansim serve} needs per slider move (issue 23's front-end figure, goal at most 50 ms on 2 cores):
+ * one warm 10,000-path run of the Yiwu baseline through the forecast service, on a pool of one thread per core
+ * as the server has, with the central path and the verdicts ({@link #simulate}), and the same with the
+ * percentiles the what-if page reads (14 variables x 16 years x 7 percentiles, {@link #simulateAndPagePercentiles}).
+ * Score: ms of wall clock per run.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 10, time = 2)
+@Fork(1)
+public class ServeForecastBenchmark {
+    static final long PATHS = 10_000;
+    /** The page's chart series (web ForecastJson.AREAS). */
+    static final String[] PAGE = {"gdp_nominal", "gdp_real_growth", "gdp_per_capita", "total_trade", "exports", "imports",
+        "exports_usd", "energy_consumption", "energy_intensity", "co2", "non_fossil_share", "population", "urbanization_rate",
+        "income_per_capita"};
+
+    private ExecutorService pool;
+    private Forecasts service;
+    private Forecasts.Request request;
+    private McOptions options;
+
+    @Setup
+    public void setUp() {
+        pool = Workers.fixed(Runtime.getRuntime().availableProcessors());
+        service = Forecasts.onClasspath(pool);
+        request = Forecasts.Request.of(ScenarioSource.builtIn(Yiwu.ID), "trade.exportTrend=0.02");
+        options = McOptions.of(PATHS, 1);
+    }
+
+    @TearDown
+    public void tearDown() {
+        pool.shutdownNow();
+    }
+
+    @Benchmark
+    public Forecasts.Simulation simulate() {
+        return service.simulate(request, options, null);
+    }
+
+    @Benchmark
+    public double simulateAndPagePercentiles() {
+        Forecasts.Simulation s = service.simulate(request, options, null);
+        double sum = 0;
+        for (String id : PAGE) {
+            int v = s.mc().variableIndex(id);
+            for (int t = 0; t < s.mc().years().length; t++) {
+                for (double q : io.plansim.aggregate.McResult.PERCENTILES) {
+                    sum += s.mc().quantile(v, t, q);
+                }
+            }
+        }
+        return sum;
+    }
+}

@@ -1,0 +1,146 @@
+package io.plansim.aggregate;
+
+import io.plansim.compile.CompiledScenario;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * The summary of a Monte Carlo run as a {@link PathSink}: per variable and year Welford moments (combined block
+ * by block in block order) and percentiles (sketches of whole-number counts), and per target the paths that met
+ * it. The paths the percentiles are taken from ({@link Quantiles#pathLimit()}) are kept in a batch of
+ * {@link #BATCH}, then sketched variable-year by variable-year: each sketch is visited once per batch while its
+ * buckets are in cache, and a value no draw moves is counted once per batch (docs/PERFORMANCE.md). Sketch
+ * accumulators are lent to blocks from a free list (at most one per block running at once) and merged at the end.
+ */
+public final class McAggregates implements PathSink<McAggregates.Block> {
+    /** Paths whose values are sketched together: 64 x 864 values = 442 KB, within L2. */
+    public static final int BATCH = 64;
+
+    private final CompiledScenario c;
+    private final PathTargets targets;
+    private final int size;
+    private final Moments moments;
+    private final Quantiles quantiles;
+    private final long[] met;
+    private final ConcurrentLinkedQueue<Quantiles> free = new ConcurrentLinkedQueue<>();
+    private final List<Quantiles> lent = java.util.Collections.synchronizedList(new ArrayList<>());
+    private boolean finished;
+
+    private McAggregates(CompiledScenario c, long paths, int blockSize, PathTargets targets) {
+        this.c = c;
+        this.targets = targets;
+        this.size = c.outputs().size() * c.years();
+        this.moments = new Moments(size);
+        this.quantiles = Quantiles.create(size, paths, blockSize);
+        this.met = new long[targets.size()];
+    }
+
+    /** The aggregates of a run of {@code paths} paths in blocks of {@code blockSize} of {@code c}, judging {@code targets}. */
+    public static McAggregates of(CompiledScenario c, long paths, int blockSize, PathTargets targets) {
+        return new McAggregates(c, paths, blockSize, targets);
+    }
+
+    @Override
+    public Block block(long first, int count) {
+        Quantiles q = free.poll();
+        if (q == null) {
+            q = quantiles.emptyCopy();
+            lent.add(q);
+        }
+        return new Block(first, q);
+    }
+
+    @Override
+    public void merge(Block b) {
+        moments.merge(b.moments);
+        for (int i = 0; i < met.length; i++) {
+            met[i] += b.met[i];
+        }
+    }
+
+    @Override
+    public long leadingPaths() {
+        return quantiles.pilotPaths();
+    }
+
+    @Override
+    public void leadingMerged() {
+        quantiles.layOut();
+    }
+
+    @Override
+    public void finish() {
+        for (Quantiles q : lent) {
+            quantiles.merge(q);
+        }
+        lent.clear();
+        free.clear();
+        finished = true;
+    }
+
+    @Override
+    public long[] counts() {
+        return met;
+    }
+
+    /** The run's result; {@code faults} paths failed the numeric check, the first of them {@code firstFaultPath}. */
+    public McResult result(long seed, String sampler, long faults, long firstFaultPath, String firstFault) {
+        if (!finished) {
+            throw new IllegalStateException("the run has not finished: no result from part of its paths");
+        }
+        int[] years = new int[c.years()];
+        for (int t = 0; t < years.length; t++) {
+            years[t] = c.baseYear() + t;
+        }
+        return new McResult(c.runId(), seed, sampler.toLowerCase(Locale.ROOT), years, c.outputs(), moments, quantiles,
+                targets.targets(), met.clone(), moments.count(), faults, firstFaultPath, firstFault);
+    }
+
+    /** One block's moments and target counts, and the sketch accumulator it borrowed. */
+    public final class Block implements PathSink.Block {
+        private final Moments moments = new Moments(size);
+        private final long[] met = new long[targets.size()];
+        private final PathTargets.Counter counter = targets.counter();
+        private final Quantiles sketch;
+        private final long sketchUntil;
+        private final double[] batch;
+        private final long[] batchPaths = new long[BATCH];
+        private int batched;
+
+        private Block(long first, Quantiles sketch) {
+            this.sketch = sketch;
+            this.sketchUntil = sketch.pathLimit();
+            // the batch's paths one after the other; a block past the sketched paths needs one slot only
+            this.batch = new double[size * (first < sketchUntil ? BATCH : 1)];
+        }
+
+        @Override
+        public void accept(long path, double[] out) {
+            counter.count(out, met);
+            // the output values in order, into the batch's next free slot (taken only when the path is sketched)
+            int slot = batched;
+            int n = c.years();
+            int outputs = c.outputs().size();
+            for (int i = 0; i < outputs; i++) {
+                System.arraycopy(out, c.outputRow(i) * n, batch, slot * size + i * n, n);
+            }
+            moments.add(batch, slot * size);
+            if (path < sketchUntil) {
+                batchPaths[batched++] = path;
+                if (batched == BATCH) {
+                    sketch.addBatch(batch, batched, batchPaths);
+                    batched = 0;
+                }
+            }
+        }
+
+        @Override
+        public void finish() {
+            sketch.addBatch(batch, batched, batchPaths);
+            batched = 0;
+            free.add(sketch);
+        }
+    }
+}

@@ -73,6 +73,7 @@ final class SensitivityCommand implements Callable<Integer> {
         json.put("output", outputSpec);
         json.put("method", method.name().toLowerCase(Locale.ROOT));
         json.put("central", Sensitivity.central(c, out));
+        json.putArray("parameters"); // its place in the output: filled below
         StringBuilder text = new StringBuilder();
         tech.tablesaw.api.Table table;
         if (method == Method.TORNADO) {

@@ -19,6 +19,8 @@
 # Environment: PYTHON (default: /usr/bin/python3 when it has numpy and yaml, else python3), JAVA (default java).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=time_v.sh
+source "$root/benchmarks/time_v.sh"
 rounds=3
 paths=1000000
 seed=1
@@ -83,9 +85,7 @@ timed() {
   /usr/bin/time -v -o "$tmp/$label-$round.time" "$@" > "$out" \
     || { echo "compare.sh: $label failed in round $round (output in $out)" >&2; exit 1; }
   local wall rss cpu
-  wall="$(awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s}' "$tmp/$label-$round.time")"
-  rss="$(awk -F': ' '/Maximum resident set size/ {print $2}' "$tmp/$label-$round.time")"
-  cpu="$(awk -F': ' '/(User|System) time \(seconds\)/ {s += $2} END {print s}' "$tmp/$label-$round.time")"
+  read -r wall rss cpu < <(time_v_fields "$tmp/$label-$round.time")
   printf '%s\t%s\t%s\t%s\t%s\n' "$label" "$round" "$wall" "$rss" "$cpu" >> "$results"
   printf '  %-16s %7.2f s wall %7.2f s cpu %10s paths/s  peak RSS %6.1f MB  (load average %s)\n' "$label" "$wall" "$cpu" \
     "$(awk -v p="$paths" -v s="$wall" 'BEGIN {printf "%.0f", p / s}')" "$(awk -v k="$rss" 'BEGIN {print k / 1024}')" \

@@ -19,7 +19,8 @@ found in two passes over the same random streams (each chunk draws from its own 
 simulated twice gives the same values): pass 1 counts each variable-year's values in 2,048 bins laid out
 on the first chunk; pass 2 simulates again and keeps only the values in the bins that hold the wanted ranks.
 
-What it does not implement it refuses, loudly (exit 2): a model other than solow, an uncertainty entry on something
+Both production kinds: `model: solow` and `model: growth` (the exogenous real-growth path, without the Solow rows).
+What it does not implement it refuses, loudly (exit 2): an unknown model, an uncertainty entry on something
 outside DRAWN_DRIVERS / SHOCKABLE below or with a key it does not know, actuals after the base year (a nowcast),
 observations.
 To add a drawn driver, add it to DEFAULTS (its path is then drawn by the generic parameter code) and use it in
@@ -85,6 +86,9 @@ CORE = ["gdp_real", "gdp_nominal", "gdp_real_growth", "gdp_deflator", "gdp_per_c
         "cny_per_usd", "population", "urban_population", "urbanization_rate", "labour", "capital_stock", "tfp",
         "human_capital", "ga_capital", "ga_labour", "ga_human_capital", "ga_tfp", "ga_trade",
         "energy_consumption", "energy_intensity", "non_fossil_share", "co2", "income_per_capita"]
+
+
+SOLOW_ONLY = {"capital_stock", "tfp", "human_capital", "ga_capital", "ga_labour", "ga_human_capital", "ga_tfp", "ga_trade"}
 
 
 def refuse(what):
@@ -186,8 +190,9 @@ class Scenario:
         for key in ("observations", "asOf"):
             if s.get(key):
                 refuse(f"'{key}:' in {path}")
-        if s.get("model", "solow") != "solow":
-            refuse(f"model: {s['model']} (the peer implements model: solow)")
+        if s.get("model", "solow") not in ("solow", "growth"):
+            refuse(f"model: {s['model']} (the peer implements model: solow and model: growth)")
+        self.solow = s.get("model", "solow") == "solow"
         self.base_year, self.horizon = int(s["baseYear"]), int(s["horizon"])
         self.n = n = self.horizon - self.base_year + 1
         self.base = {k: float(v["value"]) for k, v in s["base"].items()}
@@ -198,7 +203,8 @@ class Scenario:
         self.drivers = {name: fill_path(drivers.get(name, default), self.base_year, n)
                         for name, default in DEFAULTS.items()}
         self.satellites = self.read_satellites(s.get("satellites") or {})
-        self.variables = CORE + [sat["id"] for sat in self.satellites]
+        # the growth kind has no capital, TFP, human capital or growth accounting (io.plansim.model.Variable)
+        self.variables = [v for v in CORE if self.solow or v not in SOLOW_ONLY] + [sat["id"] for sat in self.satellites]
         self.read_uncertainty(s.get("uncertainty") or {})
         self.one_off = self.read_one_off_shocks(s.get("shocks") or {})
         folder = os.path.dirname(os.path.abspath(path))
@@ -432,26 +438,26 @@ class Model:
         domestic = np.full(m, b["domesticTrade"])
         intensity = np.full(m, b["energyIntensity"])
         income = np.full(m, b["incomePerCapita"])
-        capital = drv["production.capitalOutputRatio"][0] * real
-        human = np.ones(m)
-        tfp0 = real / np.exp(alpha * np.log(capital) + (1 - alpha) * (np.log(human) + np.log(labour)))
-        ln_tfp = np.log(tfp0)
-        tfp = tfp0.copy()
         ln_supply = np.log(real)  # the supply side's real output, before the demand channel (docs/MODEL.md), in logs
         demand = np.zeros(m)
         put("gdp_real_growth", 0, b["gdpRealGrowth"])
-        put("capital_stock", 0, capital)
-        put("tfp", 0, 1.0)
-        put("human_capital", 0, 1.0)
-        for v in ("ga_capital", "ga_labour", "ga_human_capital", "ga_tfp", "ga_trade"):
-            put(v, 0, np.nan)  # growth accounting starts with the first projected year
+        if s.solow:
+            capital = drv["production.capitalOutputRatio"][0] * real
+            human = np.ones(m)
+            tfp0 = real / np.exp(alpha * np.log(capital) + (1 - alpha) * (np.log(human) + np.log(labour)))
+            ln_tfp = np.log(tfp0)
+            tfp = tfp0.copy()
+            put("capital_stock", 0, capital)
+            put("tfp", 0, 1.0)
+            put("human_capital", 0, 1.0)
+            for v in ("ga_capital", "ga_labour", "ga_human_capital", "ga_tfp", "ga_trade"):
+                put(v, 0, np.nan)  # growth accounting starts with the first projected year
         self.levels(put, d, 0, real, deflator, pop, urban, labour, primary, secondary, exports, imports, domestic,
                     intensity, income)
 
         # ---- annual steps
         for t in range(1, n):
-            prev_real, prev_pop, prev_nominal = real, pop, real * deflator
-            prev_capital, prev_labour, prev_human = capital, labour, human
+            prev_real, prev_pop, prev_nominal, prev_labour = real, pop, real * deflator, labour
             pop = pop * (1 + d("population.naturalGrowth", t) + d("population.netMigration", t)) * factor("population", t)
             ceiling = d("population.urbanCeiling", t)
             urban = ceiling / (1 + (ceiling / urban - 1) * np.exp(-d("population.urbanSpeed", t)))
@@ -462,14 +468,18 @@ class Model:
             domestic = domestic * (1 + d("trade.domesticTradeGrowth", t)) * factor("domestic_trade", t)
             deflator_factor = (1 + d("prices.deflatorGrowth", t)) * factor("gdp_deflator", t)
             deflator = deflator * deflator_factor
-            capital = (1 - d("production.depreciation", t)) * capital + d("production.savingsRate", t) * prev_real
-            tfp_factor = (1 + d("production.tfpGrowth", t)) * factor("gdp_real", t)  # the GDP shock hits TFP
-            tfp = tfp * tfp_factor
-            human = human * (1 + d("production.humanCapitalGrowth", t))
-            # the supply side in logs, ln Y = ln A + alpha ln K + (1 - alpha) ln(h L), as the kernel computes it
             prev_ln_supply = ln_supply
-            ln_tfp = ln_tfp + np.log(tfp_factor)
-            ln_supply = ln_tfp + alpha * np.log(capital) + (1 - alpha) * (np.log(human) + np.log(labour))
+            if s.solow:
+                prev_capital, prev_human = capital, human
+                capital = (1 - d("production.depreciation", t)) * capital + d("production.savingsRate", t) * prev_real
+                tfp_factor = (1 + d("production.tfpGrowth", t)) * factor("gdp_real", t)  # the GDP shock hits TFP
+                tfp = tfp * tfp_factor
+                human = human * (1 + d("production.humanCapitalGrowth", t))
+                # the supply side in logs, ln Y = ln A + alpha ln K + (1 - alpha) ln(h L), as the kernel computes it
+                ln_tfp = ln_tfp + np.log(tfp_factor)
+                ln_supply = ln_tfp + alpha * np.log(capital) + (1 - alpha) * (np.log(human) + np.log(labour))
+            else:  # model: growth, the exogenous path Ys(t) = Ys(t-1) (1 + realGrowth(t)) shock_Y(t)
+                ln_supply = ln_supply + np.log((1 + d("production.realGrowth", t)) * factor("gdp_real", t))
             # demand channel: turnover growth beyond the supply side's nominal growth moves output (docs/MODEL.md)
             demand_step = d("trade.outputElasticity", t) * (np.log((exports + domestic) / (prev_turnover * deflator_factor))
                                                             - (ln_supply - prev_ln_supply))
@@ -484,15 +494,16 @@ class Model:
             per_capita_growth = (real / pop) / (prev_real / prev_pop) - 1
             income = income * (1 + d("income.passThrough", t) * per_capita_growth) * (1 + d("prices.cpiInflation", t))
             put("gdp_real_growth", t, 100 * (real / prev_real - 1))
-            put("capital_stock", t, capital)
-            put("tfp", t, tfp / tfp0)
-            put("human_capital", t, human)
-            # growth accounting in log points x 100 (docs/MODEL.md)
-            put("ga_capital", t, 100 * alpha * np.log(capital / prev_capital))
-            put("ga_labour", t, 100 * (1 - alpha) * np.log(labour / prev_labour))
-            put("ga_human_capital", t, 100 * (1 - alpha) * np.log(human / prev_human))
-            put("ga_tfp", t, 100 * np.log(tfp_factor))
-            put("ga_trade", t, 100 * demand_step)
+            if s.solow:
+                put("capital_stock", t, capital)
+                put("tfp", t, tfp / tfp0)
+                put("human_capital", t, human)
+                # growth accounting in log points x 100 (docs/MODEL.md)
+                put("ga_capital", t, 100 * alpha * np.log(capital / prev_capital))
+                put("ga_labour", t, 100 * (1 - alpha) * np.log(labour / prev_labour))
+                put("ga_human_capital", t, 100 * (1 - alpha) * np.log(human / prev_human))
+                put("ga_tfp", t, 100 * np.log(tfp_factor))
+                put("ga_trade", t, 100 * demand_step)
             self.levels(put, d, t, real, deflator, pop, urban, labour, primary, secondary, exports, imports, domestic,
                         intensity, income)
         self.simulate_satellites(out, factor)

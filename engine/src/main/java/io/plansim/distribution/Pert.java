@@ -1,5 +1,8 @@
 package io.plansim.distribution;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.commons.math3.distribution.BetaDistribution;
 
 /**
@@ -20,6 +23,13 @@ public final class Pert implements Distribution {
     private final double max;
     private final BetaDistribution beta;
     private final double[] table;
+    /** Unit tables by shape (a, b); read-only once stored. */
+    private static final Map<List<Double>, double[]> UNIT_TABLES = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<List<Double>, double[]> eldest) {
+            return size() > 64;
+        }
+    };
 
     public Pert(double min, double mode, double max) {
         Distribution.require(Double.isFinite(min) && Double.isFinite(max) && min < max,
@@ -30,10 +40,36 @@ public final class Pert implements Distribution {
         this.max = max;
         double range = max - min;
         this.beta = new BetaDistribution(null, 1 + 4 * (mode - min) / range, 1 + 4 * (max - mode) / range);
+        double[] unit = unitTable(beta);
         this.table = new double[TABLE + 1];
         for (int i = 0; i <= TABLE; i++) {
-            table[i] = min + range * beta.inverseCumulativeProbability((double) i / TABLE);
+            table[i] = min + range * unit[i];
         }
+    }
+
+    /**
+     * The Beta quantiles at the table's levels, shared by every PERT of one shape: 4,097 root searches take
+     * tens of milliseconds, which every load of a scenario paid again (a what-if on the page, a batch variant)
+     * although a what-if shifts or scales a PERT around the scenario's value and leaves its shape alone.
+     * Bounded, least recently used first out; the values are the same doubles as computed afresh, so a table
+     * built from them is bit-identical.
+     */
+    private static double[] unitTable(BetaDistribution beta) {
+        List<Double> shape = List.of(beta.getAlpha(), beta.getBeta());
+        synchronized (UNIT_TABLES) {
+            double[] cached = UNIT_TABLES.get(shape);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        double[] unit = new double[TABLE + 1];
+        for (int i = 0; i <= TABLE; i++) {
+            unit[i] = beta.inverseCumulativeProbability((double) i / TABLE);
+        }
+        synchronized (UNIT_TABLES) {
+            UNIT_TABLES.put(shape, unit);
+        }
+        return unit;
     }
 
     public static Pert of(double min, double mode, double max) {

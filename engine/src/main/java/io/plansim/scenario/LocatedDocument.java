@@ -34,6 +34,34 @@ public final class LocatedDocument {
         this.file = file;
     }
 
+    /** Recently parsed scenario texts by (file, text, limits); read-only once stored, handed out as copies. */
+    private static final Map<java.util.List<Object>, LocatedDocument> RECENT = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<java.util.List<Object>, LocatedDocument> eldest) {
+            return size() > 32;
+        }
+    };
+
+    /**
+     * {@link #parse}, but a text parsed recently is copied instead of parsed again: the scenario loader reads
+     * the same files for every what-if on the page and every batch variant, and the YAML parser was most of a
+     * load's time. The copy is the caller's to change (the loader removes keys and applies overrides).
+     */
+    public static LocatedDocument parseRecent(String file, String text) {
+        java.util.List<Object> key = java.util.List.of(file, text, Limits.current());
+        LocatedDocument doc;
+        synchronized (RECENT) {
+            doc = RECENT.get(key);
+        }
+        if (doc == null) {
+            doc = parse(file, text);
+            synchronized (RECENT) {
+                RECENT.put(key, doc);
+            }
+        }
+        return new LocatedDocument(doc.root.deepCopy(), new HashMap<>(doc.locations), doc.file);
+    }
+
     /** Parses a document. UTF-8 BOM and CRLF line ends are accepted. The top level must be a mapping. */
     public static LocatedDocument parse(String file, String text) {
         String body = text.startsWith("\uFEFF") ? text.substring(1) : text;

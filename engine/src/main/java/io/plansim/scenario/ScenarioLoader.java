@@ -90,7 +90,7 @@ public final class ScenarioLoader {
 
     private LocatedDocument readChain(ScenarioRepository.ScenarioText text, Deque<String> stack, List<String> lineage,
                                       Map<String, ScenarioRepository.ScenarioText> texts, List<ScenarioRepository.ScenarioText> chain) {
-        LocatedDocument doc = LocatedDocument.parse(text.displayFile(), text.text());
+        LocatedDocument doc = LocatedDocument.parseRecent(text.displayFile(), text.text());
         texts.put(text.displayFile(), text);
         stack.push(ScenarioRepository.key(text));
         lineage.add(text.id());

@@ -62,4 +62,26 @@ class DistributionTest {
         }
         assertEquals(0.02 + 0.025 * beta.inverseCumulativeProbability(1e-9), p.inverseCdf(1e-9), 1e-12, "exact at the ends");
     }
+
+    @Test
+    void pertsOfOneShapeShareTheirQuantileTableAndStayBitIdenticalToATableComputedAfresh() {
+        // the first two have one shape (a = 2.6, b = 3.4): the second reuses the first's unit table
+        double[][] specs = {{0.0, 0.4, 1.0}, {-0.5, -0.1, 0.5}, {-0.01, 0.0, 0.015}};
+        for (double[] spec : specs) {
+            double min = spec[0];
+            double range = spec[2] - spec[0];
+            var beta = new org.apache.commons.math3.distribution.BetaDistribution(null,
+                    1 + 4 * (spec[1] - min) / range, 1 + 4 * (spec[2] - spec[1]) / range);
+            Pert p = Pert.of(spec[0], spec[1], spec[2]);
+            for (int i = 1; i < 4096; i++) {
+                double u = (i + 0.37) / 4096.0;
+                int k = (int) (u * 4096);
+                double w = u * 4096 - k;
+                double lo = min + range * beta.inverseCumulativeProbability((double) k / 4096);
+                double hi = min + range * beta.inverseCumulativeProbability((double) (k + 1) / 4096);
+                double fresh = k < 16 || k >= 4096 - 16 ? min + range * beta.inverseCumulativeProbability(u) : lo + w * (hi - lo);
+                assertEquals(fresh, p.inverseCdf(u), 0.0, p + " u=" + u);
+            }
+        }
+    }
 }

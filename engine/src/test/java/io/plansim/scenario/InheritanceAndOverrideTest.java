@@ -45,6 +45,20 @@ class InheritanceAndOverrideTest {
     }
 
     @Test
+    void anOverrideOrAChildLeavesNoTraceInTheNextLoadOfTheSameFiles() {
+        // the loader copies recently parsed texts instead of parsing them again: each load must get its own copy
+        CompiledScenario before = TestScenarios.compile("test/child");
+        CompiledScenario overridden = TestScenarios.compile("test/child", "trade.exportTrend=0.07", "trade.importTrend=0.05");
+        assertEquals(0.07, overridden.param(Driver.EXPORT_TREND, 3));
+        CompiledScenario after = TestScenarios.compile("test/child");
+        assertEquals(List.of(), differing(before, after));
+        assertEquals("Test child", after.scenario().name());
+        CompiledScenario parent = TestScenarios.compile("test/minimal");
+        assertEquals(List.of(Driver.IMPORT_TREND), differing(parent, after));
+        assertEquals(List.of("test/minimal"), parent.scenario().lineage());
+    }
+
+    @Test
     void childAffectsOnlyTheVariablesDownstreamOfWhatItChanged() {
         Projection parent = TestScenarios.run("test/minimal");
         Projection child = TestScenarios.run("test/child");

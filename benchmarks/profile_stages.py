@@ -21,7 +21,10 @@ STAGES = [  # (stage, pattern on 'package.Class.method'), tried in this order on
     ("moments", r"io\.plansim\.aggregate\.Moments\."),
     ("percentiles", r"io\.plansim\.aggregate\.Quantiles"),
     ("targets", r"io\.plansim\.(aggregate\.PathTargets|target\.)"),
-    ("draws", r"io\.plansim\.(runner\.PathBlock\.draw|runner\.ParameterPoints|distribution\.|compile\.DriverPaths)"),
+    # the spread recalibration moves each drawn path's calibrated cells (a log and an exp each): a stage of its own,
+    # tried before the draws since it is called from PathBlock.draw
+    ("recalibration", r"io\.plansim\.runner\.CalibratedPaths\."),
+    ("draws", r"io\.plansim\.(runner\.PathBlock\.draw|runner\.AnnualShocks|runner\.ParameterPoints|distribution\.|compile\.DriverPaths)"),
     ("path copy into the batch (PathBlock.run)", r"io\.plansim\.runner\.PathBlock\.run"),
 ]
 OTHER = "other (start-up, loading, JIT, output)"

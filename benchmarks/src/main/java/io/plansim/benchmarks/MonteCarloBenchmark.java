@@ -20,9 +20,10 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * Guards the full Monte Carlo model, single-threaded: {@link MonteCarloRunner#run} on the Yiwu baseline with
- * its 29 judged targets, exactly as {@code plansim mc --threads 1} runs it (parameter draws by inverse CDF,
- * five correlated AR(1) shocks, two rare events, the kernel, the numeric check, Welford moments, one DDSketch
- * insertion per output variable-year, target counts, and the per-run set-up and sketch merge amortized over
+ * its judged targets, exactly as {@code plansim mc --threads 1} runs it (parameter draws by inverse CDF, the
+ * scenario's correlated AR(1) shocks and rare events, the kernel, the spread recalibration, the numeric check,
+ * Welford moments, every output variable-year counted in the percentile bins, target counts, and the per-run
+ * set-up, bin lay-out and merge amortized over
  * {@value #PATHS} paths). {@value #PATHS} paths is above {@code Quantiles.EXACT_LIMIT}, so percentiles are
  * sketched as in large runs. The goal is a path-year no slower than twice the random-number floor
  * ({@link RandomFloorBenchmark}).

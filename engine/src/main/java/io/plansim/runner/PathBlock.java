@@ -31,8 +31,7 @@ final class PathBlock {
     private final double[] shocks;
     private final double[] out;
     private final double[] point;
-    private final double[] z;
-    private final double[] state;
+    private final AnnualShocks shockDraws;
     /** The observed levels with each path's draw of the nowcasts' spread; null when no nowcast has a spread. */
     private final double[] observed;
     private final int[] nowcastCells;
@@ -53,8 +52,7 @@ final class PathBlock {
         this.shocks = c.shocks().clone();
         this.out = new double[c.rows() * c.years()];
         this.point = new double[u.dimensions()];
-        this.z = new double[u.shocks()];
-        this.state = new double[u.shocks()];
+        this.shockDraws = new AnnualShocks(u);
         this.nowcastCells = c.observations().uncertainCells();
         this.observed = nowcastCells.length == 0 ? null : c.observations().kernelLevels().clone();
         this.calibrated = CalibratedPaths.of(c);
@@ -123,33 +121,7 @@ final class PathBlock {
         for (int row : u.drawnShockRows) {
             System.arraycopy(c.shocks(), row * n, shocks, row * n, n);
         }
-        final int k = z.length;
-        java.util.Arrays.fill(state, 0);
-        final int events = u.eventProbability.length;
-        for (int t = 1; t < n; t++) {
-            if (k > 0) {
-                for (int j = 0; j < k; j++) {
-                    z[j] = normal.sample();
-                }
-                double scale = chiSquare == null ? 1 : Math.sqrt((u.tailsDf - 2) / chiSquare.sample());
-                for (int j = 0; j < k; j++) {
-                    double eps = 0;
-                    for (int l = 0; l < k; l++) {
-                        eps += u.cholesky[j * k + l] * z[l];
-                    }
-                    state[j] = u.shockRho[j] * state[j] + u.shockSd[j] * eps * scale;
-                    shocks[u.shockRow[j] * n + t] *= Math.exp(state[j]);
-                }
-            }
-            for (int e = 0; e < events; e++) {
-                if (rng.nextDouble() < u.eventProbability[e]) {
-                    int[] rows = u.eventRows[e];
-                    for (int x = 0; x < rows.length; x++) {
-                        shocks[rows[x] * n + t] *= 1 + u.eventSize[e][x].inverseCdf(ParameterPoints.clamp(rng.nextDouble()));
-                    }
-                }
-            }
-        }
+        shockDraws.draw(shocks, n, rng, normal, chiSquare);
         if (observed == null) {
             ProjectionKernel.project(c, params, shocks, into);
             return;

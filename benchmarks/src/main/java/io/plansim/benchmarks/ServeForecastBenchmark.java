@@ -22,7 +22,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * What {@code plansim serve} needs per slider move (issue 23's front-end figure, goal at most 50 ms on 2 cores):
  * one warm 10,000-path run of the Yiwu baseline through the forecast service, on a pool of one thread per core
  * as the server has, with the central path and the verdicts ({@link #simulate}), and the same with the
- * percentiles the what-if page reads (14 variables x 16 years x 7 percentiles, {@link #simulateAndPagePercentiles}).
+ * percentiles the what-if page reads (14 variables x 16 years x 7 percentiles, {@link #simulateAndPagePercentiles}),
+ * and a slider move as the page makes it ({@link #whatIf}): an override value not seen before (so the scenario is
+ * loaded, compiled and conditioned again), the run, the verdicts, and every number the page's JSON carries
+ * (web ForecastJson: the percentiles and central path of the page's series; its serialisation is left out).
  * Score: ms of wall clock per run.
  */
 @State(Scope.Benchmark)
@@ -42,6 +45,8 @@ public class ServeForecastBenchmark {
     private Forecasts service;
     private Forecasts.Request request;
     private McOptions options;
+    /** The slider's value for the next {@link #whatIf}: a new one every call, as a user dragging it sends. */
+    private int move;
 
     @Setup
     public void setUp() {
@@ -71,6 +76,27 @@ public class ServeForecastBenchmark {
                 for (double q : io.plansim.aggregate.McResult.PERCENTILES) {
                     sum += s.mc().quantile(v, t, q);
                 }
+            }
+        }
+        return sum;
+    }
+
+    @Benchmark
+    public double whatIf() {
+        move++;
+        String value = String.format(java.util.Locale.ROOT, "%.6f", 0.02 + (move % 100_000) * 1e-7);
+        Forecasts.Simulation s = service.simulate(Forecasts.Request.of(ScenarioSource.builtIn(Yiwu.ID),
+                "trade.exportTrend=" + value), options, null);
+        double sum = s.verdicts().size();
+        for (String id : PAGE) {
+            int v = s.mc().variableIndex(id);
+            for (int t = 0; t < s.mc().years().length; t++) {
+                for (double q : io.plansim.aggregate.McResult.PERCENTILES) {
+                    sum += s.mc().quantile(v, t, q);
+                }
+            }
+            for (double c : s.central().series(id)) {
+                sum += c;
             }
         }
         return sum;

@@ -534,18 +534,23 @@ public abstract sealed class Quantiles permits Quantiles.Binned, Quantiles.Exact
         private final boolean[] filled;
         /** Per value-year, its kept values sorted (null until asked for). */
         private final double[][] sorted;
+        /** Per value-year, its values at {@link #ranks} (null until asked for, or when sorted instead). */
+        private final double[][] selected;
+        private int[] ranks;
         private int kept = -1;
 
         Exact(int size, int paths) {
             values = new double[size][paths];
             filled = new boolean[paths];
             sorted = new double[size][];
+            selected = new double[size][];
         }
 
         private Exact(double[][] shared, boolean[] filled) {
             this.values = shared;
             this.filled = filled;
             this.sorted = new double[shared.length][];
+            this.selected = new double[shared.length][];
         }
 
         @Override
@@ -576,8 +581,27 @@ public abstract sealed class Quantiles permits Quantiles.Binned, Quantiles.Exact
         }
 
         @Override
-        public double quantile(int i, double q) {
-            double[] x = sortedColumn(i);
+        public synchronized double quantile(int i, double q) {
+            double[] x = sorted[i];
+            if (x == null) {
+                int n = kept();
+                if (n == 0) {
+                    return Double.NaN;
+                }
+                // the standard percentiles' ranks are selected, not sorted for; any other level sorts the column
+                double h = (n - 1) * q;
+                int lo = (int) Math.floor(h);
+                boolean last = lo >= n - 1;
+                int[] r = ranks(n);
+                int a = Arrays.binarySearch(r, last ? n - 1 : lo);
+                if (a >= 0 && (last || a + 1 < r.length && r[a + 1] == lo + 1)) {
+                    double[] at = selectedColumn(i);
+                    if (at != null) {
+                        return last ? at[a] : interpolate(at[a], at[a + 1], h, lo);
+                    }
+                }
+                x = sortedColumn(i);
+            }
             if (x.length == 0) {
                 return Double.NaN;
             }
@@ -589,18 +613,72 @@ public abstract sealed class Quantiles permits Quantiles.Binned, Quantiles.Exact
             if (lo >= x.length - 1) {
                 return x[x.length - 1];
             }
-            return x[lo] + (h - lo) * (x[lo + 1] - x[lo]);
+            return interpolate(x[lo], x[lo + 1], h, lo);
+        }
+
+        private static double interpolate(double below, double above, double h, int lo) {
+            return below + (h - lo) * (above - below);
+        }
+
+        /** The ranks the standard percentiles ({@link McResult#PERCENTILES}) read among n values. */
+        private synchronized int[] ranks(int n) {
+            if (ranks == null) {
+                ranks = OrderStatistics.ranksFor(McResult.PERCENTILES, n);
+            }
+            return ranks;
+        }
+
+        /**
+         * A value-year's values at {@link #ranks}, found by selection rather than a sort (bit-identical: the
+         * same order statistics), or null when its values hold NaN or -0.0 (then the column is sorted).
+         */
+        private synchronized double[] selectedColumn(int j) {
+            if (selected[j] != null || sorted[j] != null) {
+                return selected[j];
+            }
+            double[] column = column(j);
+            double[] at = OrderStatistics.atRanks(column, ranks(column.length));
+            if (at == null) {
+                Arrays.sort(column);
+                sorted[j] = column;
+                return null;
+            }
+            selected[j] = at;
+            return at;
         }
 
         /**
          * A value-year's kept values, sorted on first use, each value-year apart: a front end that reads the
          * percentiles of a few variables (the what-if page: 14 of 54) sorts only those (864 sorts of 10,000 values
-         * took twice as long as the run itself, docs/PERFORMANCE.md).
+         * took twice as long as the run itself, docs/PERFORMANCE.md); the standard percentiles need no sort.
          */
         private synchronized double[] sortedColumn(int j) {
             if (sorted[j] != null) {
                 return sorted[j];
             }
+            double[] column = column(j);
+            Arrays.sort(column);
+            sorted[j] = column;
+            return column;
+        }
+
+        private synchronized double[] sortedIfAny(int j) {
+            return sorted[j];
+        }
+
+        /** A fresh copy of value-year j's kept values, in path order. */
+        private double[] column(int j) {
+            double[] column = new double[kept()];
+            int k = 0;
+            for (int p = 0; p < filled.length; p++) {
+                if (filled[p]) {
+                    column[k++] = values[j][p];
+                }
+            }
+            return column;
+        }
+
+        private synchronized int kept() {
             if (kept < 0) {
                 int k = 0;
                 for (boolean f : filled) {
@@ -608,22 +686,32 @@ public abstract sealed class Quantiles permits Quantiles.Binned, Quantiles.Exact
                 }
                 kept = k;
             }
-            double[] column = new double[kept];
-            int k = 0;
-            for (int p = 0; p < filled.length; p++) {
-                if (filled[p]) {
-                    column[k++] = values[j][p];
-                }
-            }
-            Arrays.sort(column);
-            sorted[j] = column;
-            return column;
+            return kept;
         }
 
+        /** Every kept value the same (as the sorted column's first and last are): a min and max, no sort. */
         @Override
         public boolean deterministic(int i) {
-            double[] x = sortedColumn(i);
-            return x.length > 0 && x[0] == x[x.length - 1];
+            double[] x = sortedIfAny(i);
+            if (x != null) {
+                return x.length > 0 && x[0] == x[x.length - 1];
+            }
+            int n = 0;
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            double[] v = values[i];
+            for (int p = 0; p < filled.length; p++) {
+                if (filled[p]) {
+                    double y = v[p];
+                    if (y != y) {
+                        return false; // sorted last: never equal to the first
+                    }
+                    min = y < min ? y : min;
+                    max = y > max ? y : max;
+                    n++;
+                }
+            }
+            return n > 0 && min == max;
         }
 
         @Override

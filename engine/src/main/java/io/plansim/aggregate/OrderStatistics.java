@@ -1,0 +1,110 @@
+package io.plansim.aggregate;
+
+import java.util.Arrays;
+
+/**
+ * A few order statistics of an array without sorting it all: the values at the asked ranks, bit for bit those
+ * {@code Arrays.sort} would put there. Exact percentiles need 14 of a column's 10,000 ranks (the 7 percentiles and
+ * their neighbours); sorting every column the page reads was most of a warm what-if run's percentile time, and
+ * sorting 864 columns 30% of a {@code batch} run (JFR, docs/PERFORMANCE.md "Session 5").
+ *
+ * <p>The values are counted in {@link #BUCKETS} equal-width buckets between their minimum and maximum; only the
+ * buckets holding an asked rank are gathered and sorted. The bucket of a value, (v - min) * (buckets / range)
+ * rounded down, never decreases as v grows (each rounded operation is monotone), so the values of lower buckets
+ * are all smaller or equal and a rank's value is its bucket's sorted value at the rank less the count below.
+ * That holds only where {@code <} orders the values as {@code Arrays.sort} does, which it does not for NaN
+ * (sorted last) and -0.0 (sorted before 0.0, though equal to it), nor is the range finite with infinities: for
+ * such a column {@link #atRanks} answers null and the caller sorts.
+ */
+final class OrderStatistics {
+    static final int BUCKETS = 1024;
+
+    private OrderStatistics() {
+    }
+
+    /**
+     * The values of {@code x} at {@code ranks} (ascending, within the array) in sorted order, or null when x holds
+     * NaN, -0.0 or an infinite range (sort it instead). x is left as it was.
+     */
+    static double[] atRanks(double[] x, int[] ranks) {
+        int n = x.length;
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : x) {
+            if (v != v || Double.doubleToRawLongBits(v) == Long.MIN_VALUE) {
+                return null;
+            }
+            min = v < min ? v : min;
+            max = v > max ? v : max;
+        }
+        if (n == 0) {
+            return null;
+        }
+        double[] at = new double[ranks.length];
+        if (min == max) { // equal values that are neither NaN nor -0.0 have the same bits
+            Arrays.fill(at, min);
+            return at;
+        }
+        double scale = BUCKETS / (max - min);
+        if (!Double.isFinite(scale) || !Double.isFinite(max - min) || scale == 0) {
+            return null;
+        }
+        int[] count = new int[BUCKETS];
+        for (double v : x) {
+            count[bucket(v, min, scale)]++;
+        }
+        // the bucket of each rank and the values below that bucket
+        int[] rankBucket = new int[ranks.length];
+        int[] below = new int[ranks.length];
+        int[] start = new int[BUCKETS]; // where a gathered bucket's values go in the gathered array, -1 if not
+        Arrays.fill(start, -1);
+        int gathered = 0;
+        int b = 0;
+        int cum = 0;
+        for (int k = 0; k < ranks.length; k++) {
+            while (cum + count[b] <= ranks[k]) {
+                cum += count[b++];
+            }
+            rankBucket[k] = b;
+            below[k] = cum;
+            if (start[b] < 0) {
+                start[b] = gathered;
+                gathered += count[b];
+            }
+        }
+        double[] values = new double[gathered];
+        int[] fill = start.clone();
+        for (double v : x) {
+            int bk = bucket(v, min, scale);
+            int to = fill[bk];
+            if (to >= 0) {
+                values[to] = v;
+                fill[bk] = to + 1;
+            }
+        }
+        for (int k = 0; k < ranks.length; k++) {
+            int from = start[rankBucket[k]];
+            if (k == 0 || rankBucket[k] != rankBucket[k - 1]) {
+                Arrays.sort(values, from, from + count[rankBucket[k]]);
+            }
+            at[k] = values[from + ranks[k] - below[k]];
+        }
+        return at;
+    }
+
+    private static int bucket(double v, double min, double scale) {
+        return Math.min(BUCKETS - 1, (int) ((v - min) * scale));
+    }
+
+    /** The ranks R type 7 reads for the given levels among n values: floor((n - 1) q) and the next one. */
+    static int[] ranksFor(double[] levels, int n) {
+        int[] r = new int[2 * levels.length];
+        int m = 0;
+        for (double q : levels) {
+            int lo = (int) Math.floor((n - 1) * q);
+            r[m++] = Math.min(lo, n - 1);
+            r[m++] = Math.min(lo + 1, n - 1);
+        }
+        return Arrays.stream(r, 0, m).sorted().distinct().toArray();
+    }
+}

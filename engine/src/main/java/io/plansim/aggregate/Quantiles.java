@@ -636,9 +636,11 @@ public abstract sealed class Quantiles permits Quantiles.Binned, Quantiles.Exact
             if (selected[j] != null || sorted[j] != null) {
                 return selected[j];
             }
-            double[] column = column(j);
+            // atRanks leaves its input as it was: with every path kept (no faults) it reads the store itself
+            double[] column = kept() == filled.length ? values[j] : column(j);
             double[] at = OrderStatistics.atRanks(column, ranks(column.length));
             if (at == null) {
+                column = column == values[j] ? column.clone() : column;
                 Arrays.sort(column);
                 sorted[j] = column;
                 return null;

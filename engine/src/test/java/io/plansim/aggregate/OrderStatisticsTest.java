@@ -89,9 +89,10 @@ class OrderStatisticsTest {
                     batch[p * size + i] = columns[i][p];
                 }
             }
-            q.addBatch(batch, paths - 1, at); // the last path left out (a faulty path)
+            int kept = standardFirst ? paths - 1 : paths; // the last path left out (a faulty path), or all kept
+            q.addBatch(batch, kept, at);
             for (int i = 0; i < size; i++) {
-                double[] sorted = Arrays.copyOf(columns[i], paths - 1);
+                double[] sorted = Arrays.copyOf(columns[i], kept);
                 Arrays.sort(sorted);
                 boolean fixed = sorted[0] == sorted[sorted.length - 1];
                 if (standardFirst) { // before any percentile: read off the values, not a sorted column

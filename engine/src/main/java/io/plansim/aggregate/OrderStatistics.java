@@ -8,7 +8,8 @@ import java.util.Arrays;
  * their neighbours); sorting every column the page reads was most of a warm what-if run's percentile time, and
  * sorting 864 columns 30% of a {@code batch} run (JFR, docs/PERFORMANCE.md "Session 5").
  *
- * <p>The values are counted in {@link #BUCKETS} equal-width buckets between their minimum and maximum; only the
+ * <p>The values are counted in equal-width buckets between their minimum and maximum (about 8 values a bucket, at
+ * most {@link #BUCKETS}: the buckets' bookkeeping costs as much as a pass over the values); only the
  * buckets holding an asked rank are gathered and sorted. The bucket of a value, (v - min) * (buckets / range)
  * rounded down, never decreases as v grows (each rounded operation is monotone), so the values of lower buckets
  * are all smaller or equal and a rank's value is its bucket's sorted value at the rank less the count below.
@@ -18,6 +19,7 @@ import java.util.Arrays;
  */
 final class OrderStatistics {
     static final int BUCKETS = 1024;
+    private static final int FEWEST_BUCKETS = 16;
 
     private OrderStatistics() {
     }
@@ -45,18 +47,19 @@ final class OrderStatistics {
             Arrays.fill(at, min);
             return at;
         }
-        double scale = BUCKETS / (max - min);
+        int buckets = Math.max(FEWEST_BUCKETS, Math.min(BUCKETS, n / 8));
+        double scale = buckets / (max - min);
         if (!Double.isFinite(scale) || !Double.isFinite(max - min) || scale == 0) {
             return null;
         }
-        int[] count = new int[BUCKETS];
+        int[] count = new int[buckets];
         for (double v : x) {
-            count[bucket(v, min, scale)]++;
+            count[bucket(v, min, scale, buckets)]++;
         }
         // the bucket of each rank and the values below that bucket
         int[] rankBucket = new int[ranks.length];
         int[] below = new int[ranks.length];
-        int[] start = new int[BUCKETS]; // where a gathered bucket's values go in the gathered array, -1 if not
+        int[] start = new int[buckets]; // where a gathered bucket's values go in the gathered array, -1 if not
         Arrays.fill(start, -1);
         int gathered = 0;
         int b = 0;
@@ -75,7 +78,7 @@ final class OrderStatistics {
         double[] values = new double[gathered];
         int[] fill = start.clone();
         for (double v : x) {
-            int bk = bucket(v, min, scale);
+            int bk = bucket(v, min, scale, buckets);
             int to = fill[bk];
             if (to >= 0) {
                 values[to] = v;
@@ -92,8 +95,8 @@ final class OrderStatistics {
         return at;
     }
 
-    private static int bucket(double v, double min, double scale) {
-        return Math.min(BUCKETS - 1, (int) ((v - min) * scale));
+    private static int bucket(double v, double min, double scale, int buckets) {
+        return Math.min(buckets - 1, (int) ((v - min) * scale));
     }
 
     /** The ranks R type 7 reads for the given levels among n values: floor((n - 1) q) and the next one. */

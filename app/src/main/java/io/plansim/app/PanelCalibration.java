@@ -52,10 +52,47 @@ final class PanelCalibration {
         provenance.put("dataSha256", sha256(bytes));
         provenance.put("plansim", version);
         provenance.put("date", java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString());
+        provenance.put("commit", gitCommit());
         provenance.put("method", "k(h) minimizes the mean CRPS of the ensemble c + k (x - c) in log points, c the scenario's "
                 + "central path; out-of-sample figures score each economy block with k fitted on the other blocks; standard "
                 + "errors: jackknife over the blocks");
         return SpreadCalibration.of("pwt91-spread-" + version, provenance, groups);
+    }
+
+    /**
+     * The git commit of the working tree that fitted the file, asked of git in the working directory: the commit id,
+     * followed by "+ uncommitted changes" when the tree differs from it (the figures then belong to that tree, not to
+     * the commit); without git or outside a repository, a sentence saying so.
+     */
+    static String gitCommit() {
+        String head = git("rev-parse", "HEAD");
+        if (head == null || head.isBlank()) {
+            return "unknown: git was not available or the working directory is not a git repository";
+        }
+        String status = git("status", "--porcelain", "--untracked-files=no");
+        return head.strip() + (status == null ? " (whether the tree had uncommitted changes is unknown)"
+                : status.isBlank() ? "" : " + uncommitted changes");
+    }
+
+    /** git's standard output for the arguments, null when it cannot run or fails. */
+    private static String git(String... args) {
+        List<String> command = new ArrayList<>();
+        command.add("git");
+        command.addAll(List.of(args));
+        try {
+            Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (!p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS) || p.exitValue() != 0) {
+                p.destroy();
+                return null;
+            }
+            return out;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
     }
 
     /** Writes the calibration file atomically; returns its path. */

@@ -149,7 +149,7 @@ public final class SpreadCalibration {
 
     /**
      * @param id         the calibration's name and version, e.g. {@code pwt91-spread-1}
-     * @param provenance command, data, dataSha256, plansim, date, method (in this order when written)
+     * @param provenance command, data, dataSha256, plansim, date, commit, method (in this order when written)
      */
     public static SpreadCalibration of(String id, Map<String, String> provenance, List<Group> groups) {
         java.util.Set<String> seen = new java.util.HashSet<>();

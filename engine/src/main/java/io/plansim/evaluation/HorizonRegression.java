@@ -12,8 +12,10 @@ package io.plansim.evaluation;
  *
  * @param coefficients per horizon h (index h - 1): {a_h, b_h, c_h}
  * @param pairs        per horizon, the (economy, anchor) pairs fitted on
+ * @param variance     per horizon, the residual variance of the cumulative log change h y_h (h^2 times that of y_h,
+ *                     with n - 3 degrees of freedom): how far the outcome strays from the path by horizon
  */
-public record HorizonRegression(double[][] coefficients, int[] pairs) {
+public record HorizonRegression(double[][] coefficients, int[] pairs, double[] variance) {
     /**
      * Years of the recent drift: the last year's growth (population CRPS 0.0017 at one year and 0.0484 at 15 on PWT
      * 9.1, against 0.0024 and 0.0508 with the last five years' mean; docs/EVALUATION.md).
@@ -21,12 +23,12 @@ public record HorizonRegression(double[][] coefficients, int[] pairs) {
     public static final int RECENT = 1;
 
     public HorizonRegression {
-        if (coefficients.length == 0 || coefficients.length != pairs.length) {
+        if (coefficients.length == 0 || coefficients.length != pairs.length || variance.length != pairs.length) {
             throw new IllegalArgumentException("horizon regression: " + coefficients.length + " horizons of coefficients, "
                     + pairs.length + " of pair counts: need at least one, as many of each");
         }
         for (int h = 0; h < coefficients.length; h++) {
-            if (coefficients[h].length != 3 || pairs[h] < GrowthPrior.MIN_PAIRS) {
+            if (coefficients[h].length != 3 || pairs[h] < GrowthPrior.MIN_PAIRS || !(variance[h] >= 0)) {
                 throw new IllegalArgumentException("horizon " + (h + 1) + ": " + coefficients[h].length + " coefficients on "
                         + pairs[h] + " pairs: need 3 on at least " + GrowthPrior.MIN_PAIRS);
             }
@@ -59,7 +61,8 @@ public record HorizonRegression(double[][] coefficients, int[] pairs) {
     /**
      * Fits one horizon's regression on n triples (recent_i, decade_i, y_i).
      *
-     * @return {a, b, c}, or null with fewer than {@link GrowthPrior#MIN_PAIRS} pairs or collinear regressors
+     * @return {a, b, c, residual variance of y (n - 3 degrees of freedom)}, or null with fewer than
+     *         {@link GrowthPrior#MIN_PAIRS} pairs or collinear regressors
      */
     public static double[] fitHorizon(double[] recent, double[] decade, double[] y, int n) {
         if (n < GrowthPrior.MIN_PAIRS) {
@@ -94,6 +97,55 @@ public record HorizonRegression(double[][] coefficients, int[] pairs) {
         }
         double b = (s22 * s1y - s12 * s2y) / det;
         double c = (s11 * s2y - s12 * s1y) / det;
-        return new double[] {my - b * m1 - c * m2, b, c};
+        double a = my - b * m1 - c * m2;
+        double rss = 0;
+        for (int i = 0; i < n; i++) {
+            double r = y[i] - a - b * recent[i] - c * decade[i];
+            rss += r * r;
+        }
+        return new double[] {a, b, c, rss / (n - 3)};
+    }
+
+    /**
+     * An AR(1) annual shock e_t = rho e_t-1 + sd innovation (e_0 = 0) whose cumulative sum has this regression's
+     * residual variance at one year and at {@code later} years: sd^2 = variance at 1, rho by bisection on [0, 0.99]
+     * so that Var(e_1 + ... + e_later) / sd^2 equals the ratio of the two (0 when the ratio is below independent
+     * shocks', 0.99 when above that rho's).
+     *
+     * @return {sd, rho}
+     */
+    public double[] ar1(int later) {
+        double v1 = variance[0];
+        double ratio = variance[Math.min(later, variance.length) - 1] / v1;
+        double lo = 0;
+        double hi = 0.99;
+        if (!(v1 > 0) || ratio <= cumulativeVariance(0, later)) {
+            return new double[] {Math.sqrt(Math.max(v1, 0)), 0};
+        }
+        if (ratio >= cumulativeVariance(hi, later)) {
+            return new double[] {Math.sqrt(v1), hi};
+        }
+        for (int i = 0; i < 60; i++) {
+            double mid = (lo + hi) / 2;
+            if (cumulativeVariance(mid, later) < ratio) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return new double[] {Math.sqrt(v1), (lo + hi) / 2};
+    }
+
+    /** Var(e_1 + ... + e_h) for e_t = rho e_t-1 + innovation (unit variance), e_0 = 0. */
+    static double cumulativeVariance(double rho, int h) {
+        double v = 0;
+        for (int k = 1; k <= h; k++) {
+            double w = 0; // how much of the innovation of year h + 1 - k reaches the sum
+            for (int j = 0; j < k; j++) {
+                w += Math.pow(rho, j);
+            }
+            v += w * w;
+        }
+        return v;
     }
 }

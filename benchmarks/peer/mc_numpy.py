@@ -4,9 +4,12 @@ economist would write it in NumPy. Paths are vectorised in chunks, years are a P
 
 The same equations as plansim's kernel (engine/src/main/java/io/plansim/kernel/ProjectionKernel.java,
 docs/MODEL.md) and Monte Carlo (engine/src/main/java/io/plansim/runner/PathBlock.java), read from the scenario
-file itself: base values, every driver path (constants, periods, anchors; the defaults of docs/MODEL.md for
-drivers the file omits), the satellites (growth, ratio and path modes), the uncertain parameters, the annual
-shocks (sd, AR(1) persistence, correlation through a Cholesky factor, Student-t tails) and the rare events.
+file itself (with its `extends:` chain merged as plansim merges it): base values, every driver path (constants,
+periods, anchors; the defaults of docs/MODEL.md for drivers the file omits), one-off `shocks:`, the satellites
+(growth, ratio and path modes), the uncertain parameters (apply: shift, scale or replace), the annual shocks of core
+variables and of satellites of every mode (sd, AR(1) persistence, correlation through a Cholesky factor, Student-t
+tails) and the rare events; then plansim's spread recalibration of each path (docs/MODEL.md "Recalibration", the
+built-in scenarios/reference/calibration/spread.yaml unless --calibration FILE; --raw for none, as `mc --raw`).
 
 Outputs, as plansim's: for every variable it projects (36 core variables and the scenario's satellites) and
 every year, the mean, the sd and the 5/10/25/50/75/90/95th percentiles, and P(met) of every catalog target
@@ -16,12 +19,15 @@ found in two passes over the same random streams (each chunk draws from its own 
 simulated twice gives the same values): pass 1 counts each variable-year's values in 2,048 bins laid out
 on the first chunk; pass 2 simulates again and keeps only the values in the bins that hold the wanted ranks.
 
-What it does not implement it refuses, loudly (exit 2): a scenario that extends another, a model other than
-solow, an uncertainty entry on something outside DRAWN_DRIVERS / SHOCKABLE below, one-off shocks, observations.
+Both production kinds: `model: solow` and `model: growth` (the exogenous real-growth path, without the Solow rows).
+What it does not implement it refuses, loudly (exit 2): an unknown model, an uncertainty entry on something
+outside DRAWN_DRIVERS / SHOCKABLE below or with a key it does not know, actuals after the base year (a nowcast),
+observations.
 To add a drawn driver, add it to DEFAULTS (its path is then drawn by the generic parameter code) and use it in
 `simulate`; to add a shocked variable, add it to SHOCKABLE and multiply its growth factor by `factor(name)`.
 
 Usage: mc_numpy.py [--paths 1000000] [--seed 1] [--chunk 8192] [--scenario FILE] [--json]
+                   [--calibration spread.yaml | --raw]
                    [--plansim-json OUT.json]   (check every figure against a `plansim mc --format json` result)
                    [--central]                  (the central path only, as 'variable year value' lines)
                    [--self-test]                (the two-pass percentiles against numpy.percentile of kept values)
@@ -60,11 +66,18 @@ DEFAULTS = {
     "energy.fossilCarbonFactor": 2.66, "income.passThrough": 1.0, "trade.outputElasticity": 0.10,
 }
 DRAWN_DRIVERS = set(DEFAULTS)
-# model constants, read in the base year only (the kernel reads params[row * n]); drawn, they are one value a path
+# model constants, read in the base year only (the kernel reads params[row * n]); drawn, they are one value a path,
+# applied to the whole path whatever `years:` says (io.plansim.compile.DriverPaths: a scalar driver's range is all years)
 BASE_YEAR_ONLY = {"production.capitalShare", "production.capitalOutputRatio"}
 # Variables whose growth factor takes an annual shock or an event: the kernel's shockable core variables
-# (io.plansim.model.Variable) and, in `simulate_satellites`, every growth-mode satellite.
+# (io.plansim.model.Variable) and, in `simulate_satellites`, every satellite (a growth satellite's growth factor;
+# a ratio or path satellite is multiplied by its accumulated factors, as ProjectionKernel.satellites does).
 SHOCKABLE = {"gdp_real", "gdp_deflator", "exports", "imports", "domestic_trade", "population", "energy_intensity"}
+# The keys each uncertainty entry may have; `source:` (where the prior comes from) does not change a draw.
+PARAMETER_KEYS = {"dist", "mean", "sd", "min", "max", "mode", "mu", "sigma", "apply", "years", "source"}
+SHOCK_KEYS = {"sd", "persistence", "source"}
+EVENT_KEYS = {"probability", "effects", "source"}
+DEFAULT_CALIBRATION = os.path.join(HERE, "..", "..", "scenarios", "reference", "calibration", "spread.yaml")
 
 # Output variables in plansim's order (io.plansim.model.Variable); the scenario's satellites follow.
 CORE = ["gdp_real", "gdp_nominal", "gdp_real_growth", "gdp_deflator", "gdp_per_capita", "primary_share",
@@ -73,6 +86,9 @@ CORE = ["gdp_real", "gdp_nominal", "gdp_real_growth", "gdp_deflator", "gdp_per_c
         "cny_per_usd", "population", "urban_population", "urbanization_rate", "labour", "capital_stock", "tfp",
         "human_capital", "ga_capital", "ga_labour", "ga_human_capital", "ga_tfp", "ga_trade",
         "energy_consumption", "energy_intensity", "non_fossil_share", "co2", "income_per_capita"]
+
+
+SOLOW_ONLY = {"capital_stock", "tfp", "human_capital", "ga_capital", "ga_labour", "ga_human_capital", "ga_tfp", "ga_trade"}
 
 
 def refuse(what):
@@ -128,16 +144,55 @@ def read_yaml(path):
         return yaml.safe_load(f)
 
 
+# What a child scenario replaces whole instead of merging into (io.plansim.scenario.ScenarioLoader.ATOMIC).
+ATOMIC = re.compile(r"^/drivers/[^/]+/[^/]+$|^/satellites/[^/]+/(trend|ratio|path|elasticity)$|^/base/[^/]+/source$"
+                    r"|^/uncertainty/(parameters|shocks|events)/[^/]+$|^/uncertainty/correlation$")
+
+
+def read_scenario(path, depth=0):
+    """The scenario file with its `extends:` chain resolved as plansim does (LocatedDocument.over): the child's
+    mappings merge into the parent's key by key, except the ATOMIC ones, which the child's value replaces whole;
+    a null in the child removes the key. The parent is named relative to the child's folder (yiwu/high-growth
+    extends baseline, the baseline.yaml beside it)."""
+    s = read_yaml(path)
+    if not isinstance(s, dict) or "baseYear" not in s and "extends" not in s:
+        print(f"mc_numpy.py: {path} is not a scenario file (no baseYear: or extends:)", file=sys.stderr)
+        sys.exit(2)
+    parent = s.pop("extends", None)
+    if parent is None:
+        return s
+    if depth > 8 or "/" in str(parent):
+        refuse(f"extends: {parent} in {path} (the peer follows up to 8 parents in the same folder)")
+    parent_path = os.path.join(os.path.dirname(os.path.abspath(path)), f"{parent}.yaml")
+    if not os.path.isfile(parent_path):
+        refuse(f"extends: {parent} in {path} (no {parent_path})")
+    return merge(read_scenario(parent_path, depth + 1), s, "")
+
+
+def merge(parent, child, pointer):
+    out = dict(parent)
+    for key, mine in child.items():
+        at = f"{pointer}/{key}"
+        if mine is None:
+            out.pop(key, None)
+        elif isinstance(mine, dict) and isinstance(out.get(key), dict) and not ATOMIC.match(at):
+            out[key] = merge(out[key], mine, at)
+        else:
+            out[key] = mine
+    return out
+
+
 class Scenario:
     """The scenario file, its target catalog and history, read and checked against what the peer implements."""
 
     def __init__(self, path):
-        s = read_yaml(path)
-        for key in ("extends", "shocks", "observations", "asOf"):
+        s = read_scenario(path)
+        for key in ("observations", "asOf"):
             if s.get(key):
                 refuse(f"'{key}:' in {path}")
-        if s.get("model", "solow") != "solow":
-            refuse(f"model: {s['model']} (the peer implements model: solow)")
+        if s.get("model", "solow") not in ("solow", "growth"):
+            refuse(f"model: {s['model']} (the peer implements model: solow and model: growth)")
+        self.solow = s.get("model", "solow") == "solow"
         self.base_year, self.horizon = int(s["baseYear"]), int(s["horizon"])
         self.n = n = self.horizon - self.base_year + 1
         self.base = {k: float(v["value"]) for k, v in s["base"].items()}
@@ -148,10 +203,15 @@ class Scenario:
         self.drivers = {name: fill_path(drivers.get(name, default), self.base_year, n)
                         for name, default in DEFAULTS.items()}
         self.satellites = self.read_satellites(s.get("satellites") or {})
-        self.variables = CORE + [sat["id"] for sat in self.satellites]
+        # the growth kind has no capital, TFP, human capital or growth accounting (io.plansim.model.Variable)
+        self.variables = [v for v in CORE if self.solow or v not in SOLOW_ONLY] + [sat["id"] for sat in self.satellites]
         self.read_uncertainty(s.get("uncertainty") or {})
+        self.one_off = self.read_one_off_shocks(s.get("shocks") or {})
         folder = os.path.dirname(os.path.abspath(path))
         self.history = self.read_history(os.path.join(folder, s["history"])) if s.get("history") else {}
+        after = sorted(f"{v} {y}" for v, y in self.history if y > self.base_year and v in self.variables)
+        if after:  # plansim would condition every path on them (docs/MODEL.md "Nowcast")
+            refuse(f"actuals after the base year in the history ({', '.join(after[:5])}): a nowcast")
         self.targets = self.read_targets(os.path.join(folder, s["targets"])) if s.get("targets") else []
 
     def read_satellites(self, spec):
@@ -174,25 +234,41 @@ class Scenario:
                         "elasticity": fill_path(elasticity, self.base_year, self.n)})
         return out
 
+    def read_one_off_shocks(self, shocks):
+        """`shocks:` one-off level shifts, {variable, year, size}: the growth factor of that year times 1 + size,
+        on every path and the central path (ScenarioCompiler); returns variable -> (years,) factors."""
+        shockable = SHOCKABLE | {sat["id"] for sat in self.satellites}
+        out = {}
+        for name, x in shocks.items():
+            if x["variable"] not in shockable or set(x) - {"variable", "year", "size", "note", "source"}:
+                refuse(f"shocks.{name}: {x}")
+            t = int(x["year"]) - self.base_year
+            if not 0 < t < self.n:
+                refuse(f"shocks.{name}: year {x['year']} outside {self.base_year + 1}-{self.horizon}")
+            out.setdefault(x["variable"], np.ones(self.n))[t] *= 1 + float(x["size"])
+        return out
+
     def read_uncertainty(self, u):
         for key in u:
             if key not in ("parameters", "shocks", "correlation", "tails", "events"):
                 refuse(f"uncertainty.{key}")
-        shockable = SHOCKABLE | {sat["id"] for sat in self.satellites if sat["mode"] == "growth"}
+        shockable = SHOCKABLE | {sat["id"] for sat in self.satellites}
         self.params = []  # (driver, distribution, first index, last index, apply: shift | scale | replace)
         for name, p in (u.get("parameters") or {}).items():
             if name not in DRAWN_DRIVERS:
                 refuse(f"uncertainty.parameters.{name} (drawn drivers: DRAWN_DRIVERS)")
+            if set(p) - PARAMETER_KEYS:
+                refuse(f"uncertainty.parameters.{name}: keys {sorted(set(p) - PARAMETER_KEYS)}")
             lo, hi = self.base_year, self.horizon
-            if "years" in p:
+            if "years" in p and name not in BASE_YEAR_ONLY:
                 a, _, b = str(p["years"]).partition("-")
-                lo, hi = int(a), int(b)
+                lo, hi = max(int(a), self.base_year), min(int(b or a), self.horizon)
             if p.get("apply") not in ("shift", "scale", "replace"):
                 refuse(f"uncertainty.parameters.{name}.apply: {p.get('apply')}")
             self.params.append((name, p, lo - self.base_year, hi - self.base_year, p["apply"]))
         shocks = u.get("shocks") or {}
         for v, x in shocks.items():
-            if v not in shockable or set(x) - {"sd", "persistence"}:
+            if v not in shockable or set(x) - SHOCK_KEYS:
                 refuse(f"uncertainty.shocks.{v}: {x}")
         self.shock_vars = list(shocks)
         k = len(self.shock_vars)
@@ -209,6 +285,8 @@ class Scenario:
         self.df = float((u.get("tails") or {}).get("df", 0))
         self.events = []
         for name, e in (u.get("events") or {}).items():
+            if set(e) - EVENT_KEYS:
+                refuse(f"uncertainty.events.{name}: keys {sorted(set(e) - EVENT_KEYS)}")
             for v in e["effects"]:
                 if v not in shockable:
                     refuse(f"uncertainty.events.{name}.effects.{v}")
@@ -257,10 +335,44 @@ def met(t, outcome):
     return outcome <= value + t["tolerance"] if value < 0 else outcome >= value - t["tolerance"]
 
 
+class Calibration:
+    """plansim's spread recalibration (docs/MODEL.md "Recalibration", io.plansim.runner.CalibratedPaths): every path's
+    value x of a variable in a calibrated group, in year t after the base, moves to m exp(k ln(x / m)), m the central
+    path's value and k the group's factor at horizon t (the last fitted one beyond it); m + k (x - m) unless x and m
+    are both positive. `plansim mc` applies it unless --raw, right after the kernel (satellites are computed from the
+    raw core rows), before target counts, moments and percentiles."""
+
+    def __init__(self, path):
+        c = read_yaml(path)
+        if c.get("format") != 1:
+            refuse(f"calibration file {path}: format {c.get('format')} (the peer reads format 1)")
+        self.id = c["id"]
+        self.factors = {v: [float(k) for k in g["factors"]] for g in c["groups"] for v in g["variables"]}
+
+    def factor(self, variable, h):
+        f = self.factors.get(variable)
+        return 1.0 if f is None else f[max(0, min(len(f), h) - 1)]
+
+    def apply(self, out, variables, centre):
+        """Recalibrates out, (variables, years, m), in place; centre is the central path, (variables, years)."""
+        n = out.shape[1]
+        for i, v in enumerate(variables):
+            if v not in self.factors:
+                continue
+            k = np.array([self.factor(v, h) for h in range(1, n)])[:, None]
+            x, m = out[i, 1:], centre[i, 1:, None]
+            positive = (x > 0) & (m > 0)
+            with np.errstate(divide="ignore", invalid="ignore"):
+                scaled = m * np.exp(k * np.log(x / m))
+            out[i, 1:] = np.where(positive, scaled, m + k * (x - m))
+
+
 class Model:
-    def __init__(self, scenario):
+    def __init__(self, scenario, calibration=None):
         self.s = scenario
         self.row = {v: i for i, v in enumerate(scenario.variables)}
+        self.calibration = calibration  # None: the raw distribution (plansim mc --raw)
+        self.centre = self.simulate(None, 1, central=True)[:, :, 0] if calibration else None
 
     def simulate(self, rng, m, central=False):
         """Simulates m paths; returns every output variable as a (variables, years, m) array.
@@ -287,11 +399,14 @@ class Model:
         d = lambda name, t: drv[name][t]  # scalar or (m,)
 
         # ---- annual shock factors: exp(AR(1) log shocks) times the rare events' factors, per variable and year
-        factors = {}  # variable -> (years, m) level factors; a variable without an entry has factor 1
+        # variable -> (years, m) level factors, starting from the one-off shocks (on the central path too);
+        # a variable without an entry has factor 1
+        factors = {v: np.repeat(x[:, None], m, axis=1) for v, x in s.one_off.items()}
         if not central:
             k = len(s.shock_vars)
             e = np.zeros((m, k))
-            f = {v: np.ones((n, m)) for v in s.shock_vars}
+            for v in s.shock_vars:
+                factors.setdefault(v, np.ones((n, m)))
             for t in range(1, n):
                 if k:
                     z = rng.standard_normal((m, k)) @ s.chol.T
@@ -300,14 +415,13 @@ class Model:
                     e = s.rho * e + s.sd * z
                     ex = np.exp(e)
                     for i, v in enumerate(s.shock_vars):
-                        f[v][t] = ex[:, i]
+                        factors[v][t] *= ex[:, i]
                 for prob, effects in s.events:
                     hit = rng.random(m) < prob
                     if not hit.any():
                         continue
                     for v, size in effects:  # a size is drawn only where the event happens
-                        f.setdefault(v, np.ones((n, m)))[t, hit] *= 1 + draw(rng, size, int(np.count_nonzero(hit)))
-            factors = f
+                        factors.setdefault(v, np.ones((n, m)))[t, hit] *= 1 + draw(rng, size, int(np.count_nonzero(hit)))
         factor = lambda v, t: factors[v][t] if v in factors else 1.0
 
         # ---- base year
@@ -324,25 +438,26 @@ class Model:
         domestic = np.full(m, b["domesticTrade"])
         intensity = np.full(m, b["energyIntensity"])
         income = np.full(m, b["incomePerCapita"])
-        capital = drv["production.capitalOutputRatio"][0] * real
-        human = np.ones(m)
-        tfp0 = real / (capital ** alpha * (human * labour) ** (1 - alpha))
-        tfp = tfp0.copy()
-        supply = real.copy()  # the supply side's real output, before the demand channel (docs/MODEL.md)
+        ln_supply = np.log(real)  # the supply side's real output, before the demand channel (docs/MODEL.md), in logs
         demand = np.zeros(m)
         put("gdp_real_growth", 0, b["gdpRealGrowth"])
-        put("capital_stock", 0, capital)
-        put("tfp", 0, 1.0)
-        put("human_capital", 0, 1.0)
-        for v in ("ga_capital", "ga_labour", "ga_human_capital", "ga_tfp", "ga_trade"):
-            put(v, 0, np.nan)  # growth accounting starts with the first projected year
+        if s.solow:
+            capital = drv["production.capitalOutputRatio"][0] * real
+            human = np.ones(m)
+            tfp0 = real / np.exp(alpha * np.log(capital) + (1 - alpha) * (np.log(human) + np.log(labour)))
+            ln_tfp = np.log(tfp0)
+            tfp = tfp0.copy()
+            put("capital_stock", 0, capital)
+            put("tfp", 0, 1.0)
+            put("human_capital", 0, 1.0)
+            for v in ("ga_capital", "ga_labour", "ga_human_capital", "ga_tfp", "ga_trade"):
+                put(v, 0, np.nan)  # growth accounting starts with the first projected year
         self.levels(put, d, 0, real, deflator, pop, urban, labour, primary, secondary, exports, imports, domestic,
                     intensity, income)
 
         # ---- annual steps
         for t in range(1, n):
-            prev_real, prev_pop, prev_nominal = real, pop, real * deflator
-            prev_capital, prev_labour, prev_human = capital, labour, human
+            prev_real, prev_pop, prev_nominal, prev_labour = real, pop, real * deflator, labour
             pop = pop * (1 + d("population.naturalGrowth", t) + d("population.netMigration", t)) * factor("population", t)
             ceiling = d("population.urbanCeiling", t)
             urban = ceiling / (1 + (ceiling / urban - 1) * np.exp(-d("population.urbanSpeed", t)))
@@ -353,17 +468,23 @@ class Model:
             domestic = domestic * (1 + d("trade.domesticTradeGrowth", t)) * factor("domestic_trade", t)
             deflator_factor = (1 + d("prices.deflatorGrowth", t)) * factor("gdp_deflator", t)
             deflator = deflator * deflator_factor
-            capital = (1 - d("production.depreciation", t)) * capital + d("production.savingsRate", t) * prev_real
-            tfp_factor = (1 + d("production.tfpGrowth", t)) * factor("gdp_real", t)  # the GDP shock hits TFP
-            tfp = tfp * tfp_factor
-            human = human * (1 + d("production.humanCapitalGrowth", t))
-            prev_supply = supply
-            supply = tfp * capital ** alpha * (human * labour) ** (1 - alpha)
+            prev_ln_supply = ln_supply
+            if s.solow:
+                prev_capital, prev_human = capital, human
+                capital = (1 - d("production.depreciation", t)) * capital + d("production.savingsRate", t) * prev_real
+                tfp_factor = (1 + d("production.tfpGrowth", t)) * factor("gdp_real", t)  # the GDP shock hits TFP
+                tfp = tfp * tfp_factor
+                human = human * (1 + d("production.humanCapitalGrowth", t))
+                # the supply side in logs, ln Y = ln A + alpha ln K + (1 - alpha) ln(h L), as the kernel computes it
+                ln_tfp = ln_tfp + np.log(tfp_factor)
+                ln_supply = ln_tfp + alpha * np.log(capital) + (1 - alpha) * (np.log(human) + np.log(labour))
+            else:  # model: growth, the exogenous path Ys(t) = Ys(t-1) (1 + realGrowth(t)) shock_Y(t)
+                ln_supply = ln_supply + np.log((1 + d("production.realGrowth", t)) * factor("gdp_real", t))
             # demand channel: turnover growth beyond the supply side's nominal growth moves output (docs/MODEL.md)
-            demand_step = d("trade.outputElasticity", t) * (np.log((exports + domestic) / prev_turnover)
-                                                            - np.log(supply / prev_supply * deflator_factor))
+            demand_step = d("trade.outputElasticity", t) * (np.log((exports + domestic) / (prev_turnover * deflator_factor))
+                                                            - (ln_supply - prev_ln_supply))
             demand = demand + demand_step
-            real = supply * np.exp(demand)
+            real = np.exp(ln_supply + demand)
             speed = d("structure.convergenceSpeed", t)
             primary = primary + speed * (d("structure.primaryLongRun", t) - primary)
             secondary = secondary + speed * (d("structure.secondaryLongRun", t) - secondary)
@@ -373,18 +494,21 @@ class Model:
             per_capita_growth = (real / pop) / (prev_real / prev_pop) - 1
             income = income * (1 + d("income.passThrough", t) * per_capita_growth) * (1 + d("prices.cpiInflation", t))
             put("gdp_real_growth", t, 100 * (real / prev_real - 1))
-            put("capital_stock", t, capital)
-            put("tfp", t, tfp / tfp0)
-            put("human_capital", t, human)
-            # growth accounting in log points x 100 (docs/MODEL.md)
-            put("ga_capital", t, 100 * alpha * np.log(capital / prev_capital))
-            put("ga_labour", t, 100 * (1 - alpha) * np.log(labour / prev_labour))
-            put("ga_human_capital", t, 100 * (1 - alpha) * np.log(human / prev_human))
-            put("ga_tfp", t, 100 * np.log(tfp_factor))
-            put("ga_trade", t, 100 * demand_step)
+            if s.solow:
+                put("capital_stock", t, capital)
+                put("tfp", t, tfp / tfp0)
+                put("human_capital", t, human)
+                # growth accounting in log points x 100 (docs/MODEL.md)
+                put("ga_capital", t, 100 * alpha * np.log(capital / prev_capital))
+                put("ga_labour", t, 100 * (1 - alpha) * np.log(labour / prev_labour))
+                put("ga_human_capital", t, 100 * (1 - alpha) * np.log(human / prev_human))
+                put("ga_tfp", t, 100 * np.log(tfp_factor))
+                put("ga_trade", t, 100 * demand_step)
             self.levels(put, d, t, real, deflator, pop, urban, labour, primary, secondary, exports, imports, domestic,
                         intensity, income)
         self.simulate_satellites(out, factor)
+        if self.calibration and not central:
+            self.calibration.apply(out, s.variables, self.centre)
         return out
 
     @staticmethod
@@ -417,17 +541,26 @@ class Model:
         for sat in self.s.satellites:
             row = out[self.row[sat["id"]]]
             row[0] = sat["base"]
-            if sat["mode"] == "path":
-                row[1:] = sat["primary"][1:, None]
+            if sat["mode"] == "path":  # a given path times its accumulated shocks (1 on the central path)
+                row[1:] = sat["primary"][1:, None] * self.accumulated(factor, sat["id"])
                 continue
             link = out[self.row[sat["link"]]]
-            if sat["mode"] == "ratio":
+            if sat["mode"] == "ratio":  # the ratio (the base year's when none is given) times the link, times shocks
                 ratio = sat["primary"][1:, None]
-                row[1:] = np.where(np.isnan(ratio), sat["base"] / link[0], ratio) * link[1:]
+                row[1:] = np.where(np.isnan(ratio), sat["base"] / link[0], ratio) * link[1:] \
+                    * self.accumulated(factor, sat["id"])
                 continue
             growth = 1 + sat["primary"][1:, None] + sat["elasticity"][1:, None] * (link[1:] / link[:-1] - 1)
             for t in range(1, self.s.n):
                 row[t] = row[t - 1] * growth[t - 1] * factor(sat["id"], t)
+
+    def accumulated(self, factor, v):
+        """The product of v's shock factors from the first projected year to each year, as (years - 1, m) or 1:
+        a deviation that persists, as a growth satellite's level shift does (ProjectionKernel.satellites)."""
+        f = [factor(v, t) for t in range(1, self.s.n)]
+        if all(isinstance(x, float) for x in f):
+            return 1.0
+        return np.cumprod(np.broadcast_arrays(*f), axis=0)
 
     def outcome(self, t, out):
         """Target t's outcome on each path (io.plansim.target.TargetOutcome): level, % growth, % change or sum."""
@@ -617,6 +750,16 @@ def check(res, model, ref, levels, pct):
     return [head] + lines, fails, {"z": z, "comparisons": comparisons, "percentilePaths": n_pct, "worst": worst}
 
 
+def same_distribution(ref, calibration):
+    """Refuses to compare a calibrated result with a raw one (or two calibrations): plansim's JSON names its own."""
+    line = ref.get("calibration", "")
+    theirs = None if line.startswith("uncalibrated") else line
+    if (theirs is None) != (calibration is None) or (calibration and f" {calibration.id} " not in theirs):
+        print(f"mc_numpy.py: not the same distribution: plansim's result is '{line[:80]}...', the peer's "
+              + ("raw (--raw)" if calibration is None else f"calibrated by {calibration.id} (--calibration)"), file=sys.stderr)
+        sys.exit(2)
+
+
 def check_size(ref, s):
     """(paths plansim's percentiles come from, z of the Bonferroni bound, number of comparisons)."""
     m = re.search(r"(all|first) (\d+) paths", ref["quantiles"])
@@ -663,13 +806,16 @@ def main():
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--chunk", type=int, default=8192, help="paths simulated at once (default %(default)s)")
     ap.add_argument("--scenario", default=DEFAULT_SCENARIO)
+    ap.add_argument("--calibration", default=DEFAULT_CALIBRATION,
+                    help="the spread recalibration plansim applies (default: the built-in %(default)s)")
+    ap.add_argument("--raw", action="store_true", help="the uncalibrated distribution (as plansim mc --raw)")
     ap.add_argument("--json", action="store_true", help="print one JSON object instead of text")
     ap.add_argument("--plansim-json", help="a `plansim mc --format json` result to check every figure against")
     ap.add_argument("--central", action="store_true", help="print the central path as 'variable year value' lines")
     ap.add_argument("--self-test", action="store_true", help="check the two-pass percentiles against numpy.percentile")
     a = ap.parse_args()
     t0 = time.perf_counter()
-    model = Model(Scenario(a.scenario))
+    model = Model(Scenario(a.scenario), None if a.raw else Calibration(a.calibration))
     s = model.s
     if a.self_test:
         return self_test(model)
@@ -684,6 +830,7 @@ def main():
     if a.plansim_json:  # the peer's exact percentiles at the rank band's ends too, for the check
         with open(a.plansim_json, encoding="utf-8") as f:
             ref = json.load(f)
+        same_distribution(ref, model.calibration)
         n_pct, z, _ = check_size(ref, s)
         band = 100 * rank_band(a.paths, n_pct, z)
         for q in LEVELS:

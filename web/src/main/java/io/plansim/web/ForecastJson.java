@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.plansim.aggregate.McResult;
 import io.plansim.model.VariableInfo;
+import io.plansim.scenario.RegionData;
 import io.plansim.scenario.Scenario;
 import io.plansim.service.Forecasts;
 import io.plansim.target.History;
@@ -22,19 +23,21 @@ import java.util.Map;
  * the nowcast notes. Only presentation: every number comes from the engine's {@link Forecasts.Simulation}.
  */
 final class ForecastJson {
-    /** The chart areas and the series each shows (ids of {@link io.plansim.model.Variable}). */
-    static final Map<String, List<String>> AREAS = areas();
-
     private ForecastJson() {
     }
 
-    private static Map<String, List<String>> areas() {
+    /**
+     * The chart areas and the series each offers (ids of {@link io.plansim.model.Variable} and the region's
+     * satellites), from the scenario's region data, the same that lays out the report: an area's fan-chart
+     * variables first (the one drawn when the page opens), then the rest of its table's rows.
+     */
+    static Map<String, List<String>> areas(Scenario sc) {
         Map<String, List<String>> m = new LinkedHashMap<>();
-        m.put("gdp", List.of("gdp_nominal", "gdp_real_growth", "gdp_per_capita"));
-        m.put("trade", List.of("total_trade", "exports", "imports", "exports_usd"));
-        m.put("energy", List.of("energy_consumption", "energy_intensity", "co2", "non_fossil_share"));
-        m.put("population", List.of("population", "urbanization_rate"));
-        m.put("income", List.of("income_per_capita"));
+        for (RegionData.Area a : sc.regionData().areas()) {
+            java.util.LinkedHashSet<String> ids = new java.util.LinkedHashSet<>(a.fans());
+            ids.addAll(a.variables());
+            m.put(a.id(), List.copyOf(ids));
+        }
         return m;
     }
 
@@ -45,7 +48,7 @@ final class ForecastJson {
             s.verdicts().forEach(v -> p.put(v.target().id(), v.probability()));
             Map<String, double[]> med = new HashMap<>();
             McResult mc = s.mc();
-            for (List<String> ids : AREAS.values()) {
+            for (List<String> ids : areas(s.scenario()).values()) {
                 for (String id : ids) {
                     int v = mc.variableIndex(id);
                     if (v >= 0) {
@@ -84,7 +87,7 @@ final class ForecastJson {
             years.add(y);
         }
         ObjectNode areas = root.putObject("areas");
-        for (Map.Entry<String, List<String>> area : AREAS.entrySet()) {
+        for (Map.Entry<String, List<String>> area : areas(sc).entrySet()) {
             ArrayNode series = areas.putArray(area.getKey());
             for (String id : area.getValue()) {
                 int v = mc.variableIndex(id);

@@ -300,7 +300,7 @@ public final class SolowForecaster implements Forecaster {
             }
         }
         return new Priors(GrowthPrior.fit(x[0], y[0], s2[0], n, WINDOW), GrowthPrior.fit(x[1], y[1], s2[1], n, WINDOW),
-                GrowthPrior.fit(x[2], y[2], s2[2], n, WINDOW), StudentTFit.fit(standardizedResiduals(training, origin), max1(training)),
+                GrowthPrior.fit(x[2], y[2], s2[2], n, WINDOW), StudentTFit.fit(standardizedResiduals(training, origin), residualSlots(training)),
                 populationPath(training, origin), null);
     }
 
@@ -310,7 +310,8 @@ public final class SolowForecaster implements Forecaster {
         return p.withCombination(combinationWeights(training, origin, p));
     }
 
-    private static int max1(Panel training) {
+    /** Room for one standardized residual per training economy and anchor ({@link #standardizedResiduals}). */
+    private static int residualSlots(Panel training) {
         return training.economies().size() * (ANCHORS + WINDOW);
     }
 
@@ -320,7 +321,7 @@ public final class SolowForecaster implements Forecaster {
      * forecast with normal shocks of the window's sd meets; non-finite entries where the data lack.
      */
     static double[] standardizedResiduals(Panel training, int origin) {
-        double[] z = new double[max1(training)];
+        double[] z = new double[residualSlots(training)];
         java.util.Arrays.fill(z, Double.NaN);
         int n = 0;
         for (Panel.Economy o : training.economies()) {

@@ -9,6 +9,7 @@ import io.plansim.backtest.BacktestRow;
 import io.plansim.backtest.TargetOutcomeCheck;
 import io.plansim.compile.CompiledScenario;
 import io.plansim.compile.ScenarioCompiler;
+import io.plansim.compile.SpreadCalibration;
 import io.plansim.runner.MonteCarloRunner;
 import io.plansim.scenario.InputException;
 import io.plansim.scenario.Scenario;
@@ -44,6 +45,9 @@ final class BacktestCommand implements Callable<Integer> {
     McRunOptions run;
 
     @Mixin
+    CalibrationOptions calibration;
+
+    @Mixin
     OutputOptions output;
 
     @Spec
@@ -61,8 +65,10 @@ final class BacktestCommand implements Callable<Integer> {
         // and scored only on the years after that (the years known are not forecasts).
         int asOf = options.actuals.asOf == null ? s.baseYear() : options.actuals.asOf;
         io.plansim.target.History all = options.actuals.allRows(s);
-        CompiledScenario c = ScenarioCompiler.compile(s);
+        SpreadCalibration cal = BacktestCalibration.scored(calibration.calibration());
+        CompiledScenario c = ScenarioCompiler.compile(s).withCalibration(cal);
         c = ActualsOptions.condition(c, s, all, asOf);
+        String scoredLine = BacktestCalibration.line(cal, calibration.line(false));
         ActualsOptions.describe(c).forEach(m -> spec.commandLine().getErr().println("note: " + m));
         io.plansim.target.History scored = new io.plansim.target.History(all.records().stream()
                 .filter(r -> r.year() <= s.baseYear() || r.year() > asOf).toList());
@@ -76,19 +82,19 @@ final class BacktestCommand implements Callable<Integer> {
         Backtest.Result r = Backtest.score(mc, catalogs.history(), catalogs.targets(), to == null ? s.horizon() : to,
                 s.backtestBreaks());
         String text = switch (output.format) {
-            case JSON -> ProjectionJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json(s, mc, r)) + "\n";
+            case JSON -> ProjectionJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json(s, mc, r).put("calibration", scoredLine)) + "\n";
             case CSV -> csv(r);
-            case TABLE, XLSX -> table(s, mc, r);
+            case TABLE, XLSX -> table(s, mc, r, scoredLine);
         };
         output.emit(spec.commandLine().getOut(), s.runId(), "-backtest", text);
         return 0;
     }
 
 
-    private static String table(Scenario s, McResult mc, Backtest.Result r) {
+    private static String table(Scenario s, McResult mc, Backtest.Result r, String scoredLine) {
         StringBuilder sb = new StringBuilder();
         sb.append("Backtest of ").append(s.id()).append(": origin ").append(s.baseYear()).append(", ").append(mc.paths())
-                .append(" paths, seed ").append(mc.seed()).append("\n\n");
+                .append(" paths, seed ").append(mc.seed()).append('\n').append(scoredLine).append("\n\n");
         TextTable t = new TextTable(new boolean[] {false, true, true, true, true, true, true, false, true, true, true, false});
         t.row("metric", "year", "actual", "p05", "p50", "p95", "err %", "in 50/80/90", "CRPS", "plan err %", "drift err %", "break");
         for (BacktestRow x : r.rows()) {

@@ -52,14 +52,15 @@ import picocli.CommandLine.Spec;
                 + "naive forecasters, on the Penn World Table panel (--panel pwt) and on the regions' backtests (--regions).")
 final class EvaluateCommand implements Callable<Integer> {
     /** The regions' backtest scenarios (docs/BACKTEST.md). */
-    static final List<String> BACKTESTS = List.of("yiwu/backtest-2010", "yiwu/backtest-2015", "jinhua/backtest-2015");
+    static final List<String> BACKTESTS = List.of("yiwu/backtest-2010", "yiwu/backtest-2015", "jinhua/backtest-2010",
+            "jinhua/backtest-2015");
     private static final int[] PIT_HORIZONS = {1, 5, 10, 15};
 
     @Option(names = "--panel", paramLabel = "pwt|FILE",
             description = "Evaluate on a panel: pwt (Penn World Table 9.1, built in) or a CSV file with its columns.")
     String panel;
 
-    @Option(names = "--regions", description = "Evaluate the regions' backtests (" + "yiwu/backtest-2010, yiwu/backtest-2015, jinhua/backtest-2015).")
+    @Option(names = "--regions", description = "Evaluate the regions' backtests (yiwu/backtest-2010, yiwu/backtest-2015, jinhua/backtest-2010, jinhua/backtest-2015).")
     boolean regions;
 
     @Option(names = "--plans", description = "Score plansim's P(target met) on the plan record (targets whose outcome is known) "
@@ -167,6 +168,9 @@ final class EvaluateCommand implements Callable<Integer> {
         sb.append(String.format(Locale.ROOT, "  all %d rows, coverage 50/80/90%% without the regional group %.2f/%.2f/%.2f, with it out of sample %.2f/%.2f/%.2f; "
                         + "mean CRPS / |actual| %.4f -> %.4f%n", x.rows(), x.coverageRaw()[0], x.coverageRaw()[1], x.coverageRaw()[2],
                 x.coverage()[0], x.coverage()[1], x.coverage()[2], x.crpsRaw(), x.crps()));
+        sb.append(x.improvesOutOfSample() ? "  kept: it lowers the held-out origins' mean CRPS\n"
+                : "  not applied (P(met) below) nor written by --fit-calibration: it does not lower the held-out origins' mean CRPS "
+                + "(the choice is made on these rows)\n");
         return sb.toString();
     }
 
@@ -177,7 +181,7 @@ final class EvaluateCommand implements Callable<Integer> {
         for (int i = 0; i < baseOnModelled.length; i++) {
             baseOnModelled[i] = Double.isNaN(pl.plansim()[i]) ? Double.NaN : pl.baseRate()[i];
         }
-        RegionSpreadFit.Result x = r == null ? null : r.recalibrated();
+        RegionSpreadFit.Result x = r == null || r.recalibrated() == null || !r.recalibrated().improvesOutOfSample() ? null : r.recalibrated();
         return new SpreadCalibration.Evaluated(c == null ? 0 : (int) c.n(),
                 x != null ? x.coverage()[0] : c == null ? Double.NaN : c.coverage(0.5),
                 x != null ? x.coverage()[1] : c == null ? Double.NaN : c.coverage(0.8), x != null ? x.crps() : c == null ? Double.NaN : c.meanCrps(),
@@ -222,7 +226,7 @@ final class EvaluateCommand implements Callable<Integer> {
         PlanRun pl = plans ? runPlans(t, r != null ? r : runRegions(t)) : null;
         if (fitCalibration != null) {
             SpreadCalibration written = r == null && pl == null ? p.fitted() : p.fitted().withEvaluated(evaluated(r, pl));
-            if (r != null && r.recalibrated() != null) {
+            if (r != null && r.recalibrated() != null && r.recalibrated().improvesOutOfSample()) {
                 written = written.withGroup(regionGroup(r.recalibrated()));
             }
             spec.commandLine().getErr().println("wrote " + PanelCalibration.write(fitCalibration, written));
@@ -329,7 +333,8 @@ final class EvaluateCommand implements Callable<Integer> {
      * plan target is out of sample too); the run as made when no regional fit exists.
      */
     private McResult outOfSample(BacktestRun b, RegionSpreadFit.Result x, int threads) {
-        int block = x == null ? -1 : x.origins().indexOf(b.scenario().baseYear());
+        // a regional group that does not improve the held-out origins' CRPS is not applied (nor written)
+        int block = x == null || !x.improvesOutOfSample() ? -1 : x.origins().indexOf(b.scenario().baseYear());
         if (block < 0) {
             return b.mc();
         }
@@ -365,11 +370,12 @@ final class EvaluateCommand implements Callable<Integer> {
         for (BacktestRun b : runs) {
             mcs.put(b, outOfSample(b, regionRun.recalibrated(), threads));
         }
-        List<PlanRecord.Row> rows = new ArrayList<>(PlanRecord.builtIn());
+        List<PlanRecord.Row> fromCatalogs = new ArrayList<>();
         for (BacktestRun b : runs) {
-            rows.addAll(PlanRecord.fromCatalog(b.catalogs().targets(), b.catalogs().history(), b.scenario().region(),
+            fromCatalogs.addAll(PlanRecord.fromCatalog(b.catalogs().targets(), b.catalogs().history(), b.scenario().region(),
                     b.scenario().baseYear(), b.scenario().horizon()));
         }
+        List<PlanRecord.Row> rows = PlanRecord.withCatalogRows(PlanRecord.builtIn(), fromCatalogs);
         double[] p = new double[rows.size()];
         for (int i = 0; i < rows.size(); i++) {
             PlanRecord.Row row = rows.get(i);

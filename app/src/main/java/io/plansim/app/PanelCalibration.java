@@ -26,7 +26,11 @@ final class PanelCalibration {
 
     static {
         GROUPS.put(PanelVariable.GDP, List.of("gdp", "gdp_real", "gdp_nominal", "gdp_per_capita"));
-        GROUPS.put(PanelVariable.POPULATION, List.of("population", "population", "urban_population", "labour"));
+        // Fitted and kept as evidence, applied to no scenario variable: its factors (about 0.5 at 1-2 years) correct the
+        // panel forecaster's own population spread, sized on decade-regression errors that wars, refugee flows and census
+        // revisions dominate; a scenario's population prior is sized otherwise (`plansim calibrate --uncertainty`), and
+        // nothing has shown the factor carries to it (for Yiwu it would halve an interval the census revisions call too narrow).
+        GROUPS.put(PanelVariable.POPULATION, List.of("population"));
     }
 
     private PanelCalibration() {
@@ -43,8 +47,9 @@ final class PanelCalibration {
             }
             List<SpreadFit.HorizonFit> fits = fit.fit(v);
             fit.score(v, fits, variables.get(v).id(), card, null, seed);
+            String scope = g.size() > 1 ? "" : "; applied to no scenario variable (evidence only: docs/MODEL.md \"Recalibration\")";
             groups.add(SpreadFit.group(g.get(0), g.subList(1, g.size()), "log " + variables.get(v).series() + " on " + data
-                    + ", every economy and origin of the evaluation", fits, card, "plansim", variables.get(v).id()));
+                    + ", every economy and origin of the evaluation" + scope, fits, card, "plansim", variables.get(v).id()));
         }
         Map<String, String> provenance = new LinkedHashMap<>();
         provenance.put("command", command);
@@ -52,10 +57,47 @@ final class PanelCalibration {
         provenance.put("dataSha256", sha256(bytes));
         provenance.put("plansim", version);
         provenance.put("date", java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString());
+        provenance.put("commit", gitCommit());
         provenance.put("method", "k(h) minimizes the mean CRPS of the ensemble c + k (x - c) in log points, c the scenario's "
                 + "central path; out-of-sample figures score each economy block with k fitted on the other blocks; standard "
                 + "errors: jackknife over the blocks");
         return SpreadCalibration.of("pwt91-spread-" + version, provenance, groups);
+    }
+
+    /**
+     * The git commit of the working tree that fitted the file, asked of git in the working directory: the commit id,
+     * followed by "+ uncommitted changes" when the tree differs from it (the figures then belong to that tree, not to
+     * the commit); without git or outside a repository, a sentence saying so.
+     */
+    static String gitCommit() {
+        String head = git("rev-parse", "HEAD");
+        if (head == null || head.isBlank()) {
+            return "unknown: git was not available or the working directory is not a git repository";
+        }
+        String status = git("status", "--porcelain", "--untracked-files=no");
+        return head.strip() + (status == null ? " (whether the tree had uncommitted changes is unknown)"
+                : status.isBlank() ? "" : " + uncommitted changes");
+    }
+
+    /** git's standard output for the arguments, null when it cannot run or fails. */
+    private static String git(String... args) {
+        List<String> command = new ArrayList<>();
+        command.add("git");
+        command.addAll(List.of(args));
+        try {
+            Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (!p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS) || p.exitValue() != 0) {
+                p.destroy();
+                return null;
+            }
+            return out;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
     }
 
     /** Writes the calibration file atomically; returns its path. */

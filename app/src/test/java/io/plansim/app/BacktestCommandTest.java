@@ -34,6 +34,45 @@ class BacktestCommandTest {
         }
     }
 
+    /** p95 - p05 of the backtest's row of a metric in a year (JSON output). */
+    private static double width(JsonNode json, String metric, int year) {
+        for (JsonNode m : json.get("metrics")) {
+            if (m.get("metric").asText().equals(metric) && m.get("year").asInt() == year) {
+                return m.get("quantiles").get("p95").asDouble() - m.get("quantiles").get("p05").asDouble();
+            }
+        }
+        throw new AssertionError("no row " + metric + " " + year);
+    }
+
+    @Test
+    void backtestSaysWhichDistributionItScoresAndTakesRawAndCalibration() throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        RunCommandTest.Result calibrated = RunCommandTest.plansim("backtest", "yiwu/backtest-2015", "--paths", "2000", "--seed", "3",
+                "--quiet", "--format", "json");
+        RunCommandTest.Result raw = RunCommandTest.plansim("backtest", "yiwu/backtest-2015", "--paths", "2000", "--seed", "3",
+                "--quiet", "--format", "json", "--raw");
+        assertEquals(0, calibrated.code(), calibrated.err());
+        assertEquals(0, raw.code(), raw.err());
+        JsonNode c = mapper.readTree(calibrated.out());
+        JsonNode r = mapper.readTree(raw.out());
+        // by default the built-in calibration's panel groups, never the regional group fitted on these very rows
+        String line = c.get("calibration").asText();
+        assertTrue(line.contains("calibrated") && line.contains("gdp") && line.contains("regional group (region) left out"), line);
+        assertTrue(r.get("calibration").asText().contains("uncalibrated (--raw)"), r.get("calibration").asText());
+        // the gdp group scales GDP's spread around the central path (same draws): the widths differ, the rows agree
+        double ratio = width(c, "gdp_nominal", 2020) / width(r, "gdp_nominal", 2020);
+        assertTrue(Math.abs(ratio - 1) > 0.005, "GDP 2020 p05-p95 width ratio calibrated/raw " + ratio);
+        assertEquals(r.get("metrics").size(), c.get("metrics").size());
+        // a regional-group variable (exports) is not rescaled: the regional factor is left out
+        assertEquals(width(r, "exports", 2020), width(c, "exports", 2020), 1e-9 * width(r, "exports", 2020));
+        // the table says it too; --raw with --calibration is a clear error (exit 2)
+        RunCommandTest.Result table = RunCommandTest.plansim("backtest", "yiwu/backtest-2015", "--paths", "500", "--quiet");
+        assertTrue(table.out().contains("scored: calibrated"), table.out());
+        RunCommandTest.Result both = RunCommandTest.plansim("backtest", "yiwu/backtest-2015", "--raw", "--calibration", "x.yaml");
+        assertEquals(2, both.code());
+        assertTrue(both.err().contains("one of --raw and --calibration"), both.err());
+    }
+
     @Test
     void theOriginMustBeTheScenariosBaseYear() {
         RunCommandTest.Result r = RunCommandTest.plansim("backtest", "yiwu/backtest-2015", "--origin", "2012", "--paths", "100");

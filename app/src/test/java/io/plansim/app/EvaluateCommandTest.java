@@ -90,7 +90,7 @@ class EvaluateCommandTest {
         RunCommandTest.Result r = RunCommandTest.plansim("evaluate", "--regions", "--region-paths", "3000", "--quiet", "--format", "json");
         assertEquals(0, r.code(), r.err());
         JsonNode regions = new ObjectMapper().readTree(r.out()).get("regions");
-        assertEquals(3, regions.get("backtests").size());
+        assertEquals(EvaluateCommand.BACKTESTS.size(), regions.get("backtests").size());
         int rows = 0;
         for (JsonNode b : regions.get("backtests")) {
             rows += b.get("rows").asInt();
@@ -143,5 +143,28 @@ class EvaluateCommandTest {
         }
         assertEquals(plans.get("modelled").asInt(), modelled);
         assertEquals(plans.get("brierPlansim").asDouble(), brier / modelled, 1e-12);
+        // Jinhua's 12th plan is in the CSV (29 rows) and repeated in Jinhua's target catalog: scored once, from the CSV,
+        // with plansim's probabilities from jinhua/backtest-2010 where it projects the target
+        int jinhua12 = 0;
+        int jinhua12Modelled = 0;
+        for (JsonNode row : plans.get("rows")) {
+            if (row.get("plan").asText().equals("jinhua12")) {
+                jinhua12++;
+                jinhua12Modelled += row.hasNonNull("probabilityPlansim") ? 1 : 0;
+            }
+        }
+        assertEquals(29, jinhua12);
+        assertTrue(jinhua12Modelled >= 5, "jinhua12 rows with a plansim probability: " + jinhua12Modelled);
+    }
+
+    @Test
+    void theRegionalGroupIsAppliedOnlyWhereItLowersTheHeldOutCrps() {
+        RunCommandTest.Result r = RunCommandTest.plansim("evaluate", "--regions", "--region-paths", "2000", "--quiet");
+        assertEquals(0, r.code(), r.err());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("mean CRPS / \\|actual\\| ([0-9.]+) -> ([0-9.]+)").matcher(r.out());
+        assertTrue(m.find(), r.out());
+        boolean improves = Double.parseDouble(m.group(2)) < Double.parseDouble(m.group(1));
+        assertEquals(improves, r.out().contains("  kept: it lowers"), r.out());
+        assertEquals(!improves, r.out().contains("  not applied (P(met) below) nor written"), r.out());
     }
 }

@@ -149,7 +149,7 @@ public final class SpreadCalibration {
 
     /**
      * @param id         the calibration's name and version, e.g. {@code pwt91-spread-1}
-     * @param provenance command, data, dataSha256, plansim, date, method (in this order when written)
+     * @param provenance command, data, dataSha256, plansim, date, commit, method (in this order when written)
      */
     public static SpreadCalibration of(String id, Map<String, String> provenance, List<Group> groups) {
         java.util.Set<String> seen = new java.util.HashSet<>();
@@ -192,7 +192,8 @@ public final class SpreadCalibration {
 
     /** The one line a command prints to say its distribution is calibrated. */
     public String describe(boolean zh) {
-        String groupsText = String.join(", ", groups.stream().map(g -> g.id() + " " + String.join("/", g.variables())).toList());
+        String groupsText = String.join(", ", groups.stream().filter(g -> !g.variables().isEmpty())
+                .map(g -> g.id() + " " + String.join("/", g.variables())).toList());
         return zh
                 ? "已校准：离散度缩放 " + id + "（" + (file == null ? "内存" : file) + "，plansim " + provenance.getOrDefault("plansim", "?")
                         + " 拟合于 " + provenance.getOrDefault("date", "?") + "；" + groupsText + "）；--raw 给出未校准分布"

@@ -69,4 +69,5 @@ public record GrowthPrior(double intercept, double slope, double shiftSd, int pa
         double residual = rss / (n - 2);
         return new GrowthPrior(intercept, slope, Math.sqrt(Math.max(residual - shocks, 0)), n);
     }
+
 }

@@ -90,7 +90,11 @@ public final class NaiveForecasters {
 
     /** {mean, sd} of the training economies' log changes over the h years to the origin; null with too few. */
     private static double[] changes(Panel training, PanelVariable x, int origin, List<Object> key) {
-        int h = (Integer) key.get(3);
+        return changes(training, x, origin, (int) (Integer) key.get(3));
+    }
+
+    /** {mean, sd} of the training economies' log changes of x over the h years to the origin; null with too few. */
+    static double[] changes(Panel training, PanelVariable x, int origin, int h) {
         double[] changes = new double[training.economies().size()];
         int n = 0;
         for (Panel.Economy o : training.economies()) {

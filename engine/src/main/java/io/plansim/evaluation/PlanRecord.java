@@ -113,6 +113,18 @@ public final class PlanRecord {
     }
 
     /**
+     * The record's rows followed by the catalog rows of plans the record does not hold: a plan the CSV records (the 12th
+     * plans, with their own outcome quotes) is scored once, from the CSV, even when a target catalog repeats its targets.
+     */
+    public static List<Row> withCatalogRows(List<Row> record, List<Row> catalogRows) {
+        java.util.Set<String> plans = new java.util.HashSet<>();
+        record.forEach(r -> plans.add(r.plan()));
+        List<Row> out = new ArrayList<>(record);
+        catalogRows.stream().filter(r -> !plans.contains(r.plan())).forEach(out::add);
+        return out;
+    }
+
+    /**
      * The catalog's targets set after {@code origin} up to {@code last} whose outcome the history computes, with the
      * history figure's source as the outcome's (the target year's figure of the target's metric).
      */

@@ -69,6 +69,14 @@ public final class RegionSpreadFit {
     public record Result(List<String> variables, int groupRows, double k, double se, double[] leftOut, List<Integer> origins,
                          double[] coverageRaw, double[] coverage, double crpsRaw, double crps, double groupCrpsRaw,
                          double groupCrps, int rows) {
+        /**
+         * Whether the group earns its place: its leave-one-origin-out mean CRPS over all rows is below the rows' CRPS
+         * without it. A scaling that makes the held-out origin's forecasts worse by a proper score is not applied (the
+         * choice between the two is made on these rows: say so where the figures are reported).
+         */
+        public boolean improvesOutOfSample() {
+            return crps < crpsRaw;
+        }
     }
 
     /** Fits the factor and scores every row (levels 0.5, 0.8, 0.9); null when no row is in the group or one origin only. */

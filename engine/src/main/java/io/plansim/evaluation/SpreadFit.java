@@ -180,29 +180,7 @@ public final class SpreadFit implements RollingOrigin.Recorder {
 
     /** The k in [K_MIN, K_MAX] minimizing the mean CRPS of the cases outside block {@code leftOut} (-1: none left out). */
     static double minimize(List<Case> cs, int leftOut) {
-        double a = K_MIN;
-        double b = K_MAX;
-        final double g = (Math.sqrt(5) - 1) / 2;
-        double x1 = b - g * (b - a);
-        double x2 = a + g * (b - a);
-        double f1 = total(cs, leftOut, x1);
-        double f2 = total(cs, leftOut, x2);
-        while (b - a > 1e-4) {
-            if (f1 <= f2) {
-                b = x2;
-                x2 = x1;
-                f2 = f1;
-                x1 = b - g * (b - a);
-                f1 = total(cs, leftOut, x1);
-            } else {
-                a = x1;
-                x1 = x2;
-                f1 = f2;
-                x2 = a + g * (b - a);
-                f2 = total(cs, leftOut, x2);
-            }
-        }
-        return (a + b) / 2;
+        return GoldenSection.minimize(k -> total(cs, leftOut, k), K_MIN, K_MAX, 1e-4);
     }
 
     private static double total(List<Case> cs, int leftOut, double k) {

@@ -95,7 +95,9 @@ public final class TrustSection {
     }
 
     private static void coverageTable(StringBuilder h, boolean zh, SpreadCalibration.Group g, boolean calibrated) {
-        h.append("<h3>").append(Html.esc(t(zh, "group ", "变量组 ") + g.id() + (zh ? "（" : " (") + String.join(", ", g.variables())
+        String scope = g.variables().isEmpty() ? t(zh, "evidence only, applied to no variable", "仅作证据，不用于任何变量")
+                : String.join(", ", g.variables());
+        h.append("<h3>").append(Html.esc(t(zh, "group ", "变量组 ") + g.id() + (zh ? "（" : " (") + scope
                 + (zh ? "）" : ")"))).append("</h3>\n");
         h.append("<p class=\"note\">").append(Html.esc(t(zh, "Fitted on ", "拟合数据：") + g.fittedOn())).append("</p>\n");
         h.append("<table class=\"data\"><thead><tr><th>").append(t(zh, "horizon (years)", "年限（年）")).append("</th><th>")

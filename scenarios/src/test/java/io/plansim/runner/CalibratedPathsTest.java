@@ -72,7 +72,7 @@ class CalibratedPathsTest {
     @Test
     void theBuiltInCalibrationCarriesItsProvenanceAndOutOfSampleFigures() {
         SpreadCalibration b = SpreadCalibration.builtIn();
-        for (String key : List.of("command", "data", "dataSha256", "plansim", "date", "method")) {
+        for (String key : List.of("command", "data", "dataSha256", "plansim", "date", "commit", "method")) {
             assertTrue(b.provenance().containsKey(key), key);
         }
         assertEquals(15, b.groups().get(0).factors().length);

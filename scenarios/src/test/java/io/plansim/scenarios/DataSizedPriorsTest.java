@@ -36,7 +36,7 @@ class DataSizedPriorsTest {
     private static final ScenarioLoader LOADER = new ScenarioLoader(REPO);
     /** The built-ins whose own file holds the command's output (the others inherit it). */
     private static final List<String> WRITTEN = List.of("yiwu/baseline", "yiwu/backtest-2015", "yiwu/backtest-2010",
-            "jinhua/backtest-2015", "jinhua/baseline");
+            "jinhua/backtest-2010", "jinhua/backtest-2015", "jinhua/baseline");
 
     @Test
     void everyUncertaintyEntryOfEveryBuiltInNamesItsSource() {

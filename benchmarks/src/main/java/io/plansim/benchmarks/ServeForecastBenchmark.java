@@ -68,7 +68,11 @@ public class ServeForecastBenchmark {
 
     @Benchmark
     public double simulateAndPagePercentiles() {
-        Forecasts.Simulation s = service.simulate(request, options, null);
+        return pagePercentiles(service.simulate(request, options, null)); // the page's percentiles, no central path
+    }
+
+    /** The sum of every percentile the page reads of its series, and of the named series' central path. */
+    private static double pagePercentiles(Forecasts.Simulation s, String... centralOf) {
         double sum = 0;
         for (String id : PAGE) {
             int v = s.mc().variableIndex(id);
@@ -76,6 +80,11 @@ public class ServeForecastBenchmark {
                 for (double q : io.plansim.aggregate.McResult.PERCENTILES) {
                     sum += s.mc().quantile(v, t, q);
                 }
+            }
+        }
+        for (String id : centralOf) {
+            for (double c : s.central().series(id)) {
+                sum += c;
             }
         }
         return sum;
@@ -87,18 +96,6 @@ public class ServeForecastBenchmark {
         String value = String.format(java.util.Locale.ROOT, "%.6f", 0.02 + (move % 100_000) * 1e-7);
         Forecasts.Simulation s = service.simulate(Forecasts.Request.of(ScenarioSource.builtIn(Yiwu.ID),
                 "trade.exportTrend=" + value), options, null);
-        double sum = s.verdicts().size();
-        for (String id : PAGE) {
-            int v = s.mc().variableIndex(id);
-            for (int t = 0; t < s.mc().years().length; t++) {
-                for (double q : io.plansim.aggregate.McResult.PERCENTILES) {
-                    sum += s.mc().quantile(v, t, q);
-                }
-            }
-            for (double c : s.central().series(id)) {
-                sum += c;
-            }
-        }
-        return sum;
+        return s.verdicts().size() + pagePercentiles(s, PAGE);
     }
 }

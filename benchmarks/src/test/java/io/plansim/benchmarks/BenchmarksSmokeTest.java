@@ -34,7 +34,7 @@ class BenchmarksSmokeTest {
             "AggregationBenchmark.sketchMerge",
             "AggregationBenchmark.layOut",
             "AggregationBenchmark.momentsAdd",
-            "ServeForecastBenchmark.simulate", "ServeForecastBenchmark.simulateAndPagePercentiles",
+            "ServeForecastBenchmark.simulate", "ServeForecastBenchmark.simulateAndPagePercentiles", "ServeForecastBenchmark.whatIf",
             "TargetsBenchmark.countTargets",
             "TargetsBenchmark.pathCheck",
             "ParameterDrawBenchmark.allParameters");

@@ -17,10 +17,16 @@ final class BacktestCalibration {
         return inForce == null ? null : inForce.withoutGroup(RegionSpreadFit.GROUP);
     }
 
-    /** The line that says which distribution is scored; {@code rawLine} is what the options print for the raw one. */
-    static String line(SpreadCalibration scored, String rawLine) {
-        return scored == null ? "scored: " + rawLine
-                : "scored: " + scored.describe(false) + "; the regional group (" + RegionSpreadFit.GROUP + ") left out: it is fitted "
-                        + "on the backtests' rows (in sample here; plansim evaluate --regions scores it leaving one origin out)";
+    /**
+     * The line that says which distribution is scored ({@code scored}, from {@code inForce}); {@code rawLine} is what
+     * the options print for the raw one. The regional group's omission is said only where the file has one.
+     */
+    static String line(SpreadCalibration inForce, SpreadCalibration scored, String rawLine) {
+        if (scored == null) {
+            return "scored: " + rawLine;
+        }
+        boolean hadRegional = inForce.groups().stream().anyMatch(g -> g.id().equals(RegionSpreadFit.GROUP));
+        return "scored: " + scored.describe(false) + (hadRegional ? "; the regional group (" + RegionSpreadFit.GROUP + ") left out: it is fitted "
+                + "on the backtests' rows (in sample here; plansim evaluate --regions scores it leaving one origin out)" : "");
     }
 }

@@ -68,7 +68,7 @@ final class BacktestCommand implements Callable<Integer> {
         SpreadCalibration cal = BacktestCalibration.scored(calibration.calibration());
         CompiledScenario c = ScenarioCompiler.compile(s).withCalibration(cal);
         c = ActualsOptions.condition(c, s, all, asOf);
-        String scoredLine = BacktestCalibration.line(cal, calibration.line(false));
+        String scoredLine = BacktestCalibration.line(calibration.calibration(), cal, calibration.line(false));
         ActualsOptions.describe(c).forEach(m -> spec.commandLine().getErr().println("note: " + m));
         io.plansim.target.History scored = new io.plansim.target.History(all.records().stream()
                 .filter(r -> r.year() <= s.baseYear() || r.year() > asOf).toList());

@@ -57,14 +57,24 @@ class BacktestCommandTest {
         JsonNode r = mapper.readTree(raw.out());
         // by default the built-in calibration's panel groups, never the regional group fitted on these very rows
         String line = c.get("calibration").asText();
-        assertTrue(line.contains("calibrated") && line.contains("gdp") && line.contains("regional group (region) left out"), line);
+        assertTrue(line.contains("calibrated") && line.contains("gdp") && !line.contains("regional group"), line); // the built-in file has none
         assertTrue(r.get("calibration").asText().contains("uncalibrated (--raw)"), r.get("calibration").asText());
         // the gdp group scales GDP's spread around the central path (same draws): the widths differ, the rows agree
         double ratio = width(c, "gdp_nominal", 2020) / width(r, "gdp_nominal", 2020);
         assertTrue(Math.abs(ratio - 1) > 0.005, "GDP 2020 p05-p95 width ratio calibrated/raw " + ratio);
         assertEquals(r.get("metrics").size(), c.get("metrics").size());
-        // a regional-group variable (exports) is not rescaled: the regional factor is left out
-        assertEquals(width(r, "exports", 2020), width(c, "exports", 2020), 1e-9 * width(r, "exports", 2020));
+        // a file with a regional group: the group is left out (exports not rescaled) and the line says so
+        io.plansim.compile.SpreadCalibration withRegion = io.plansim.compile.SpreadCalibration.builtIn().withGroup(
+                new io.plansim.compile.SpreadCalibration.Group("region", java.util.List.of("exports"), "test: a regional group",
+                        new double[] {1.5}, new double[] {0.1}, java.util.List.of()));
+        java.nio.file.Path file = java.nio.file.Files.createTempDirectory("bt-cal").resolve("spread.yaml");
+        PanelCalibration.write(file, withRegion);
+        RunCommandTest.Result regional = RunCommandTest.plansim("backtest", "yiwu/backtest-2015", "--paths", "2000", "--seed", "3",
+                "--quiet", "--format", "json", "--calibration", file.toString());
+        assertEquals(0, regional.code(), regional.err());
+        JsonNode g = mapper.readTree(regional.out());
+        assertTrue(g.get("calibration").asText().contains("regional group (region) left out"), g.get("calibration").asText());
+        assertEquals(width(r, "exports", 2020), width(g, "exports", 2020), 1e-9 * width(r, "exports", 2020));
         // the table says it too; --raw with --calibration is a clear error (exit 2)
         RunCommandTest.Result table = RunCommandTest.plansim("backtest", "yiwu/backtest-2015", "--paths", "500", "--quiet");
         assertTrue(table.out().contains("scored: calibrated"), table.out());

@@ -28,18 +28,43 @@ public final class McAggregates implements PathSink<McAggregates.Block> {
     private final List<Quantiles> lent = java.util.Collections.synchronizedList(new ArrayList<>());
     private boolean finished;
 
-    private McAggregates(CompiledScenario c, long paths, int blockSize, PathTargets targets) {
+    private McAggregates(CompiledScenario c, long paths, int blockSize, PathTargets targets, java.util.Set<String> percentilesOf) {
         this.c = c;
         this.targets = targets;
         this.size = c.outputs().size() * c.years();
         this.moments = new Moments(size);
-        this.quantiles = Quantiles.create(size, paths, blockSize);
+        this.quantiles = percentilesOf == null ? Quantiles.create(size, paths, blockSize)
+                : QuantileSubset.of(size, columnsOf(c, percentilesOf), paths, blockSize);
         this.met = new long[targets.size()];
     }
 
     /** The aggregates of a run of {@code paths} paths in blocks of {@code blockSize} of {@code c}, judging {@code targets}. */
     public static McAggregates of(CompiledScenario c, long paths, int blockSize, PathTargets targets) {
-        return new McAggregates(c, paths, blockSize, targets);
+        return new McAggregates(c, paths, blockSize, targets, null);
+    }
+
+    /**
+     * As above, keeping the percentiles of the outputs named in {@code percentilesOf} only (every year of each; ids
+     * the scenario does not output are passed over, as a page skips the series a region lacks); null keeps all.
+     * Means, sds and target counts are kept for every output either way.
+     */
+    public static McAggregates of(CompiledScenario c, long paths, int blockSize, PathTargets targets, java.util.Set<String> percentilesOf) {
+        return new McAggregates(c, paths, blockSize, targets, percentilesOf == null ? null : java.util.Set.copyOf(percentilesOf));
+    }
+
+    /** The value-years (output i, year t at i x years + t) of the outputs named, rising. */
+    private static int[] columnsOf(CompiledScenario c, java.util.Set<String> ids) {
+        int n = c.years();
+        int[] columns = new int[c.outputs().size() * n];
+        int k = 0;
+        for (int i = 0; i < c.outputs().size(); i++) {
+            if (ids.contains(c.outputs().get(i).id())) {
+                for (int t = 0; t < n; t++) {
+                    columns[k++] = i * n + t;
+                }
+            }
+        }
+        return java.util.Arrays.copyOf(columns, k);
     }
 
     @Override
@@ -78,6 +103,17 @@ public final class McAggregates implements PathSink<McAggregates.Block> {
         lent.clear();
         free.clear();
         finished = true;
+    }
+
+    /**
+     * The standard percentiles of every kept value-year made ready on {@code executor} after the last merge
+     * ({@link Quantiles#prepareStandard}): the reads that follow, on whatever thread, find them done.
+     */
+    public void prepareReads(java.util.concurrent.ExecutorService executor) throws InterruptedException {
+        if (!finished) {
+            throw new IllegalStateException("the run has not finished: no percentiles from part of its paths");
+        }
+        quantiles.prepareStandard(executor);
     }
 
     @Override

@@ -21,7 +21,7 @@ import java.util.Arrays;
  * of a variable that moves little against its level, such as the urbanization rate; bins sized on each
  * variable-year's own spread do not (docs/PERFORMANCE.md, QuantilesTest).
  */
-public abstract sealed class Quantiles permits Quantiles.Binned, Quantiles.Exact {
+public abstract sealed class Quantiles permits Quantiles.Binned, Quantiles.Exact, QuantileSubset {
     public static final long EXACT_LIMIT = 10_000;
     /** Paths whose values lay out the bins of a binned run (rounded up to whole blocks). */
     public static final int PILOT = 4096;
@@ -100,6 +100,15 @@ public abstract sealed class Quantiles permits Quantiles.Binned, Quantiles.Exact
 
     /** The number of paths the percentiles are taken from (faulty paths left out). */
     public abstract long paths();
+
+    /**
+     * Makes the standard percentiles ({@link McResult#PERCENTILES}) of every value-year ready to read, in parallel
+     * on {@code executor}, once every path is in; later reads give the same bits as without it. Nothing to do by
+     * default: binned percentiles are read off their counts.
+     */
+    public void prepareStandard(java.util.concurrent.ExecutorService executor) throws InterruptedException {
+        // nothing to prepare
+    }
 
     /**
      * Every path counted in fixed-width bins per variable-year, laid out from the run's first paths (the
@@ -530,6 +539,8 @@ public abstract sealed class Quantiles permits Quantiles.Binned, Quantiles.Exact
 
     /** Every value kept at its path's index: exact and order-independent. */
     public static final class Exact extends Quantiles {
+        /** Value-years a task of {@link #prepareStandard} selects: 864 of them make 27 tasks of about 2 ms. */
+        static final int PREPARED_CHUNK = 32;
         private final double[][] values;
         private final boolean[] filled;
         /** Per value-year, its kept values sorted (null until asked for). */
@@ -662,6 +673,67 @@ public abstract sealed class Quantiles permits Quantiles.Binned, Quantiles.Exact
             Arrays.sort(column);
             sorted[j] = column;
             return column;
+        }
+
+        /**
+         * Every value-year's standard ranks selected on {@code executor}, {@link #PREPARED_CHUNK} value-years a task,
+         * right after the run: read one at a time on the output thread, the 864 selections of a 10,000-path run
+         * were the serial tail of {@code mc} (docs/PERFORMANCE.md, session 6). Each column is selected outside the lock
+         * as {@link #selectedColumn} selects it (the same values, the same bits) and stored under it.
+         */
+        @Override
+        public void prepareStandard(java.util.concurrent.ExecutorService executor) throws InterruptedException {
+            int n = kept();
+            if (n == 0) {
+                return;
+            }
+            int[] r = ranks(n);
+            boolean all = n == filled.length;
+            java.util.List<java.util.concurrent.Future<?>> tasks = new java.util.ArrayList<>();
+            for (int from = 0; from < values.length; from += PREPARED_CHUNK) {
+                int start = from;
+                int end = Math.min(values.length, from + PREPARED_CHUNK);
+                tasks.add(executor.submit(() -> {
+                    for (int j = start; j < end; j++) {
+                        if (readyColumn(j)) {
+                            continue;
+                        }
+                        double[] column = all ? values[j] : column(j);
+                        double[] at = OrderStatistics.atRanks(column, r);
+                        double[] sortedColumn = null;
+                        if (at == null) {
+                            sortedColumn = column == values[j] ? column.clone() : column;
+                            Arrays.sort(sortedColumn);
+                        }
+                        store(j, at, sortedColumn);
+                    }
+                }));
+            }
+            try {
+                for (java.util.concurrent.Future<?> f : tasks) {
+                    f.get();
+                }
+            } catch (InterruptedException e) {
+                tasks.forEach(f -> f.cancel(false));
+                throw e;
+            } catch (java.util.concurrent.ExecutionException e) {
+                tasks.forEach(f -> f.cancel(false));
+                if (e.getCause() instanceof RuntimeException re) {
+                    throw re;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+
+        private synchronized boolean readyColumn(int j) {
+            return selected[j] != null || sorted[j] != null;
+        }
+
+        private synchronized void store(int j, double[] at, double[] sortedColumn) {
+            if (selected[j] == null && sorted[j] == null) {
+                selected[j] = at;
+                sorted[j] = sortedColumn;
+            }
         }
 
         private synchronized double[] sortedIfAny(int j) {

@@ -42,8 +42,24 @@ public final class MonteCarloRunner {
 
     /** The run summarised ({@link McAggregates}: moments, percentiles and target counts) as its host controls it. */
     public static McResult summarise(CompiledScenario c, McOptions o, PathTargets targets, RunControl control) {
-        McAggregates sink = McAggregates.of(c, o.paths(), o.blockSize(), targets);
+        return summarise(c, o, targets, control, null);
+    }
+
+    /**
+     * As above, with the percentiles of the outputs named in {@code percentilesOf} only (null: all), for a front end
+     * that reads a few ({@link McAggregates#of(CompiledScenario, long, int, PathTargets, java.util.Set)}).
+     */
+    public static McResult summarise(CompiledScenario c, McOptions o, PathTargets targets, RunControl control,
+                                     java.util.Set<String> percentilesOf) {
+        McAggregates sink = McAggregates.of(c, o.paths(), o.blockSize(), targets, percentilesOf);
         Faults f = run(c, o, sink, control);
+        try {
+            // every front end reads the percentiles next: selected on the pool, not one by one on the reader's thread
+            sink.prepareReads(control.executor());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancelledException("interrupted");
+        }
         return sink.result(o.seed(), o.sampler().name(), f.count(), f.firstPath(), f.first());
     }
 

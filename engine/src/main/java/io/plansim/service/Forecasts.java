@@ -312,7 +312,18 @@ public final class Forecasts {
 
     /** As above from a request already prepared (a front end that also reads the compiled scenario). */
     public Simulation simulate(Prepared p, McOptions o, Cancellation cancel, MonteCarloRunner.Progress progress) {
-        McResult mc = MonteCarloRunner.summarise(p.compiled(), o, p.judged(), new RunControl(executor, cancel, progress));
+        return simulate(p, o, cancel, progress, null);
+    }
+
+    /**
+     * As above, keeping the percentiles of the variables named in {@code percentilesOf} only (null: all): a front end
+     * that shows a few (the what-if page) neither stores nor selects the rest. Their means, sds, the central path and
+     * every target's probability are as in the full run; reading another variable's percentile is an
+     * {@link IllegalArgumentException}.
+     */
+    public Simulation simulate(Prepared p, McOptions o, Cancellation cancel, MonteCarloRunner.Progress progress,
+                               java.util.Set<String> percentilesOf) {
+        McResult mc = MonteCarloRunner.summarise(p.compiled(), o, p.judged(), new RunControl(executor, cancel, progress), percentilesOf);
         // too many failed paths is the user's input error, told before anything is computed from the rest
         FailedPaths.check(p.scenario().lineage().get(0), mc);
         Projection central = DeterministicRunner.run(p.compiled());

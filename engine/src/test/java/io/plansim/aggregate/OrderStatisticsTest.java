@@ -79,7 +79,10 @@ class OrderStatisticsTest {
         columns[7][6] = 0.0;
         columns[8] = new double[paths];
         Arrays.fill(columns[8], Double.NaN);
-        for (boolean standardFirst : new boolean[] {true, false}) {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        for (int mode = 0; mode < 4; mode++) {
+            boolean standardFirst = mode % 2 == 0;
+            boolean prepared = mode >= 2; // the standard ranks selected on a pool first, as a run does after its paths
             Quantiles q = Quantiles.create(size, paths);
             double[] batch = new double[paths * size];
             long[] at = new long[paths];
@@ -91,6 +94,13 @@ class OrderStatisticsTest {
             }
             int kept = standardFirst ? paths - 1 : paths; // the last path left out (a faulty path), or all kept
             q.addBatch(batch, kept, at);
+            if (prepared) {
+                try {
+                    q.prepareStandard(pool);
+                } catch (InterruptedException e) {
+                    throw new AssertionError(e);
+                }
+            }
             for (int i = 0; i < size; i++) {
                 double[] sorted = Arrays.copyOf(columns[i], kept);
                 Arrays.sort(sorted);
@@ -108,6 +118,7 @@ class OrderStatisticsTest {
                 assertEquals(fixed, q.deterministic(i), "column " + i);
             }
         }
+        pool.shutdownNow();
     }
 
     private static double r7(double[] x, double q) {

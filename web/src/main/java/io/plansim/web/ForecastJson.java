@@ -41,6 +41,13 @@ final class ForecastJson {
         return m;
     }
 
+    /** Every series the page charts: the only variables whose percentiles a forecast for the page keeps. */
+    static java.util.Set<String> series(Scenario sc) {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        areas(sc).values().forEach(ids::addAll);
+        return ids;
+    }
+
     /** What the change column and the ghost lines need of the unmodified scenario. */
     record Baseline(Map<String, Double> probabilities, Map<String, double[]> medians) {
         static Baseline of(Forecasts.Simulation s) {

@@ -174,7 +174,7 @@ public final class WebServer implements AutoCloseable {
             ForecastRequest r = ForecastRequest.parse(json, ctx.body(), limits);
             McOptions o = McOptions.of(r.paths(), r.seed());
             ObjectNode out = gate.run(r.client(), cancel -> {
-                Forecasts.Simulation s = service.simulate(r.request(), o, cancel, null);
+                Forecasts.Simulation s = forPage(r.request(), o, cancel);
                 ForecastJson.Baseline base = baseline(r, o, s, cancel);
                 return ForecastJson.of(json, s, base, service.actuals(s.scenario(), r.request()), r, version());
             });
@@ -194,10 +194,16 @@ public final class WebServer implements AutoCloseable {
                 b = baselines.get(key);
             }
             if (b == null) {
-                b = ForecastJson.Baseline.of(service.simulate(r.request().withoutOverrides(), McOptions.of(r.paths(), r.seed()), cancel, null));
+                b = ForecastJson.Baseline.of(forPage(r.request().withoutOverrides(), McOptions.of(r.paths(), r.seed()), cancel));
                 remember(r, b);
             }
             return b;
+        }
+
+        /** A run with the percentiles of the page's series only (the page reads no others). */
+        private Forecasts.Simulation forPage(Forecasts.Request request, McOptions o, io.plansim.runner.Cancellation cancel) {
+            Forecasts.Prepared p = service.prepare(request);
+            return service.simulate(p, o, cancel, null, ForecastJson.series(p.scenario()));
         }
 
         private void remember(ForecastRequest r, ForecastJson.Baseline b) {

@@ -51,6 +51,21 @@ final class AnnualShocks {
         state = new double[k];
     }
 
+    /** The same factor with scratch arrays of its own: one run builds the factor once, each block takes a copy. */
+    private AnnualShocks(AnnualShocks shared) {
+        this.u = shared.u;
+        this.start = shared.start;
+        this.column = shared.column;
+        this.value = shared.value;
+        this.z = new double[shared.z.length];
+        this.state = new double[shared.state.length];
+    }
+
+    /** A drawer for one block (one thread) that shares this one's factor, which nothing writes after construction. */
+    AnnualShocks forBlock() {
+        return new AnnualShocks(this);
+    }
+
     /** Non-zero entries of the correlation factor (for tests). */
     int factorEntries() {
         return value.length;

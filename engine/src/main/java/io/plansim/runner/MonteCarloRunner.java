@@ -71,6 +71,7 @@ public final class MonteCarloRunner {
         // a sink with leading paths (a binned sketch's pilot) sees them all merged before any later block starts
         long leadingBlocks = (sink.leadingPaths() + o.blockSize() - 1) / o.blockSize();
         ParameterPoints points = ParameterPoints.of(o, u.dimensions());
+        RunShared shared = RunShared.of(c, u);
         PathCheck check = new PathCheck(c);
         long faults = 0;
         long firstFaultPath = -1;
@@ -87,7 +88,7 @@ public final class MonteCarloRunner {
                     long b = next++;
                     window.add(control.executor().submit(() -> {
                         cancel.check(); // a block queued behind a cancelled run's others does not start
-                        return new PathBlock(c, u, o, points, b).run(sink, check);
+                        return new PathBlock(shared, o, points, b).run(sink, check);
                     }));
                 }
                 Merge<B> r = window.poll().get();

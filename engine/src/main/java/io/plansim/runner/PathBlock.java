@@ -39,6 +39,13 @@ final class PathBlock {
     private final CalibratedPaths calibrated;
 
     PathBlock(CompiledScenario c, CompiledUncertainty u, McOptions o, ParameterPoints points, long block) {
+        this(RunShared.of(c, u), o, points, block);
+    }
+
+    /** A block of a run whose shared, read-only setup is {@code shared} (built once per run, not once per block). */
+    PathBlock(RunShared shared, McOptions o, ParameterPoints points, long block) {
+        CompiledScenario c = shared.compiled();
+        CompiledUncertainty u = shared.uncertainty();
         this.c = c;
         this.u = u;
         this.o = o;
@@ -52,10 +59,10 @@ final class PathBlock {
         this.shocks = c.shocks().clone();
         this.out = new double[c.rows() * c.years()];
         this.point = new double[u.dimensions()];
-        this.shockDraws = new AnnualShocks(u);
+        this.shockDraws = shared.shocks().forBlock();
         this.nowcastCells = c.observations().uncertainCells();
         this.observed = nowcastCells.length == 0 ? null : c.observations().kernelLevels().clone();
-        this.calibrated = CalibratedPaths.of(c);
+        this.calibrated = shared.calibrated();
     }
 
     /** Runs the block's paths into a new accumulator of {@code sink}, leaving out those that fail the numeric check. */

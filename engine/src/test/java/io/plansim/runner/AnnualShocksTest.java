@@ -56,7 +56,7 @@ class AnnualShocksTest {
         CompiledScenario c = mixed(tails);
         CompiledUncertainty u = CompiledUncertainty.of(c);
         assertEquals(6, u.shocks());
-        AnnualShocks sparse = new AnnualShocks(u);
+        AnnualShocks sparse = new AnnualShocks(u).forBlock(); // as a run's blocks draw: the run's factor, scratch of their own
         // the 3 x 3 correlated block's factor and the identity on the rest: at most 6 + 3 of 36 entries
         assertTrue(sparse.factorEntries() <= 9, "entries kept: " + sparse.factorEntries());
         int n = c.years();

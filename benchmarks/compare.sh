@@ -100,8 +100,10 @@ for ((r = 1; r <= rounds; r++)); do
     "$java" -jar "$jar" mc yiwu/baseline --paths "$paths" --seed "$seed" --threads 2 --quiet --format json
   timed plansim-1thread "$r" "$tmp/plansim-1thread-$r.json" \
     "$java" -jar "$jar" mc yiwu/baseline --paths "$paths" --seed "$seed" --threads 1 --quiet --format json
+  # one thread, as the table says: NumPy's BLAS (the correlated shocks' matrix product) would otherwise start a
+  # thread per core and count their spinning as the peer's CPU (111 s of CPU in 65 s of wall clock, session 6)
   timed numpy-peer "$r" "$tmp/numpy-peer-$r.json" \
-    "$python" "$peer" --scenario "$tmp/baseline.yaml" --paths "$paths" --seed "$seed" --json \
+    env OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 "$python" "$peer" --scenario "$tmp/baseline.yaml" --paths "$paths" --seed "$seed" --json \
     --calibration "$tmp/spread.yaml" --plansim-json "$tmp/plansim-2threads-$r.json"
 done
 

@@ -69,6 +69,9 @@ final class BatchCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     LimitOptions limits;
 
+    @picocli.CommandLine.Mixin
+    CalibrationOptions calibration;
+
     /** For tests: stop after this many variants, as an interruption would. */
     @Option(names = "--stop-after", hidden = true)
     Integer stopAfter;
@@ -102,7 +105,7 @@ final class BatchCommand implements Callable<Integer> {
             throw InputException.of(SourceLocation.commandLine(), "--master", "'" + master + "'", "--master only with --engine spark");
         }
         String text = io.plansim.scenario.TextFiles.read(batchFile, batchFile.toString());
-        BatchSettings settings = new BatchSettings(sets, actuals.texts(), actuals.asOf, Main.version());
+        BatchSettings settings = new BatchSettings(sets, actuals.texts(), actuals.asOf, Main.version(), calibration.text());
         BatchPlan plan = BatchPlan.of(batchFile.toString(), text, settings, ScenarioRepository.onClasspath());
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (t < 1) {
@@ -169,6 +172,7 @@ final class BatchCommand implements Callable<Integer> {
                 "batch %s: %d variants (%d run now, %d resumed), %d failed, %.1f s, %,.0f paths/s%nwrote %s%n",
                 plan.spec().name(), all.size(), todo.size(), all.size() - todo.size(), s.failed(), seconds,
                 seconds > 0 ? s.paths() / seconds : 0, dir);
+        spec.commandLine().getOut().println(calibration.line(false));
         for (String e : s.errors()) {
             spec.commandLine().getOut().println("  failed " + e);
         }

@@ -54,6 +54,18 @@ final class CalibrationOptions {
         return io.plansim.service.Forecasts.calibrationLine(calibration(), zh);
     }
 
+    /**
+     * The calibration in force as a batch carries it to its executors: the file's name and text (the built-in's
+     * resource), null with --raw. The file is read and validated here, so a bad one fails before any variant runs.
+     */
+    io.plansim.batch.BatchSettings.CalibrationText text() {
+        if (calibration() == null) {
+            return null;
+        }
+        return file == null ? io.plansim.batch.BatchSettings.CalibrationText.builtIn()
+                : new io.plansim.batch.BatchSettings.CalibrationText(file.toString(), io.plansim.scenario.TextFiles.read(file, file.toString()));
+    }
+
     static SpreadCalibration read(Path f) {
         if (!Files.isRegularFile(f)) {
             throw InputException.of(SourceLocation.commandLine(), "--calibration", "'" + f + "' (no such file)",

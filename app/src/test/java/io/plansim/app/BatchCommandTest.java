@@ -77,6 +77,77 @@ class BatchCommandTest {
         assertTrue(csv.startsWith("variant,scenario,production.tfpGrowth,trade.exportTrend,population.netMigration,metric,year,mean,sd,p05"), csv.substring(0, 120));
     }
 
+    /**
+     * The batch's distribution is the one asked for: calibrated by default (as mc shows it), raw with --raw; each
+     * variant's file and the run log name it, and resuming under another calibration runs every variant again.
+     */
+    @Test
+    void theCalibrationIsAppliedNamedAndPartOfEachVariantsDefinition() throws Exception {
+        Path f = dir.resolve("one.yaml");
+        Files.writeString(f, """
+                name: one
+                runs:
+                  - scenario: yiwu/baseline
+                    paths: 2000
+                    seed: 5
+                    variants:
+                      - {production.tfpGrowth: 0.01}
+                """, StandardCharsets.UTF_8);
+        Path cal = dir.resolve("cal");
+        Path raw = dir.resolve("raw");
+        RunCommandTest.Result a = RunCommandTest.plansim("batch", f.toString(), "--out", cal.toString(), "--quiet");
+        assertEquals(0, a.code(), a.err());
+        assertTrue(a.out().contains("calibrated: spread scaling"), a.out());
+        RunCommandTest.Result b = RunCommandTest.plansim("batch", f.toString(), "--out", raw.toString(), "--quiet", "--raw");
+        assertEquals(0, b.code(), b.err());
+        assertTrue(b.out().contains("uncalibrated (--raw)"), b.out());
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        assertEquals("raw", json.readTree(raw.resolve("run-log.json").toFile()).path("calibration").asText());
+        assertEquals("scenarios/reference/calibration/spread.yaml", json.readTree(cal.resolve("run-log.json").toFile()).path("calibration").asText());
+        String variant;
+        try (java.util.stream.Stream<Path> files = Files.list(raw.resolve("variants"))) {
+            variant = Files.readString(files.filter(p -> p.toString().endsWith(".json")).findFirst().orElseThrow());
+        }
+        assertTrue(variant.contains("uncalibrated (--raw)"), variant);
+
+        // the same run as mc: the batch's calibrated GDP percentiles are mc's, the raw ones are not
+        RunCommandTest.Result mc = RunCommandTest.plansim("mc", "yiwu/baseline", "--set", "production.tfpGrowth=0.01", "--paths", "2000",
+                "--seed", "5", "--format", "json");
+        assertEquals(0, mc.code(), mc.err());
+        String p90Cal = gdpRealP90(Files.readString(cal.resolve("results.csv")));
+        String p90Raw = gdpRealP90(Files.readString(raw.resolve("results.csv")));
+        assertFalse(p90Cal.equals(p90Raw), "calibrated and raw GDP percentiles differ");
+        com.fasterxml.jackson.databind.JsonNode mcGdp = json.readTree(mc.out()).path("variables").path("gdp_real");
+        assertEquals(mcGdp.path("p90").get(10).asDouble(), Double.parseDouble(p90Cal), 0.0, "the batch's calibrated percentile is mc's");
+
+        // resuming the calibrated folder with --raw is another definition: run again, not published as calibrated
+        Files.delete(cal.resolve("results.csv"));
+        RunCommandTest.Result c = RunCommandTest.plansim("batch", f.toString(), "--out", cal.toString(), "--quiet", "--resume", "--raw");
+        assertEquals(0, c.code(), c.err());
+        assertTrue(c.err().contains("computed for another definition"), c.err());
+        assertEquals(p90Raw, gdpRealP90(Files.readString(cal.resolve("results.csv"))));
+
+        RunCommandTest.Result bad = RunCommandTest.plansim("batch", f.toString(), "--out", dir.resolve("bad").toString(), "--calibration",
+                dir.resolve("missing.yaml").toString());
+        assertEquals(2, bad.code(), bad.err());
+        assertTrue(bad.err().contains("--calibration"), bad.err());
+        assertFalse(Files.exists(dir.resolve("bad").resolve("results.csv")));
+    }
+
+    /** results.csv's gdp_real 2030 p90 cell. */
+    private static String gdpRealP90(String csv) {
+        String[] lines = csv.split("\n");
+        int p90 = java.util.Arrays.asList(lines[0].split(",")).indexOf("p90");
+        int metric = java.util.Arrays.asList(lines[0].split(",")).indexOf("metric");
+        for (String l : lines) {
+            String[] c = l.split(",");
+            if (c.length > p90 && c[metric].equals("gdp_real") && c[metric + 1].equals("2030")) {
+                return c[p90];
+            }
+        }
+        throw new AssertionError("no gdp_real 2030 row");
+    }
+
     @Test
     void theSparkEngineMissingIsAnInputErrorThatSaysWhereItIs() throws Exception {
         RunCommandTest.Result r = RunCommandTest.plansim("batch", batchFile().toString(), "--engine", "spark", "--out", dir.resolve("s").toString());

@@ -106,7 +106,7 @@ public final class BatchPlan {
 
     /** The variant's definition under this plan's settings (see {@link Variant#definition}). */
     public String definition(Variant v) {
-        return v.definition(settings.sets(), settings.version());
+        return v.definition(settings.sets(), settings.version(), settings.calibrationDefinition());
     }
 
     /** The variant's overrides as {@code --set} texts: the batch-wide ones first, then its own. */

@@ -78,6 +78,8 @@ public final class BatchTables {
         if (settings.asOf() != null) {
             log.put("asOf", settings.asOf());
         }
+        log.put("calibration", settings.calibration() == null ? "raw" : settings.calibration().name());
+        log.put("calibrationDefinition", settings.calibrationDefinition());
         log.put("finished", LocalDateTime.now().toString());
         ArrayNode vlog = log.putArray("variants");
         int failed = 0;

@@ -21,9 +21,10 @@ public record Variant(String id, BatchSpec.Run run, Map<String, String> override
     /**
      * What the variant's result depends on, as one line: a finished variant is resumed only when this is
      * unchanged, so a result is never published under another definition's labels. Nothing here depends on
-     * where or how the variant runs (threads, executors, partitions).
+     * where or how the variant runs (threads, executors, partitions). {@code calibration} names the spread
+     * calibration the distribution is recalibrated by (its id and text's SHA-256) or says "raw".
      */
-    public String definition(List<String> sets, String version) {
+    public String definition(List<String> sets, String version, String calibration) {
         ObjectNode d = JsonNodeFactory.instance.objectNode();
         d.put("plansim", version);
         d.put("scenario", run.scenario());
@@ -35,6 +36,7 @@ public record Variant(String id, BatchSpec.Run run, Map<String, String> override
         d.put("paths", run.paths());
         d.put("seed", seed);
         d.put("block", BLOCK);
+        d.put("calibration", calibration);
         return d.toString();
     }
 }

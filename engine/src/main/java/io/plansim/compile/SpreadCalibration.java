@@ -207,15 +207,21 @@ public final class SpreadCalibration {
         return Holder.BUILT_IN_CALIBRATION;
     }
 
-    private static final class Holder {
-        static final SpreadCalibration BUILT_IN_CALIBRATION = load();
+    /** The built-in calibration file's text (what a batch carries to its executors, {@code BatchSettings}). */
+    public static String builtInText() {
+        return Holder.BUILT_IN_TEXT;
+    }
 
-        private static SpreadCalibration load() {
+    private static final class Holder {
+        static final String BUILT_IN_TEXT = read();
+        static final SpreadCalibration BUILT_IN_CALIBRATION = parse(BUILT_IN, BUILT_IN_TEXT);
+
+        private static String read() {
             try (InputStream in = SpreadCalibration.class.getClassLoader().getResourceAsStream(BUILT_IN)) {
                 if (in == null) {
                     throw new IllegalStateException("built-in calibration " + BUILT_IN + " is not on the class path");
                 }
-                return parse(BUILT_IN, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -7,6 +7,7 @@ import io.plansim.aggregate.McResult;
 import io.plansim.batch.BatchFolder;
 import io.plansim.batch.BatchPlan;
 import io.plansim.batch.Variant;
+import io.plansim.runner.Cancellation;
 import io.plansim.runner.McOptions;
 import io.plansim.runner.NumericFault;
 import io.plansim.runner.Sampler;
@@ -61,7 +62,11 @@ public final class BatchRuns {
         try {
             Forecasts.Request request = new Forecasts.Request(source(v.run().scenario()), plan.overrides(v),
                     plan.settings().extraActuals(), plan.settings().asOf());
-            Forecasts.Simulation r = forecasts.simulate(request, new McOptions(v.run().paths(), v.seed(), Sampler.MC, threads, Variant.BLOCK), null);
+            // the distribution the batch asked for (the built-in calibration by default, another file, or raw)
+            Forecasts.Prepared prepared = forecasts.prepare(request).withCalibration(plan.settings().spreadCalibration());
+            node.put("calibration", prepared.calibrationLine(false));
+            Forecasts.Simulation r = forecasts.simulate(prepared, new McOptions(v.run().paths(), v.seed(), Sampler.MC, threads, Variant.BLOCK),
+                    Cancellation.never(), null);
             McResult mc = r.mc();
             ArrayNode stats = node.putArray("stats");
             for (int var = 0; var < mc.variables().size(); var++) {

@@ -338,20 +338,26 @@ def met(t, outcome):
 class Calibration:
     """plansim's spread recalibration (docs/MODEL.md "Recalibration", io.plansim.runner.CalibratedPaths): every path's
     value x of a variable in a calibrated group, in year t after the base, moves to m exp(k ln(x / m)), m the central
-    path's value and k the group's factor at horizon t (the last fitted one beyond it); m + k (x - m) unless x and m
-    are both positive. `plansim mc` applies it unless --raw, right after the kernel (satellites are computed from the
-    raw core rows), before target counts, moments and percentiles."""
+    path's value and k the group's factor at horizon t (the last fitted one beyond it): k_lo (factorsBelow) where
+    x < m, k_hi (factorsAbove) otherwise, both the one list `factors` in a symmetric group (format 1); m + k (x - m)
+    unless x and m are both positive. `plansim mc` applies it unless --raw, right after the kernel (satellites are
+    computed from the raw core rows), before target counts, moments and percentiles."""
 
     def __init__(self, path):
         c = read_yaml(path)
-        if c.get("format") != 1:
-            refuse(f"calibration file {path}: format {c.get('format')} (the peer reads format 1)")
+        if c.get("format") not in (1, 2):
+            refuse(f"calibration file {path}: format {c.get('format')} (the peer reads formats 1 and 2)")
         self.id = c["id"]
-        self.factors = {v: [float(k) for k in g["factors"]] for g in c["groups"] for v in g["variables"]}
+        self.factors = {}  # variable -> (k_lo list, k_hi list)
+        for g in c["groups"]:
+            below = g.get("factorsBelow", g.get("factors"))
+            above = g.get("factorsAbove", g.get("factors"))
+            for v in g["variables"]:
+                self.factors[v] = ([float(k) for k in below], [float(k) for k in above])
 
-    def factor(self, variable, h):
-        f = self.factors.get(variable)
-        return 1.0 if f is None else f[max(0, min(len(f), h) - 1)]
+    @staticmethod
+    def _at(f, h):
+        return f[max(0, min(len(f), h) - 1)]
 
     def apply(self, out, variables, centre):
         """Recalibrates out, (variables, years, m), in place; centre is the central path, (variables, years)."""
@@ -359,8 +365,11 @@ class Calibration:
         for i, v in enumerate(variables):
             if v not in self.factors:
                 continue
-            k = np.array([self.factor(v, h) for h in range(1, n)])[:, None]
+            below, above = self.factors[v]
             x, m = out[i, 1:], centre[i, 1:, None]
+            k_lo = np.array([self._at(below, h) for h in range(1, n)])[:, None]
+            k_hi = np.array([self._at(above, h) for h in range(1, n)])[:, None]
+            k = np.where(x < m, k_lo, k_hi)
             positive = (x > 0) & (m > 0)
             with np.errstate(divide="ignore", invalid="ignore"):
                 scaled = m * np.exp(k * np.log(x / m))

@@ -286,7 +286,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 NaiveForecasters.randomWalkWithDrift(10), NaiveForecasters.globalMeanGrowth());
         ProgressBar bar = ProgressBar.unlessQuiet(quiet, spec.commandLine().getErr());
         long start = System.nanoTime();
-        SpreadFit fit = new SpreadFit(variables().size(), horizons, folds);
+        SpreadFit fit = new SpreadFit(variables().size(), horizons, folds, PanelCalibration.CRITERION);
         RollingOrigin.Evaluation e = RollingOrigin.run(data, forecasters, variables(), d, threads,
                 bar == null ? null : (done, total) -> bar.update(done * paths, total * paths, new long[0]), fit);
         if (bar != null) {

@@ -33,6 +33,9 @@ final class PanelCalibration {
         GROUPS.put(PanelVariable.POPULATION, List.of("population"));
     }
 
+    /** What the panel's factors minimize (docs/MODEL.md "Recalibration"). */
+    static final SpreadFit.Criterion CRITERION = SpreadFit.Criterion.SCALED_INTERVALS;
+
     private PanelCalibration() {
     }
 
@@ -58,10 +61,26 @@ final class PanelCalibration {
         provenance.put("plansim", version);
         provenance.put("date", java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString());
         provenance.put("commit", gitCommit());
-        provenance.put("method", "k(h) minimizes the mean CRPS of the ensemble c + k (x - c) in log points, c the scenario's "
-                + "central path; out-of-sample figures score each economy block with k fitted on the other blocks; standard "
-                + "errors: jackknife over the blocks");
+        provenance.put("method", method(fit.criterion()) + "; out-of-sample figures score each economy block with factors fitted "
+                + "on the other blocks; standard errors: jackknife over the blocks");
         return SpreadCalibration.of("pwt91-spread-" + version, provenance, groups);
+    }
+
+    /** The fitting criterion in words, for the file's provenance. */
+    static String method(SpreadFit.Criterion c) {
+        String ensemble = "the ensemble c + k_lo (x - c) below c and c + k_hi (x - c) above it, in log points, c the scenario's central path";
+        return switch (c) {
+            case SYMMETRIC_CRPS -> "k(h) minimizes the mean CRPS of the ensemble c + k (x - c) in log points, c the scenario's central path";
+            case CRPS -> "k_lo(h) and k_hi(h) minimize the mean CRPS of " + ensemble + " (the CRPS separates into the two sides)";
+            case INTERVALS -> "k_lo(h) minimizes the mean pinball loss of the 10% and 25% quantiles, k_hi(h) of the 75% and 90%, of "
+                    + ensemble + ": together the weighted interval score of the central 50% and 80% intervals";
+            case INTERVAL80 -> "k_lo(h) minimizes the mean pinball loss of the 10% quantile, k_hi(h) of the 90%, of " + ensemble;
+            case SCALED_INTERVALS -> "k_lo(h) minimizes the mean pinball loss of the 10% and 25% quantiles, k_hi(h) of the 75% and 90%, of "
+                    + ensemble + ", each case's loss at a level divided by that quantile's deviation from c (the weighted interval score "
+                    + "of the central 50% and 80% intervals with every forecast counted once, whatever its width)";
+            case SCALED_INTERVAL80 -> "k_lo(h) minimizes the mean pinball loss of the 10% quantile, k_hi(h) of the 90%, of " + ensemble
+                    + ", each case's loss divided by that quantile's deviation from c";
+        };
     }
 
     /**
@@ -127,10 +146,11 @@ final class PanelCalibration {
 
     /** The fitted factors by horizon with their standard errors. */
     static String factorTable(SpreadCalibration cal) {
-        StringBuilder sb = new StringBuilder("Spread recalibration fitted on the panel (" + cal.id() + "): factor k(h) on each path's "
-                + "deviation from the central path (log points), +- jackknife standard error over the economy blocks\n");
+        StringBuilder sb = new StringBuilder("Spread recalibration fitted on the panel (" + cal.id() + "): factors k(h) on each path's "
+                + "deviation from the central path (log points), below it (lo) and above it (hi) where they differ, +- jackknife "
+                + "standard error over the economy blocks\n");
         List<String> head = new ArrayList<>(List.of("group"));
-        int max = cal.groups().stream().mapToInt(g -> g.factors().length).max().orElse(0);
+        int max = cal.groups().stream().mapToInt(SpreadCalibration.Group::horizons).max().orElse(0);
         for (int h = 1; h <= max; h++) {
             head.add(String.valueOf(h));
         }
@@ -140,12 +160,21 @@ final class PanelCalibration {
         TextTable t = new TextTable(right);
         t.row(head.toArray(String[]::new));
         for (SpreadCalibration.Group g : cal.groups()) {
-            List<String> row = new ArrayList<>(List.of(g.id()));
-            for (int h = 0; h < max; h++) {
-                row.add(h < g.factors().length ? String.format(Locale.ROOT, "%.2f+-%.2f", g.factors()[h], g.standardErrors()[h]) : "-");
+            if (g.symmetric()) {
+                t.row(factorRow(g.id(), g.factorsBelow(), g.standardErrorsBelow(), max));
+            } else {
+                t.row(factorRow(g.id() + " lo", g.factorsBelow(), g.standardErrorsBelow(), max));
+                t.row(factorRow(g.id() + " hi", g.factorsAbove(), g.standardErrorsAbove(), max));
             }
-            t.row(row.toArray(String[]::new));
         }
         return sb.append(t.render()).toString();
+    }
+
+    private static String[] factorRow(String name, double[] k, double[] se, int max) {
+        List<String> row = new ArrayList<>(List.of(name));
+        for (int h = 0; h < max; h++) {
+            row.add(h < k.length ? String.format(Locale.ROOT, "%.2f+-%.2f", k[h], se[h]) : "-");
+        }
+        return row.toArray(String[]::new);
     }
 }

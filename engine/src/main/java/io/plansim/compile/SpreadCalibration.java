@@ -7,22 +7,25 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import io.plansim.scenario.InputException;
-import io.plansim.scenario.SourceLocation;
+import io.plansim.scenario.LocatedDocument;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A spread recalibration (docs/MODEL.md "Recalibration"): for each variable group, a factor k(h) by horizon h (years
- * after the base year) that scales every Monte Carlo path's deviation from the scenario's central path, in logs for
- * a positive level: x' = m exp(k ln(x / m)), m the central path's value. A path stays a path (a target is still judged
- * path by path) and the central path is unchanged. Variables in no group keep their spread (k = 1). Beyond the last
- * fitted horizon the last factor holds.
+ * A spread recalibration (docs/MODEL.md "Recalibration"): for each variable group, factors by horizon h (years after
+ * the base year) that scale every Monte Carlo path's deviation from the scenario's central path, in logs for a
+ * positive level: x' = m exp(k ln(x / m)), m the central path's value, k = k_lo(h) where the path is below the
+ * central path (x &lt; m) and k_hi(h) where it is above. The map is monotone in x at every year, so percentiles map
+ * to percentiles, a path stays a path (a target is still judged path by path) and the central path is unchanged.
+ * A symmetric group has k_lo = k_hi. Variables in no group keep their spread (k = 1). Beyond the last fitted horizon
+ * the last factors hold.
  *
  * <p>Read from a versioned file ({@link #BUILT_IN}) that carries its provenance (the command that fitted it, the
  * data's checksum, plansim's version, the date) and the out-of-sample figures the fit achieved, so a report can
@@ -31,8 +34,8 @@ import java.util.Map;
 public final class SpreadCalibration {
     /** The calibration {@code mc}, {@code targets} and {@code report} use unless {@code --raw}. */
     public static final String BUILT_IN = "scenarios/reference/calibration/spread.yaml";
-    /** The file format's version. */
-    public static final int FORMAT = 1;
+    /** The file format's version: 2 adds factorsBelow and factorsAbove (asymmetric); a format-1 file still loads. */
+    public static final int FORMAT = 2;
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
 
@@ -50,31 +53,72 @@ public final class SpreadCalibration {
      * @param id          name, e.g. {@code gdp}
      * @param variables   the variable ids it scales
      * @param fittedOn    what the factors were fitted on, in words
-     * @param factors     k(h) for h = 1..factors.length
-     * @param standardErrors jackknife standard error of each factor over the left-out blocks
+     * @param factorsBelow k_lo(h) for h = 1..n: the factor on a path's deviation below the central path
+     * @param standardErrorsBelow jackknife standard error of each, over the left-out blocks
+     * @param factorsAbove k_hi(h), the factor on a deviation above it (equal to k_lo for a symmetric group)
+     * @param standardErrorsAbove their standard errors
      * @param outOfSample figures by horizon, each scored with factors fitted without its block
      */
-    public record Group(String id, List<String> variables, String fittedOn, double[] factors, double[] standardErrors,
-                        List<Figures> outOfSample) {
+    public record Group(String id, List<String> variables, String fittedOn, double[] factorsBelow, double[] standardErrorsBelow,
+                        double[] factorsAbove, double[] standardErrorsAbove, List<Figures> outOfSample) {
         public Group {
             variables = List.copyOf(variables);
             outOfSample = List.copyOf(outOfSample);
-            factors = factors.clone();
-            standardErrors = standardErrors.clone();
-            if (factors.length == 0 || standardErrors.length != factors.length) {
-                throw new IllegalArgumentException("group " + id + ": " + factors.length + " factors and "
-                        + standardErrors.length + " standard errors; need at least one factor and one error per factor");
+            factorsBelow = factorsBelow.clone();
+            standardErrorsBelow = standardErrorsBelow.clone();
+            factorsAbove = factorsAbove.clone();
+            standardErrorsAbove = standardErrorsAbove.clone();
+            int n = factorsBelow.length;
+            if (n == 0 || factorsAbove.length != n || standardErrorsBelow.length != n || standardErrorsAbove.length != n) {
+                throw new IllegalArgumentException("group " + id + ": " + n + " factors below and " + factorsAbove.length + " above the centre, "
+                        + standardErrorsBelow.length + " and " + standardErrorsAbove.length
+                        + " standard errors; need at least one factor, as many on each side, and one error per factor");
             }
-            for (double k : factors) {
-                if (!(k > 0) || !Double.isFinite(k)) {
-                    throw new IllegalArgumentException("group " + id + ": factor " + k + " is not a finite positive number");
+            for (double[] ks : new double[][] {factorsBelow, factorsAbove}) {
+                for (double k : ks) {
+                    if (!(k > 0) || !Double.isFinite(k)) {
+                        throw new IllegalArgumentException("group " + id + ": factor " + k + " is not a finite positive number");
+                    }
                 }
             }
         }
 
-        /** k at horizon h (the first factor before horizon 1, the last beyond the last). */
-        public double factor(int h) {
-            return factors[Math.max(0, Math.min(factors.length, h) - 1)];
+        /** A symmetric group: k_lo = k_hi = {@code factors}. */
+        public Group(String id, List<String> variables, String fittedOn, double[] factors, double[] standardErrors, List<Figures> outOfSample) {
+            this(id, variables, fittedOn, factors, standardErrors, factors, standardErrors, outOfSample);
+        }
+
+        /** Whether the factors below and above the centre are the same at every horizon. */
+        public boolean symmetric() {
+            return Arrays.equals(factorsBelow, factorsAbove) && Arrays.equals(standardErrorsBelow, standardErrorsAbove);
+        }
+
+        /** Horizons with a factor. */
+        public int horizons() {
+            return factorsBelow.length;
+        }
+
+        /** k_lo at horizon h (the first factor before horizon 1, the last beyond the last). */
+        public double factorBelow(int h) {
+            return factorsBelow[index(h)];
+        }
+
+        /** k_hi at horizon h (the first factor before horizon 1, the last beyond the last). */
+        public double factorAbove(int h) {
+            return factorsAbove[index(h)];
+        }
+
+        /** The standard errors of k_lo and k_hi at horizon h, as {@link #factorBelow}. */
+        public double standardErrorBelow(int h) {
+            return standardErrorsBelow[index(h)];
+        }
+
+        public double standardErrorAbove(int h) {
+            return standardErrorsAbove[index(h)];
+        }
+
+        private int index(int h) {
+            return Math.max(0, Math.min(factorsBelow.length, h) - 1);
         }
     }
 
@@ -180,14 +224,26 @@ public final class SpreadCalibration {
         return groups;
     }
 
-    /** k for a variable at horizon h, 1 when no group holds it. */
-    public double factor(String variable, int h) {
+    /** The group that scales a variable, null when none does (its factors are 1). */
+    public Group groupOf(String variable) {
         for (Group g : groups) {
             if (g.variables().contains(variable)) {
-                return g.factor(h);
+                return g;
             }
         }
-        return 1;
+        return null;
+    }
+
+    /** k_lo for a variable at horizon h, 1 when no group holds it. */
+    public double factorBelow(String variable, int h) {
+        Group g = groupOf(variable);
+        return g == null ? 1 : g.factorBelow(h);
+    }
+
+    /** k_hi for a variable at horizon h, 1 when no group holds it. */
+    public double factorAbove(String variable, int h) {
+        Group g = groupOf(variable);
+        return g == null ? 1 : g.factorAbove(h);
     }
 
     /** The one line a command prints to say its distribution is calibrated. */
@@ -228,48 +284,56 @@ public final class SpreadCalibration {
         }
     }
 
-    /** Reads a calibration file; a bad file is an {@link InputException} naming the file and field. */
+    /**
+     * Reads a calibration file; a bad file is an {@link InputException} naming the file, line and field. A group gives
+     * either {@code factors} (format 1 and later: k_lo = k_hi, a symmetric scaling) or {@code factorsBelow} and
+     * {@code factorsAbove} (format 2), each with its standard errors.
+     */
     public static SpreadCalibration parse(String file, String text) {
-        JsonNode root;
-        try {
-            root = YAML.readTree(text);
-        } catch (IOException e) {
-            throw InputException.of(new SourceLocation(file, 1, 0), "calibration", "unreadable YAML (" + e.getMessage().lines().findFirst().orElse("") + ")",
-                    "a calibration file written by plansim evaluate --fit-calibration");
-        }
-        if (root == null || !root.isObject()) {
-            throw bad(file, "calibration", "no mapping", "a mapping with format, id, provenance and groups");
-        }
-        if (root.path("format").asInt(-1) != FORMAT) {
-            throw bad(file, "format", root.path("format").toString(), String.valueOf(FORMAT));
+        LocatedDocument doc = LocatedDocument.parse(file, text);
+        JsonNode root = doc.root();
+        int format = root.path("format").asInt(-1);
+        if (format < 1 || format > FORMAT) {
+            throw bad(doc, "/format", root.path("format").toString(), "a format from 1 to " + FORMAT + " (this plansim's)");
         }
         String id = root.path("id").asText("");
         if (id.isBlank()) {
-            throw bad(file, "id", "missing", "the calibration's name and version");
+            throw bad(doc, "/id", "missing", "the calibration's name and version");
         }
         Map<String, String> provenance = new LinkedHashMap<>();
         root.path("provenance").fields().forEachRemaining(e -> provenance.put(e.getKey(), e.getValue().asText()));
         List<Group> groups = new ArrayList<>();
         JsonNode gs = root.path("groups");
         if (!gs.isArray() || gs.isEmpty()) {
-            throw bad(file, "groups", gs.toString(), "a list of variable groups");
+            throw bad(doc, "/groups", gs.toString(), "a list of variable groups");
         }
-        for (JsonNode g : gs) {
+        for (int i = 0; i < gs.size(); i++) {
+            JsonNode g = gs.get(i);
+            String p = "/groups/" + i;
             String gid = g.path("id").asText("");
             List<String> variables = new ArrayList<>();
             g.path("variables").forEach(v -> variables.add(v.asText()));
-            double[] factors = numbers(g.path("factors"));
-            double[] se = numbers(g.path("standardErrors"));
             List<Figures> figures = new ArrayList<>();
             for (JsonNode f : g.path("outOfSample")) {
                 figures.add(new Figures(f.path("horizon").asInt(), f.path("n").asLong(), f.path("coverage50Raw").asDouble(),
                         f.path("coverage80Raw").asDouble(), f.path("coverage50").asDouble(), f.path("coverage80").asDouble(),
                         f.path("crpsRaw").asDouble(), f.path("crps").asDouble(), numbers(f.path("pitRaw")), numbers(f.path("pit"))));
             }
-            try {
-                groups.add(new Group(gid, variables, g.path("fittedOn").asText(""), factors, se, figures));
-            } catch (IllegalArgumentException e) {
-                throw bad(file, "groups." + gid, e.getMessage(), "finite positive factors, one standard error each");
+            boolean sided = g.has("factorsBelow") || g.has("factorsAbove");
+            if (sided && (g.has("factors") || format < 2)) {
+                throw bad(doc, p + (g.has("factorsBelow") ? "/factorsBelow" : "/factorsAbove"), "group " + gid + " with "
+                        + (format < 2 ? "format " + format : "factors as well"), "either factors (one list, the same below and above the "
+                        + "central path) or, from format 2, factorsBelow and factorsAbove");
+            }
+            String fittedOn = g.path("fittedOn").asText("");
+            if (sided) {
+                double[] below = factors(doc, p + "/factorsBelow", -1);
+                int n = below.length;
+                groups.add(new Group(gid, variables, fittedOn, below, errors(doc, p + "/standardErrorsBelow", n),
+                        factors(doc, p + "/factorsAbove", n), errors(doc, p + "/standardErrorsAbove", n), figures));
+            } else {
+                double[] k = factors(doc, p + "/factors", -1);
+                groups.add(new Group(gid, variables, fittedOn, k, errors(doc, p + "/standardErrors", k.length), figures));
             }
         }
         Evaluated ev = null;
@@ -284,12 +348,50 @@ public final class SpreadCalibration {
         try {
             return new SpreadCalibration(id, file, provenance, of(id, provenance, groups).groups(), ev);
         } catch (IllegalArgumentException e) {
-            throw bad(file, "groups", e.getMessage(), "each variable in one group at most");
+            throw bad(doc, "/groups", e.getMessage(), "each variable in one group at most");
         }
     }
 
-    private static InputException bad(String file, String field, String found, String allowed) {
-        return InputException.of(new SourceLocation(file, 1, 0), field, found, allowed);
+    /** A list of factors at {@code pointer}: finite and positive, one per horizon ({@code n} of them; -1: at least one). */
+    private static double[] factors(LocatedDocument doc, String pointer, int n) {
+        double[] k = list(doc, pointer, n, "factors, one per horizon (years after the base year)");
+        for (int h = 0; h < k.length; h++) {
+            if (!(k[h] > 0) || !Double.isFinite(k[h])) {
+                throw bad(doc, pointer + "/" + h, String.valueOf(doc.root().at(pointer + "/" + h)),
+                        "a finite positive factor (horizon " + (h + 1) + ")");
+            }
+        }
+        return k;
+    }
+
+    /** A list of standard errors at {@code pointer}: finite and non-negative, {@code n} of them. */
+    private static double[] errors(LocatedDocument doc, String pointer, int n) {
+        double[] se = list(doc, pointer, n, "standard errors, one per factor");
+        for (int h = 0; h < se.length; h++) {
+            if (!(se[h] >= 0) || !Double.isFinite(se[h])) {
+                throw bad(doc, pointer + "/" + h, String.valueOf(doc.root().at(pointer + "/" + h)),
+                        "a finite non-negative standard error (horizon " + (h + 1) + ")");
+            }
+        }
+        return se;
+    }
+
+    private static double[] list(LocatedDocument doc, String pointer, int n, String what) {
+        JsonNode a = doc.root().at(pointer);
+        if (!a.isArray() || a.isEmpty() || (n >= 0 && a.size() != n)) {
+            String found = a.isMissingNode() ? "missing" : a.isArray() ? "a list of " + a.size() : a.toString();
+            throw bad(doc, pointer, found, (n >= 0 ? n + " " : "a non-empty list of ") + what);
+        }
+        for (int h = 0; h < a.size(); h++) {
+            if (!a.get(h).isNumber()) {
+                throw bad(doc, pointer + "/" + h, a.get(h).toString(), "a number (horizon " + (h + 1) + ")");
+            }
+        }
+        return numbers(a);
+    }
+
+    private static InputException bad(LocatedDocument doc, String pointer, String found, String allowed) {
+        return InputException.of(doc.locate(pointer), LocatedDocument.fieldPath(pointer), found, allowed);
     }
 
     private static List<Bin> bins(JsonNode a) {
@@ -334,8 +436,15 @@ public final class SpreadCalibration {
             ArrayNode vs = n.putArray("variables");
             g.variables().forEach(vs::add);
             n.put("fittedOn", g.fittedOn());
-            put(n.putArray("factors"), g.factors());
-            put(n.putArray("standardErrors"), g.standardErrors());
+            if (g.symmetric()) {
+                put(n.putArray("factors"), g.factorsBelow());
+                put(n.putArray("standardErrors"), g.standardErrorsBelow());
+            } else {
+                put(n.putArray("factorsBelow"), g.factorsBelow());
+                put(n.putArray("standardErrorsBelow"), g.standardErrorsBelow());
+                put(n.putArray("factorsAbove"), g.factorsAbove());
+                put(n.putArray("standardErrorsAbove"), g.standardErrorsAbove());
+            }
             ArrayNode fs = n.putArray("outOfSample");
             for (Figures f : g.outOfSample()) {
                 ObjectNode o = fs.addObject();

@@ -100,8 +100,8 @@ public final class RegionSpreadFit {
         if (fits.isEmpty()) {
             return null;
         }
-        SpreadFit.HorizonFit f = fits.get(0);
-        List<double[]> scored = fit.scored(0, f, seed);
+        SpreadFit.Factor f = fits.get(0).below(); // a symmetric fit: the same factor above
+        List<double[]> scored = fit.scored(0, fits.get(0), seed);
         double[] levels = Scorecard.LEVELS;
         double[] covRaw = new double[levels.length];
         double[] cov = new double[levels.length];
@@ -135,7 +135,7 @@ public final class RegionSpreadFit {
             covRaw[i] /= n;
             cov[i] /= n;
         }
-        return new Result(List.copyOf(variables), f.n() > 0 ? (int) f.n() : 0, f.k(), f.se(), f.leftOut(), List.copyOf(origins),
+        return new Result(List.copyOf(variables), (int) fits.get(0).n(), f.k(), f.se(), f.leftOut(), List.copyOf(origins),
                 covRaw, cov, crpsRaw / n, crps / n, k == 0 ? Double.NaN : groupRaw / k, k == 0 ? Double.NaN : group / k, n);
     }
 

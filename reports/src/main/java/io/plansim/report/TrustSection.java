@@ -102,14 +102,18 @@ public final class TrustSection {
         h.append("<p class=\"note\">").append(Html.esc(t(zh, "Fitted on ", "拟合数据：") + g.fittedOn())).append("</p>\n");
         h.append("<table class=\"data\"><thead><tr><th>").append(t(zh, "horizon (years)", "年限（年）")).append("</th><th>")
                 .append(t(zh, "n", "样本数")).append("</th><th>")
-                .append(t(zh, "factor k ± s.e.", "系数 k ± 标准误")).append("</th><th>50% ").append(t(zh, "raw", "原始")).append("</th><th>50% ").append(t(zh, "calibrated", "校准"))
+                .append(g.symmetric() ? t(zh, "factor k ± s.e.", "系数 k ± 标准误") : t(zh, "factor below / above the centre ± s.e.",
+                        "中心以下 / 以上系数 ± 标准误")).append("</th><th>50% ").append(t(zh, "raw", "原始")).append("</th><th>50% ").append(t(zh, "calibrated", "校准"))
                 .append("</th><th>80% ").append(t(zh, "raw", "原始")).append("</th><th>80% ").append(t(zh, "calibrated", "校准")).append("</th><th>CRPS ").append(t(zh, "raw", "原始")).append("</th><th>CRPS ")
                 .append(t(zh, "calibrated", "校准")).append("</th></tr></thead><tbody>\n");
         for (SpreadCalibration.Figures f : g.outOfSample()) {
-            h.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%d</td><td>%.2f ± %.2f</td><td>%.2f</td><td>%.2f</td><td>%.2f</td>"
-                            + "<td>%.2f</td><td>%.4f</td><td>%.4f</td></tr>\n", f.horizon() == 0 ? t(zh, "all", "全部") : String.valueOf(f.horizon()), f.n(), g.factor(f.horizon()),
-                    g.standardErrors()[Math.max(1, Math.min(f.horizon(), g.standardErrors().length)) - 1], f.coverage50Raw(), f.coverage50(),
-                    f.coverage80Raw(), f.coverage80(), f.crpsRaw(), f.crps()));
+            int hz = f.horizon();
+            String factor = g.symmetric() ? String.format(Locale.ROOT, "%.2f ± %.2f", g.factorBelow(hz), g.standardErrorBelow(hz))
+                    : String.format(Locale.ROOT, "%.2f ± %.2f / %.2f ± %.2f", g.factorBelow(hz), g.standardErrorBelow(hz), g.factorAbove(hz),
+                            g.standardErrorAbove(hz));
+            h.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%d</td><td>%s</td><td>%.2f</td><td>%.2f</td><td>%.2f</td>"
+                            + "<td>%.2f</td><td>%.4f</td><td>%.4f</td></tr>\n", hz == 0 ? t(zh, "all", "全部") : String.valueOf(hz), f.n(), factor,
+                    f.coverage50Raw(), f.coverage50(), f.coverage80Raw(), f.coverage80(), f.crpsRaw(), f.crps()));
         }
         h.append("</tbody></table>\n");
         if (!calibrated) {

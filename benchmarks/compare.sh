@@ -2,7 +2,8 @@
 # Compares plansim's Monte Carlo with its NumPy peer (benchmarks/peer/mc_numpy.py) on the same workload:
 # the Yiwu baseline 2020-2035, 1 million paths. Per round, one after the other:
 #   plansim mc --threads 2, plansim mc --threads 1, and the peer (single-threaded NumPy),
-# each timed end to end by /usr/bin/time -v (wall clock and maximum resident set size). The peer does the same work
+# each timed end to end by /usr/bin/time -v (wall clock and maximum resident set size). plansim runs as users run it,
+# through the ./plansim launcher with its class-data-sharing archive (made by one untimed short run first). The peer does the same work
 # as plansim (every variable and year's mean, sd and 7 percentiles, exact over all paths; every catalog target) and
 # checks its figures against plansim's JSON of the same round (plansim's calibrated distribution, with the
 # calibration file inside the jar); a failed check fails the comparison.
@@ -16,7 +17,8 @@
 #   --engine-scaling    also measure the engine's thread scaling without JVM start-up, loading and output:
 #                       JMH MonteCarloBenchmark.perPath against perPathAllCores, 2 forks x 10 iterations (~4 min)
 #   --keep DIR          keep the raw outputs (plansim JSON, peer JSON, time -v logs) in DIR
-# Environment: PYTHON (default: /usr/bin/python3 when it has numpy and yaml, else python3), JAVA (default java).
+# Environment: PYTHON (default: /usr/bin/python3 when it has numpy and yaml, else python3), JAVA (default java: the
+# JMH run; plansim runs through ./plansim, with the java on PATH).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=time_v.sh
@@ -63,6 +65,11 @@ mkdir -p "$tmp"
 # Run copies, so that a rebuild during the comparison (mvn clean, ./plansim) neither breaks nor changes it.
 cp "$jar" "$tmp/plansim.jar"
 jar="$tmp/plansim.jar"
+# ./plansim on that copy (PLANSIM_JAR: never rebuilt); its first run records the class-data-sharing archive
+# (plansim.jsa next to the copy) that the timed runs map, as a user's second and later runs do
+launcher=(env PLANSIM_JAR="$jar" "$root/plansim")
+"${launcher[@]}" mc yiwu/baseline --paths 1000 --seed "$seed" --quiet --format json > /dev/null
+[[ -f "$tmp/plansim.jsa" ]] || echo "compare.sh: no class-data-sharing archive was made; plansim runs without it" >&2
 if [[ -n "$engine_scaling" ]]; then
   cp "$bench" "$tmp/benchmarks.jar"
   bench="$tmp/benchmarks.jar"
@@ -97,9 +104,9 @@ echo "Yiwu baseline 2020-2035, $paths paths, seed $seed, $rounds rounds, $cores 
 for ((r = 1; r <= rounds; r++)); do
   echo "round $r" >&2
   timed plansim-2threads "$r" "$tmp/plansim-2threads-$r.json" \
-    "$java" -jar "$jar" mc yiwu/baseline --paths "$paths" --seed "$seed" --threads 2 --quiet --format json
+    "${launcher[@]}" mc yiwu/baseline --paths "$paths" --seed "$seed" --threads 2 --quiet --format json
   timed plansim-1thread "$r" "$tmp/plansim-1thread-$r.json" \
-    "$java" -jar "$jar" mc yiwu/baseline --paths "$paths" --seed "$seed" --threads 1 --quiet --format json
+    "${launcher[@]}" mc yiwu/baseline --paths "$paths" --seed "$seed" --threads 1 --quiet --format json
   # one thread, as the table says: NumPy's BLAS (the correlated shocks' matrix product) would otherwise start a
   # thread per core and count their spinning as the peer's CPU (111 s of CPU in 65 s of wall clock, session 6)
   timed numpy-peer "$r" "$tmp/numpy-peer-$r.json" \

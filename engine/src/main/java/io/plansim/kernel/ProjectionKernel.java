@@ -283,51 +283,61 @@ public final class ProjectionKernel {
                                    int ratios) {
         double[] sp = c.satelliteParams();
         for (int s = 0, sats = c.satellites(); s < sats; s++) {
-            int row = (CompiledScenario.CORE_ROWS + s) * n;
-            int primary = 2 * s * n;
-            int mode = c.satelliteMode(s);
-            if (mode == SAT_GROWTH) {
-                int link = c.satelliteLink(s) * n;
-                int elasticity = (2 * s + 1) * n;
-                // the running level and the link's last value in locals: read back from out, each year would
-                // wait for the store of the year before
-                double level = out[row];
-                double linkBefore = out[link];
-                for (int t = 1; t < n; t++) {
-                    double linkNow = out[link + t];
-                    double linkGrowth = linkNow / linkBefore - 1;
-                    linkBefore = linkNow;
-                    double before = level;
-                    level = level * (1 + sp[primary + t] + sp[elasticity + t] * linkGrowth) * shocks[row + t];
-                    if (t <= lastObserved) {
-                        level = observedOr(observed, ratios, row + t, before, level);
-                    }
-                    out[row + t] = level;
+            satellite(c, sp, s, shocks, out, n, observed, lastObserved, ratios);
+        }
+    }
+
+    /**
+     * One satellite row over the horizon. A method of its own so that each call runs a short loop (the years):
+     * the JIT then compiles it once, whole, where one loop over all satellites' years ran long enough in each
+     * call to be compiled on-stack three times before the whole method was (docs/PERFORMANCE.md, session 7).
+     */
+    private static void satellite(CompiledScenario c, double[] sp, int s, double[] shocks, double[] out, int n, double[] observed,
+                                  int lastObserved, int ratios) {
+        int row = (CompiledScenario.CORE_ROWS + s) * n;
+        int primary = 2 * s * n;
+        int mode = c.satelliteMode(s);
+        if (mode == SAT_GROWTH) {
+            int link = c.satelliteLink(s) * n;
+            int elasticity = (2 * s + 1) * n;
+            // the running level and the link's last value in locals: read back from out, each year would
+            // wait for the store of the year before
+            double level = out[row];
+            double linkBefore = out[link];
+            for (int t = 1; t < n; t++) {
+                double linkNow = out[link + t];
+                double linkGrowth = linkNow / linkBefore - 1;
+                linkBefore = linkNow;
+                double before = level;
+                level = level * (1 + sp[primary + t] + sp[elasticity + t] * linkGrowth) * shocks[row + t];
+                if (t <= lastObserved) {
+                    level = observedOr(observed, ratios, row + t, before, level);
                 }
-            } else {
-                // a ratio or a given path, times the accumulated shocks of the satellite (1 on the central path):
-                // the deviation persists, as a growth satellite's level shift does, and restarts at an actual
-                // (an observed level, or the level before times an observed growth ratio across a break)
-                boolean ratioMode = mode == SAT_RATIO;
-                int link = ratioMode ? c.satelliteLink(s) * n : 0;
-                double baseRatio = ratioMode ? c.satelliteBase(s) / out[link] : 0;
-                double deviation = 1;
-                for (int t = 1; t < n; t++) {
-                    deviation *= shocks[row + t];
-                    double value = sp[primary + t];
-                    if (ratioMode) {
-                        value = (value == value ? value : baseRatio) * out[link + t];
-                    }
-                    value *= deviation;
-                    if (t <= lastObserved) {
-                        double known = observedOr(observed, ratios, row + t, out[row + t - 1], Double.NaN);
-                        if (known == known) {
-                            deviation = 1;
-                            value = known;
-                        }
-                    }
-                    out[row + t] = value;
+                out[row + t] = level;
+            }
+        } else {
+            // a ratio or a given path, times the accumulated shocks of the satellite (1 on the central path):
+            // the deviation persists, as a growth satellite's level shift does, and restarts at an actual
+            // (an observed level, or the level before times an observed growth ratio across a break)
+            boolean ratioMode = mode == SAT_RATIO;
+            int link = ratioMode ? c.satelliteLink(s) * n : 0;
+            double baseRatio = ratioMode ? c.satelliteBase(s) / out[link] : 0;
+            double deviation = 1;
+            for (int t = 1; t < n; t++) {
+                deviation *= shocks[row + t];
+                double value = sp[primary + t];
+                if (ratioMode) {
+                    value = (value == value ? value : baseRatio) * out[link + t];
                 }
+                value *= deviation;
+                if (t <= lastObserved) {
+                    double known = observedOr(observed, ratios, row + t, out[row + t - 1], Double.NaN);
+                    if (known == known) {
+                        deviation = 1;
+                        value = known;
+                    }
+                }
+                out[row + t] = value;
             }
         }
     }

@@ -77,36 +77,49 @@ final class AnnualShocks {
      * each event's uniforms.
      */
     void draw(double[] shocks, int n, UniformRandomProvider rng, ContinuousSampler normal, ContinuousSampler chiSquare) {
+        java.util.Arrays.fill(state, 0);
+        for (int t = 1; t < n; t++) {
+            drawYear(shocks, n, t, rng, normal, chiSquare);
+        }
+    }
+
+    /*
+     * A path's draws are split into a year (drawYear) and a shock's step (step) so that each call runs short
+     * loops: a method whose loops run long in each call is compiled by C2 on-stack, for the loop it is in, before
+     * it is compiled whole (draw was compiled so 4 times in a million-path run, docs/PERFORMANCE.md, sessions 6
+     * and 7). The arithmetic and the order of the draws are as they were.
+     */
+
+    /** Year {@code t}'s k normals, the tails' chi-square, the k shocks' steps, then each event's uniforms. */
+    private void drawYear(double[] shocks, int n, int t, UniformRandomProvider rng, ContinuousSampler normal, ContinuousSampler chiSquare) {
         final int k = z.length;
         final CompiledUncertainty u = this.u;
-        final double[] rho = u.shockRho;
-        final double[] sd = u.shockSd;
-        final int[] row = u.shockRow;
-        java.util.Arrays.fill(state, 0);
-        final int events = u.eventProbability.length;
-        for (int t = 1; t < n; t++) {
-            if (k > 0) {
-                for (int j = 0; j < k; j++) {
-                    z[j] = normal.sample();
-                }
-                double scale = chiSquare == null ? 1 : Math.sqrt((u.tailsDf - 2) / chiSquare.sample());
-                for (int j = 0; j < k; j++) {
-                    double eps = 0;
-                    for (int e = start[j], end = start[j + 1]; e < end; e++) {
-                        eps += value[e] * z[column[e]];
-                    }
-                    state[j] = rho[j] * state[j] + sd[j] * eps * scale;
-                    shocks[row[j] * n + t] *= Math.exp(state[j]);
-                }
+        if (k > 0) {
+            for (int j = 0; j < k; j++) {
+                z[j] = normal.sample();
             }
-            for (int e = 0; e < events; e++) {
-                if (rng.nextDouble() < u.eventProbability[e]) {
-                    int[] rows = u.eventRows[e];
-                    for (int x = 0; x < rows.length; x++) {
-                        shocks[rows[x] * n + t] *= 1 + u.eventSize[e][x].inverseCdf(ParameterPoints.clamp(rng.nextDouble()));
-                    }
+            double scale = chiSquare == null ? 1 : Math.sqrt((u.tailsDf - 2) / chiSquare.sample());
+            for (int j = 0; j < k; j++) {
+                step(j, scale, shocks, n, t);
+            }
+        }
+        for (int e = 0, events = u.eventProbability.length; e < events; e++) {
+            if (rng.nextDouble() < u.eventProbability[e]) {
+                int[] rows = u.eventRows[e];
+                for (int x = 0; x < rows.length; x++) {
+                    shocks[rows[x] * n + t] *= 1 + u.eventSize[e][x].inverseCdf(ParameterPoints.clamp(rng.nextDouble()));
                 }
             }
         }
+    }
+
+    /** Shock j's AR(1) step in year t: its correlated normal (a sparse row of the factor), the state, the factor. */
+    private void step(int j, double scale, double[] shocks, int n, int t) {
+        double eps = 0;
+        for (int e = start[j], end = start[j + 1]; e < end; e++) {
+            eps += value[e] * z[column[e]];
+        }
+        state[j] = u.shockRho[j] * state[j] + u.shockSd[j] * eps * scale;
+        shocks[u.shockRow[j] * n + t] *= Math.exp(state[j]);
     }
 }

@@ -114,9 +114,12 @@ final class PathBlock {
         }
     }
 
-    /** Draws one path's parameters and shocks and projects it into {@code into}. */
-    private void project(double[] into) {
-        final int n = c.years();
+    /**
+     * Draws one path's parameters into {@code params}. A method of its own, as the shocks' year are
+     * ({@link AnnualShocks}), so that no per-path method runs loops long enough in one call to be compiled
+     * on-stack before it is compiled whole (docs/PERFORMANCE.md, session 7).
+     */
+    private void drawParameters(int n) {
         cursor.next(point);
         for (int row : u.drawnParamRows) { // every other row still holds the compiled path
             System.arraycopy(c.params(), row * n, params, row * n, n);
@@ -125,6 +128,12 @@ final class PathBlock {
             double x = u.paramDist[j].inverseCdf(point[j]);
             DriverPaths.set(params, u.paramRow[j] * n, u.paramFrom[j], u.paramTo[j], x, u.paramMode[j]);
         }
+    }
+
+    /** Draws one path's parameters and shocks and projects it into {@code into}. */
+    private void project(double[] into) {
+        final int n = c.years();
+        drawParameters(n);
         for (int row : u.drawnShockRows) {
             System.arraycopy(c.shocks(), row * n, shocks, row * n, n);
         }

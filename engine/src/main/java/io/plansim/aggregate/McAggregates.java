@@ -173,8 +173,8 @@ public final class McAggregates implements PathSink<McAggregates.Block> {
                 gather(out, values, 0);
                 v = values;
             }
-            // from the start of an array, always: with a varying offset C2 compiled the update about half as fast
-            // (AggregationBenchmark.momentsAdd, docs/PERFORMANCE.md session 7)
+            // from the start of an array, always: with a varying offset the same update cost about 1.4 us a path
+            // against 0.8-1.0 (benchmarks/aggregation/BlockCost.java, docs/PERFORMANCE.md session 7)
             moments.add(v, 0);
             if (path < sketchUntil) { // into the batch's next free slot
                 System.arraycopy(v, 0, batch, batched * size, size);

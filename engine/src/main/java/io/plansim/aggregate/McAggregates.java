@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * accumulators are lent to blocks from a free list (at most one per block running at once) and merged at the end.
  */
 public final class McAggregates implements PathSink<McAggregates.Block> {
-    /** Paths whose values are sketched together: 64 x 864 values = 442 KB, within L2. */
+    /** Paths whose values are counted together: 64 x 880 values = 450 KB, within L2. */
     public static final int BATCH = 64;
 
     private final CompiledScenario c;
@@ -27,6 +27,8 @@ public final class McAggregates implements PathSink<McAggregates.Block> {
     private final ConcurrentLinkedQueue<Quantiles> free = new ConcurrentLinkedQueue<>();
     private final List<Quantiles> lent = java.util.Collections.synchronizedList(new ArrayList<>());
     private boolean finished;
+    /** The kernel's first rows are the outputs in order: a path's output values are its buffer's first {@code size}. */
+    private final boolean outputsInOrder;
 
     private McAggregates(CompiledScenario c, long paths, int blockSize, PathTargets targets, java.util.Set<String> percentilesOf) {
         this.c = c;
@@ -36,6 +38,11 @@ public final class McAggregates implements PathSink<McAggregates.Block> {
         this.quantiles = percentilesOf == null ? Quantiles.create(size, paths, blockSize)
                 : QuantileSubset.of(size, columnsOf(c, percentilesOf), paths, blockSize);
         this.met = new long[targets.size()];
+        boolean inOrder = c.rows() * c.years() >= size;
+        for (int i = 0; i < c.outputs().size() && inOrder; i++) {
+            inOrder = c.outputRow(i) == i;
+        }
+        this.outputsInOrder = inOrder;
     }
 
     /** The aggregates of a run of {@code paths} paths in blocks of {@code blockSize} of {@code c}, judging {@code targets}. */
@@ -141,29 +148,36 @@ public final class McAggregates implements PathSink<McAggregates.Block> {
         private final PathTargets.Counter counter = targets.counter();
         private final Quantiles sketch;
         private final long sketchUntil;
+        /**
+         * The batch's paths one after the other, value i of slot l at {@code l * size + i} (null for a block past the
+         * sketched paths, whose values are read from the kernel's buffer or {@link #values} and not kept).
+         */
         private final double[] batch;
+        /** A path's output values in order when the kernel's rows are not (null when they are: the kernel's buffer serves). */
+        private final double[] values;
         private final long[] batchPaths = new long[BATCH];
         private int batched;
 
         private Block(long first, Quantiles sketch) {
             this.sketch = sketch;
             this.sketchUntil = sketch.pathLimit();
-            // the batch's paths one after the other; a block past the sketched paths needs one slot only
-            this.batch = new double[size * (first < sketchUntil ? BATCH : 1)];
+            this.batch = first < sketchUntil ? new double[size * BATCH] : null;
+            this.values = outputsInOrder ? null : new double[size];
         }
 
         @Override
         public void accept(long path, double[] out) {
             counter.count(out, met);
-            // the output values in order, into the batch's next free slot (taken only when the path is sketched)
-            int slot = batched;
-            int n = c.years();
-            int outputs = c.outputs().size();
-            for (int i = 0; i < outputs; i++) {
-                System.arraycopy(out, c.outputRow(i) * n, batch, slot * size + i * n, n);
+            double[] v = out;
+            if (!outputsInOrder) {
+                gather(out, values, 0);
+                v = values;
             }
-            moments.add(batch, slot * size);
-            if (path < sketchUntil) {
+            // from the start of an array, always: with a varying offset the same update cost about 1.4 us a path
+            // against 0.8-1.0 (benchmarks/aggregation/BlockCost.java, docs/PERFORMANCE.md session 7)
+            moments.add(v, 0);
+            if (path < sketchUntil) { // into the batch's next free slot
+                System.arraycopy(v, 0, batch, batched * size, size);
                 batchPaths[batched++] = path;
                 if (batched == BATCH) {
                     sketch.addBatch(batch, batched, batchPaths);
@@ -172,9 +186,20 @@ public final class McAggregates implements PathSink<McAggregates.Block> {
             }
         }
 
+        /** The output values of the kernel buffer {@code out} in order, into {@code into} from {@code at}. */
+        private void gather(double[] out, double[] into, int at) {
+            int n = c.years();
+            int outputs = c.outputs().size();
+            for (int i = 0; i < outputs; i++) {
+                System.arraycopy(out, c.outputRow(i) * n, into, at + i * n, n);
+            }
+        }
+
         @Override
         public void finish() {
-            sketch.addBatch(batch, batched, batchPaths);
+            if (batch != null) {
+                sketch.addBatch(batch, batched, batchPaths);
+            }
             batched = 0;
             free.add(sketch);
         }

@@ -25,11 +25,14 @@ public final class Moments {
     public void add(double[] values, int from) {
         count++;
         double inv = 1.0 / count;
+        // the new mean kept in a register, not read back from the array just written (the same value, so the same
+        // bits): C2 cannot tell that values is not mean, and reloaded it after each store
         for (int i = 0; i < size; i++) {
             double v = values[from + i];
             double d = v - mean[i];
-            mean[i] += d * inv;
-            m2[i] += d * (v - mean[i]);
+            double m = mean[i] + d * inv;
+            mean[i] = m;
+            m2[i] += d * (v - m);
         }
     }
 

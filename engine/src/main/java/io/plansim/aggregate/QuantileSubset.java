@@ -68,19 +68,24 @@ public final class QuantileSubset extends Quantiles {
     }
 
     @Override
-    public void addBatch(double[] batch, int count, long[] paths) {
+    int valuesPerPath() {
+        return size;
+    }
+
+    @Override
+    public void add(double[] batch, int valueStride, int pathStride, int count, long[] paths) {
         int k = columns.length;
         if (scratch.length < count * k) {
             scratch = new double[count * k];
         }
         for (int l = 0; l < count; l++) {
-            int from = l * size;
+            int from = l * pathStride;
             int to = l * k;
             for (int j = 0; j < k; j++) {
-                scratch[to + j] = batch[from + columns[j]];
+                scratch[to + j] = batch[from + columns[j] * valueStride];
             }
         }
-        kept.addBatch(scratch, count, paths);
+        kept.add(scratch, 1, k, count, paths);
     }
 
     @Override

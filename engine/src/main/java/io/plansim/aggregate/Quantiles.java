@@ -67,10 +67,21 @@ public abstract sealed class Quantiles permits Quantiles.Binned, Quantiles.Exact
     /**
      * Adds a batch of {@code count} paths, one after the other: value i of the batch's path l is
      * {@code batch[l * size + i]}, and that path is run path {@code paths[l]} (rising along the batch).
-     * One variable-year's values are taken together, so its bins are visited once per batch rather than
-     * once per path, while the batch (a few hundred KB) stays in cache.
      */
-    public abstract void addBatch(double[] batch, int count, long[] paths);
+    public final void addBatch(double[] batch, int count, long[] paths) {
+        add(batch, 1, valuesPerPath(), count, paths);
+    }
+
+    /**
+     * Adds a batch of {@code count} paths laid out with any strides: value-year i of the batch's path l is
+     * {@code values[i * valueStride + l * pathStride]}, and that path is run path {@code paths[l]} (rising along the
+     * batch). One value-year's values are taken together, so its bins are visited once per batch rather than once
+     * per path, while the batch (a few hundred KB) stays in cache.
+     */
+    public abstract void add(double[] values, int valueStride, int pathStride, int count, long[] paths);
+
+    /** The values of one path (value-years). */
+    abstract int valuesPerPath();
 
     public abstract void merge(Quantiles other);
 
@@ -174,7 +185,12 @@ public abstract sealed class Quantiles permits Quantiles.Binned, Quantiles.Exact
         }
 
         @Override
-        public void addBatch(double[] batch, int count, long[] paths) {
+        int valuesPerPath() {
+            return size;
+        }
+
+        @Override
+        public void add(double[] values, int valueStride, int pathStride, int count, long[] paths) {
             while (count > 0 && paths[count - 1] >= run.limit) {
                 count--;
             }
@@ -184,12 +200,14 @@ public abstract sealed class Quantiles permits Quantiles.Binned, Quantiles.Exact
             }
             if (pilotPaths > 0) { // kept until the bins are laid out; paths write disjoint slots
                 double[][] store = run.pilotValues;
-                for (int l = 0; l < pilotPaths; l++) {
-                    int path = (int) paths[l];
-                    for (int i = 0; i < size; i++) {
-                        store[i][path] = batch[l * size + i];
+                for (int i = 0; i < size; i++) {
+                    double[] column = store[i];
+                    for (int l = 0, at = i * valueStride; l < pilotPaths; l++, at += pathStride) {
+                        column[(int) paths[l]] = values[at];
                     }
-                    run.pilotFilled[path] = true;
+                }
+                for (int l = 0; l < pilotPaths; l++) {
+                    run.pilotFilled[(int) paths[l]] = true;
                 }
             }
             if (pilotPaths == count) {
@@ -202,7 +220,7 @@ public abstract sealed class Quantiles permits Quantiles.Binned, Quantiles.Exact
             }
             allocate(layout);
             for (int i = 0; i < size; i++) {
-                count(i, layout, batch, pilotPaths * size + i, size, count - pilotPaths);
+                count(i, layout, values, i * valueStride + pilotPaths * pathStride, pathStride, count - pilotPaths);
             }
             this.paths += count - pilotPaths;
         }
@@ -570,14 +588,19 @@ public abstract sealed class Quantiles permits Quantiles.Binned, Quantiles.Exact
         }
 
         @Override
-        public void addBatch(double[] batch, int count, long[] paths) {
+        int valuesPerPath() {
+            return values.length;
+        }
+
+        @Override
+        public void add(double[] batch, int valueStride, int pathStride, int count, long[] paths) {
             // value-year by value-year: the batch's values of one value-year go to consecutive slots of its store,
             // whole cache lines at a time; path by path, each of the 864 stores took one line per value and took
             // each line again for the next path (44% of a warm 10,000-path run, JFR, docs/PERFORMANCE.md "Session 5")
             int size = values.length;
             for (int i = 0; i < size; i++) {
                 double[] store = values[i];
-                for (int l = 0, at = i; l < count; l++, at += size) {
+                for (int l = 0, at = i * valueStride; l < count; l++, at += pathStride) {
                     store[(int) paths[l]] = batch[at];
                 }
             }

@@ -27,7 +27,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * and a slider move as the page makes it ({@link #whatIf}): an override value not seen before (so the scenario is
  * loaded, compiled and conditioned again), the run keeping the percentiles of the page's series only (as the
  * server's forecast does since session 6), the verdicts, and every number the page's JSON carries
- * (web ForecastJson: the percentiles and central path of the page's series; its serialisation is left out).
+ * (web ForecastJson: the percentiles and central path of the page's series; its serialisation is left out), on a
+ * service that keeps the last run's random inputs as the server's does ({@code Forecasts.reusingDraws}: the move
+ * changes a driver, not the draws, so they are read, not drawn; results bit-identical), and the same move on a
+ * service that draws every run anew ({@link #whatIfDrawingAgain}: what a move that changes the uncertainty costs).
  * Score: ms of wall clock per run.
  */
 @State(Scope.Benchmark)
@@ -47,6 +50,8 @@ public class ServeForecastBenchmark {
 
     private ExecutorService pool;
     private Forecasts service;
+    /** As the what-if server has it: the last run's draws kept (WebServer.WHAT_IF_DRAWS_BYTES). */
+    private Forecasts server;
     private Forecasts.Request request;
     private McOptions options;
     /** The slider's value for the next {@link #whatIf}: a new one every call, as a user dragging it sends. */
@@ -56,6 +61,7 @@ public class ServeForecastBenchmark {
     public void setUp() {
         pool = Workers.fixed(Runtime.getRuntime().availableProcessors());
         service = Forecasts.onClasspath(pool);
+        server = Forecasts.onClasspath(pool).reusingDraws(64L << 20);
         request = Forecasts.Request.of(ScenarioSource.builtIn(Yiwu.ID), "trade.exportTrend=0.02");
         options = McOptions.of(PATHS, 1);
     }
@@ -96,11 +102,21 @@ public class ServeForecastBenchmark {
 
     @Benchmark
     public double whatIf() {
+        return move(server);
+    }
+
+    @Benchmark
+    public double whatIfDrawingAgain() {
+        return move(service);
+    }
+
+    /** A slider move to a value not seen before, run as the server runs a page's forecast (WebServer.forPage). */
+    private double move(Forecasts on) {
         move++;
         String value = String.format(java.util.Locale.ROOT, "%.6f", 0.02 + (move % 100_000) * 1e-7);
-        // as the server runs a page's forecast: the percentiles of the page's series only (WebServer.forPage)
-        Forecasts.Prepared p = service.prepare(Forecasts.Request.of(ScenarioSource.builtIn(Yiwu.ID), "trade.exportTrend=" + value));
-        Forecasts.Simulation s = service.simulate(p, options, Cancellation.never(), null, PAGE_SERIES);
+        // the percentiles of the page's series only
+        Forecasts.Prepared p = on.prepare(Forecasts.Request.of(ScenarioSource.builtIn(Yiwu.ID), "trade.exportTrend=" + value));
+        Forecasts.Simulation s = on.simulate(p, options, Cancellation.never(), null, PAGE_SERIES);
         return s.verdicts().size() + pagePercentiles(s, PAGE);
     }
 }

@@ -35,6 +35,7 @@ class BenchmarksSmokeTest {
             "AggregationBenchmark.layOut",
             "AggregationBenchmark.momentsAdd",
             "ServeForecastBenchmark.simulate", "ServeForecastBenchmark.simulateAndPagePercentiles", "ServeForecastBenchmark.whatIf",
+            "ServeForecastBenchmark.whatIfDrawingAgain",
             "TargetsBenchmark.countTargets",
             "TargetsBenchmark.pathCheck",
             "ParameterDrawBenchmark.allParameters");

@@ -72,6 +72,7 @@ public final class MonteCarloRunner {
         long leadingBlocks = (sink.leadingPaths() + o.blockSize() - 1) / o.blockSize();
         ParameterPoints points = ParameterPoints.of(o, u.dimensions());
         RunShared shared = RunShared.of(c, u);
+        DrawCache.Session draws = control.draws() == null ? null : control.draws().begin(c, u, o);
         PathCheck check = new PathCheck(c);
         long faults = 0;
         long firstFaultPath = -1;
@@ -88,7 +89,7 @@ public final class MonteCarloRunner {
                     long b = next++;
                     window.add(control.executor().submit(() -> {
                         cancel.check(); // a block queued behind a cancelled run's others does not start
-                        return new PathBlock(shared, o, points, b).run(sink, check);
+                        return new PathBlock(shared, o, points, b, draws).run(sink, check);
                     }));
                 }
                 Merge<B> r = window.poll().get();
@@ -122,6 +123,9 @@ public final class MonteCarloRunner {
             for (Future<?> f : window) { // nothing of a stopped run keeps the pool busy
                 f.cancel(false);
             }
+        }
+        if (draws != null) {
+            draws.finished();
         }
         sink.finish();
         return new Faults(faults, firstFaultPath, firstFault);

@@ -37,13 +37,26 @@ final class PathBlock {
     private final int[] nowcastCells;
     /** The scenario's spread recalibration, applied to each drawn path; null when raw. */
     private final CalibratedPaths calibrated;
+    /** Each path's nowcast normals, drawn or read before they are applied. */
+    private final double[] nowcastZ;
+    /**
+     * The block's random inputs in a {@link DrawCache}, path after path ({@link DrawCache.Session#perPath} each):
+     * read instead of drawn when {@link #replaying}, else filled as drawn; null when the run is not cached.
+     */
+    private final double[] slots;
+    private final boolean replaying;
+    /** Where the next path's random inputs start in {@link #slots}. */
+    private int slot;
 
     PathBlock(CompiledScenario c, CompiledUncertainty u, McOptions o, ParameterPoints points, long block) {
-        this(RunShared.of(c, u), o, points, block);
+        this(RunShared.of(c, u), o, points, block, null);
     }
 
-    /** A block of a run whose shared, read-only setup is {@code shared} (built once per run, not once per block). */
-    PathBlock(RunShared shared, McOptions o, ParameterPoints points, long block) {
+    /**
+     * A block of a run whose shared, read-only setup is {@code shared} (built once per run, not once per block),
+     * reading or recording its random inputs in {@code draws} (null: drawn, not kept).
+     */
+    PathBlock(RunShared shared, McOptions o, ParameterPoints points, long block, DrawCache.Session draws) {
         CompiledScenario c = shared.compiled();
         CompiledUncertainty u = shared.uncertainty();
         this.c = c;
@@ -63,6 +76,9 @@ final class PathBlock {
         this.nowcastCells = c.observations().uncertainCells();
         this.observed = nowcastCells.length == 0 ? null : c.observations().kernelLevels().clone();
         this.calibrated = shared.calibrated();
+        this.nowcastZ = new double[nowcastCells.length];
+        this.slots = draws == null ? null : draws.block(block, count);
+        this.replaying = draws != null && !draws.recording();
     }
 
     /** Runs the block's paths into a new accumulator of {@code sink}, leaving out those that fail the numeric check. */
@@ -115,12 +131,11 @@ final class PathBlock {
     }
 
     /**
-     * Draws one path's parameters into {@code params}. A method of its own, as the shocks' year are
-     * ({@link AnnualShocks}), so that no per-path method runs loops long enough in one call to be compiled
+     * Sets one path's parameters in {@code params} from its sampler point. A method of its own, as the shocks' year
+     * are ({@link AnnualShocks}), so that no per-path method runs loops long enough in one call to be compiled
      * on-stack before it is compiled whole (docs/PERFORMANCE.md, session 7).
      */
-    private void drawParameters(int n) {
-        cursor.next(point);
+    private void setParameters(int n) {
         for (int row : u.drawnParamRows) { // every other row still holds the compiled path
             System.arraycopy(c.params(), row * n, params, row * n, n);
         }
@@ -130,14 +145,52 @@ final class PathBlock {
         }
     }
 
-    /** Draws one path's parameters and shocks and projects it into {@code into}. */
-    private void project(double[] into) {
-        final int n = c.years();
-        drawParameters(n);
+    /**
+     * One path's random inputs in the order the runner has always drawn them from the block's stream (the sampler's
+     * point, the annual shocks and events into the drawn shock rows, the nowcasts' normals), recorded when cached.
+     */
+    private void drawInputs(int n) {
+        cursor.next(point);
         for (int row : u.drawnShockRows) {
             System.arraycopy(c.shocks(), row * n, shocks, row * n, n);
         }
         shockDraws.draw(shocks, n, rng, normal, chiSquare);
+        for (int k = 0; k < nowcastZ.length; k++) {
+            nowcastZ[k] = normal.sample();
+        }
+        if (slots != null) {
+            copyInputs(n, true);
+        }
+    }
+
+    /** Copies one path's random inputs into the block's slots ({@code record}) or out of them, and moves to the next path. */
+    private void copyInputs(int n, boolean record) {
+        int at = slot;
+        at = copy(point, 0, point.length, at, record);
+        for (int row : u.drawnShockRows) {
+            at = copy(shocks, row * n, n, at, record);
+        }
+        slot = copy(nowcastZ, 0, nowcastZ.length, at, record);
+    }
+
+    private int copy(double[] values, int from, int length, int at, boolean record) {
+        if (record) {
+            System.arraycopy(values, from, slots, at, length);
+        } else {
+            System.arraycopy(slots, at, values, from, length);
+        }
+        return at + length;
+    }
+
+    /** Draws (or reads) one path's random inputs, sets its parameters and projects it into {@code into}. */
+    private void project(double[] into) {
+        final int n = c.years();
+        if (replaying) {
+            copyInputs(n, false);
+        } else {
+            drawInputs(n);
+        }
+        setParameters(n);
         if (observed == null) {
             ProjectionKernel.project(c, params, shocks, into);
             return;
@@ -145,8 +198,9 @@ final class PathBlock {
         // a partial-year figure's full year is known only to its spread: each path draws it (docs/MODEL.md "Nowcast")
         io.plansim.compile.Observations obs = c.observations();
         double[] mean = obs.kernelLevels();
-        for (int cell : nowcastCells) {
-            double z = normal.sample();
+        for (int k = 0; k < nowcastCells.length; k++) {
+            int cell = nowcastCells[k];
+            double z = nowcastZ[k];
             observed[cell] = obs.rateCell(cell) ? mean[cell] + obs.spread(cell) * z : mean[cell] * Math.exp(obs.spread(cell) * z);
         }
         ProjectionKernel.project(c, params, shocks, observed, into);

@@ -66,11 +66,14 @@ public final class Forecasts {
             });
     private static final int LOADED = 256;
     private final ExecutorService executor;
+    /** The last run's random inputs, for the next run that draws the same (null: every run draws its own). */
+    private final io.plansim.runner.DrawCache draws;
 
-    private Forecasts(ScenarioRepository repository, ExecutorService executor) {
+    private Forecasts(ScenarioRepository repository, ExecutorService executor, io.plansim.runner.DrawCache draws) {
         this.repository = repository;
         this.loader = new ScenarioLoader(repository);
         this.executor = java.util.Objects.requireNonNull(executor, "executor");
+        this.draws = draws;
     }
 
     /** The built-in scenarios on the classpath (module {@code scenarios}), Monte Carlo on the process's shared pool. */
@@ -83,7 +86,22 @@ public final class Forecasts {
      * command-line process, whose owner shuts it down.
      */
     public static Forecasts onClasspath(ExecutorService executor) {
-        return new Forecasts(ScenarioRepository.onClasspath(), executor);
+        return new Forecasts(ScenarioRepository.onClasspath(), executor, null);
+    }
+
+    /**
+     * This service with every {@link #simulate} keeping its random inputs (up to {@code maxBytes}) for the next run
+     * that draws the same ones: a what-if page's slider moves, which change a driver's value and keep the scenario's
+     * uncertainty, paths and seed, then skip the draws. Results are bit for bit those of a run without the cache
+     * ({@link io.plansim.runner.DrawCache}).
+     */
+    public Forecasts reusingDraws(long maxBytes) {
+        return new Forecasts(repository, executor, io.plansim.runner.DrawCache.of(maxBytes));
+    }
+
+    /** The draw cache of {@link #reusingDraws} (null without one): its counts, for tests and benchmarks. */
+    public io.plansim.runner.DrawCache drawCache() {
+        return draws;
     }
 
     /** What to forecast: a scenario, its {@code --set} overrides, extra actuals and the year known up to. */
@@ -323,7 +341,7 @@ public final class Forecasts {
      */
     public Simulation simulate(Prepared p, McOptions o, Cancellation cancel, MonteCarloRunner.Progress progress,
                                java.util.Set<String> percentilesOf) {
-        McResult mc = MonteCarloRunner.summarise(p.compiled(), o, p.judged(), new RunControl(executor, cancel, progress), percentilesOf);
+        McResult mc = MonteCarloRunner.summarise(p.compiled(), o, p.judged(), new RunControl(executor, cancel, progress, draws), percentilesOf);
         // too many failed paths is the user's input error, told before anything is computed from the rest
         FailedPaths.check(p.scenario().lineage().get(0), mc);
         Projection central = DeterministicRunner.run(p.compiled());

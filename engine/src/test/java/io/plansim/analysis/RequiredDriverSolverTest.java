@@ -63,4 +63,25 @@ class RequiredDriverSolverTest {
             assertEquals(0.8, check.probability(0), 0.01, "seed " + seed);
         }
     }
+
+    @Test
+    void theSearchsLeanRunsGiveTheFullSummarysShareBitForBit() {
+        // the solver counts its one target on runs that read the first run's draws: at the value found, and either
+        // side of it, the share it reports is the full summary's of an independent run with the same seed
+        CompiledScenario c = TestScenarios.compile("test/correlated", "horizon=2035", "uncertainty.tails={df: 5}");
+        McOptions o = new McOptions(6_000, 9, Sampler.LHS, 2, 1024);
+        McResult plain = MonteCarloRunner.run(c, o, PathTargets.none(), null);
+        double median = plain.quantile(plain.variableIndex("exports"), 2035 - plain.years()[0], 0.5);
+        Target t = TargetCatalog.parse("t.yaml", "targets:\n  - {id: x, plan: t, metric: exports, year: 2035, kind: level, "
+                + "comparator: \">=\", value: " + median + ", unit: 亿元, basis: nominal, source: {file: f, line: 1, quote: q}}\n")
+                .targets().get(0);
+        DriverSetting knob = new DriverSetting(Driver.EXPORT_TREND, 2021, 2035, DrawMode.SHIFT);
+        SolveResult r = RequiredDriverSolver.probability(c, t, History.empty(), knob, -0.05, 0.05, 0.6, o);
+        assertTrue(r.found(), r.message());
+        PathTargets one = PathTargets.of(c, List.of(t), History.empty());
+        McResult at = MonteCarloRunner.run(knob.apply(c, r.value()), o, one, null);
+        assertEquals(at.probability(0), r.achieved(), 0.0, "the share at the value found");
+        assertEquals(MonteCarloRunner.run(knob.apply(c, -0.05), o, one, null).probability(0), r.atLow(), 1e-15); // reported as (share - 0.6) + 0.6
+        assertEquals(MonteCarloRunner.run(knob.apply(c, 0.05), o, one, null).probability(0), r.atHigh(), 1e-15);
+    }
 }

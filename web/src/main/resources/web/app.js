@@ -326,8 +326,9 @@ function fillAnalysisChoices(r) {
 async function solve() {
   const p = $('solve-p').value.trim();
   const extra = { target: $('solve-target').value, driver: $('solve-driver').value };
-  // the probability search reruns the Monte Carlo a dozen times or more: at most 2,000 paths keep it to seconds
-  if (p !== '') { extra.probability = Number(p); extra.paths = Math.min(state.paths, 2000); }
+  // the probability search reruns the Monte Carlo a dozen times or more, each rerun reading the first one's draws:
+  // the page's 10,000 paths take about half a second (docs/PERFORMANCE.md, session 9); more would take seconds
+  if (p !== '') { extra.probability = Number(p); extra.paths = Math.min(state.paths, 10000); }
   $('solve-result').textContent = t('solving') + ' …';
   try {
     const x = (await post('/api/solve', body(extra))).json();

@@ -21,6 +21,22 @@ class AnalysisCommandsTest {
     }
 
     @Test
+    void theServicesSolverAnswersAsTheCommandLineOnTheSameDistribution() throws Exception {
+        // the what-if page's "What would it take?" (Forecasts.solve) and plansim solve: the same value to the last bit,
+        // both on the calibrated distribution that mc, targets and the page's forecast show
+        RunCommandTest.Result r = RunCommandTest.plansim("solve", "yiwu/baseline", "--target", "yiwu2035.gdp_nominal.2035",
+                "--driver", "production.tfpGrowth", "--probability", "0.8", "--paths", "2000", "--seed", "3", "--quiet", "--format", "json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode cli = new ObjectMapper().readTree(r.out()).get("results").get(0);
+        io.plansim.service.Forecasts.Solution s = io.plansim.service.Forecasts.onClasspath().solve(
+                io.plansim.service.Forecasts.Request.of(io.plansim.service.ScenarioSource.builtIn("yiwu/baseline")),
+                "yiwu2035.gdp_nominal.2035", "production.tfpGrowth", 0.8, io.plansim.runner.McOptions.of(2000, 3));
+        assertTrue(s.result().found(), s.result().message());
+        assertEquals(cli.get("value").asDouble(), s.result().value(), 0.0);
+        assertEquals(cli.get("achieved").asDouble(), s.result().achieved(), 0.0);
+    }
+
+    @Test
     void solveAllPrintsOneTable() {
         RunCommandTest.Result r = RunCommandTest.plansim("solve", "yiwu/baseline", "--target", "all", "--driver", "production.tfpGrowth");
         assertEquals(0, r.code(), r.err());

@@ -374,9 +374,13 @@ public final class Forecasts {
         TargetCatalog t = targets(s);
         History actuals = actuals(s, r);
         PathTargets judged = t == null ? PathTargets.none() : PathTargets.of(c, t.targets(), actuals);
-        // the service's distributions are the calibrated ones by default (docs/MODEL.md "Recalibration");
         // Prepared.withCalibration(null) gives the raw distribution
-        return new Prepared(s, c.withCalibration(SpreadCalibration.builtIn()), t, actuals, judged);
+        return new Prepared(s, calibrated(c), t, actuals, judged);
+    }
+
+    /** c with the service's default distributions, the calibrated ones (docs/MODEL.md "Recalibration"). */
+    private static CompiledScenario calibrated(CompiledScenario c) {
+        return c.withCalibration(SpreadCalibration.builtIn());
     }
 
     /** The one line that says which distribution a run shows: the calibration's description, or that it is raw (null). */
@@ -418,7 +422,9 @@ public final class Forecasts {
                             + " is drawn per path with apply: replace, which overrides any value the solver tries",
                     "a driver the scenario does not draw whole (or the central path: no probability)");
         }
-        CompiledScenario c = compile(s, r);
+        // the distribution every other run of the service shows, the calibrated one (as prepare, and plansim solve):
+        // the raw one here gave the page's solver a driver value for other probabilities than the page's
+        CompiledScenario c = calibrated(compile(s, r));
         History actuals = actuals(s, r);
         io.plansim.analysis.DriverSetting knob = new io.plansim.analysis.DriverSetting(driver, s.baseYear() + 1, target.year(),
                 io.plansim.scenario.DrawMode.REPLACE);

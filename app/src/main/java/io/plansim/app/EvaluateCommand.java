@@ -321,7 +321,9 @@ final class EvaluateCommand implements Callable<Integer> {
     private McResult runBacktest(CompiledScenario c, Catalogs catalogs, int threads) {
         McOptions o = new McOptions(regionPaths, seed, Sampler.MC, threads, McOptions.DEFAULT_BLOCK);
         ProgressBar bar = ProgressBar.unlessQuiet(quiet, spec.commandLine().getErr());
-        McResult mc = MonteCarloRunner.run(c, o, PathTargets.of(c, catalogs.targets().targets(), catalogs.history()), bar);
+        // on the command's --threads pool, as every run of the command line (not the process's pool of every core)
+        McResult mc = MonteCarloRunner.summarise(c, o, PathTargets.of(c, catalogs.targets().targets(), catalogs.history()),
+                io.plansim.runner.RunControl.on(CliPool.of(threads)).withProgress(bar));
         if (bar != null) {
             bar.finish();
         }

@@ -106,7 +106,8 @@ final class SolveCommand implements Callable<Integer> {
             try {
                 SolveResult r = probability == null
                         ? RequiredDriverSolver.central(c, t, catalogs.history(), knob, lo, hi)
-                        : RequiredDriverSolver.probability(c, t, catalogs.history(), knob, lo, hi, probability, run.options());
+                        : RequiredDriverSolver.probability(c, t, catalogs.history(), knob, lo, hi, probability, run.options(),
+                                CliPool.of(run.options().threads()));
                 rows.add(new Row(t, knob, r));
             } catch (IllegalArgumentException e) {
                 rows.add(new Row(t, knob, new SolveResult(false, Double.NaN, lo, hi, Double.NaN, Double.NaN, 0, Double.NaN, e.getMessage())));

@@ -3,6 +3,9 @@ package io.plansim.benchmarks;
 import io.plansim.aggregate.McResult;
 import io.plansim.runner.McOptions;
 import io.plansim.runner.MonteCarloRunner;
+import io.plansim.runner.RunControl;
+import io.plansim.runner.Workers;
+import java.util.concurrent.ExecutorService;
 import io.plansim.runner.Sampler;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -14,6 +17,7 @@ import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
@@ -40,16 +44,31 @@ public class MonteCarloBenchmark {
 
     private Yiwu yiwu;
     private long seed;
+    /**
+     * A pool of one thread and one of every core, as {@code plansim mc --threads 1} and {@code --threads 2} run on.
+     * Until session 9 both benchmarks ran on the process's shared pool of every core (McOptions.threads only bounds
+     * the blocks in flight), so perPath measured two threads too and the engine speed-up read about 1.
+     */
+    private ExecutorService one;
+    private ExecutorService every;
 
     @Setup
     public void setUp() {
         yiwu = Yiwu.load();
+        one = Workers.fixed(1);
+        every = Workers.fixed(CORES);
+    }
+
+    @TearDown
+    public void tearDown() {
+        one.shutdownNow();
+        every.shutdownNow();
     }
 
     private McResult run(int threads, long paths) {
         // the default block of 2048 paths, and a new seed each run (the cost does not depend on it)
         McOptions o = new McOptions(paths, ++seed, Sampler.MC, threads, McOptions.DEFAULT_BLOCK);
-        return MonteCarloRunner.run(yiwu.compiled, o, yiwu.targets, null);
+        return MonteCarloRunner.summarise(yiwu.compiled, o, yiwu.targets, RunControl.on(threads == 1 ? one : every));
     }
 
     private McResult run() {

@@ -8,11 +8,11 @@ import io.plansim.runner.McOptions;
 import io.plansim.runner.DrawCache;
 import io.plansim.runner.MonteCarloRunner;
 import io.plansim.runner.RunControl;
-import io.plansim.runner.Workers;
 import io.plansim.target.Comparator;
 import io.plansim.target.History;
 import io.plansim.target.Target;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
 import java.util.function.DoubleUnaryOperator;
 import org.apache.commons.math3.analysis.solvers.BrentSolver;
 import org.apache.commons.math3.exception.TooManyEvaluationsException;
@@ -53,14 +53,17 @@ public final class RequiredDriverSolver {
                 + " outcome", threshold, outcome, x -> t.metBy(outcome.applyAsDouble(x)));
     }
 
-    /** The driver value at which a share {@code probability} of paths meets the target. */
+    /**
+     * The driver value at which a share {@code probability} of paths meets the target, every run on {@code executor}
+     * (the host's pool: the command line's --threads, the server's workers).
+     */
     public static SolveResult probability(CompiledScenario c, Target t, History history, DriverSetting knob, double low,
-                                          double high, double probability, McOptions o) {
+                                          double high, double probability, McOptions o, ExecutorService executor) {
         PathTargets one = PathTargets.of(c, List.of(t), history);
         if (one.size() == 0) {
             throw new IllegalArgumentException("target " + t.id() + " cannot be judged on a projection of " + c.runId());
         }
-        RunControl control = RunControl.on(Workers.shared()).withDraws(DrawCache.of(DRAWS_BYTES));
+        RunControl control = RunControl.on(executor).withDraws(DrawCache.of(DRAWS_BYTES));
         DoubleUnaryOperator share = x -> {
             TargetShares counts = TargetShares.of(one);
             MonteCarloRunner.run(knob.apply(c, x), o, counts, control);

@@ -432,7 +432,8 @@ public final class Forecasts {
         try {
             result = probability == null
                     ? io.plansim.analysis.RequiredDriverSolver.central(c, target, actuals, knob, driver.min(), driver.max())
-                    : io.plansim.analysis.RequiredDriverSolver.probability(c, target, actuals, knob, driver.min(), driver.max(), probability, o);
+                    : io.plansim.analysis.RequiredDriverSolver.probability(c, target, actuals, knob, driver.min(), driver.max(), probability, o,
+                            executor);
         } catch (IllegalArgumentException e) {
             result = new io.plansim.analysis.SolveResult(false, Double.NaN, driver.min(), driver.max(), Double.NaN, Double.NaN, 0,
                     Double.NaN, e.getMessage());

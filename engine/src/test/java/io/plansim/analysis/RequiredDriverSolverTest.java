@@ -11,6 +11,7 @@ import io.plansim.compile.CompiledScenario;
 import io.plansim.runner.McOptions;
 import io.plansim.runner.MonteCarloRunner;
 import io.plansim.runner.Sampler;
+import io.plansim.runner.Workers;
 import io.plansim.scenario.Driver;
 import io.plansim.scenario.DrawMode;
 import io.plansim.target.History;
@@ -55,7 +56,7 @@ class RequiredDriverSolverTest {
         Target t = target(2200);
         McOptions o = new McOptions(20_000, 5, Sampler.MC, 2, 2048);
         DriverSetting knob = new DriverSetting(Driver.REAL_GROWTH, 2021, 2035, DrawMode.REPLACE);
-        SolveResult r = RequiredDriverSolver.probability(c, t, History.empty(), knob, 0.0, 0.15, 0.8, o);
+        SolveResult r = RequiredDriverSolver.probability(c, t, History.empty(), knob, 0.0, 0.15, 0.8, o, Workers.shared());
         assertTrue(r.found(), r.message());
         PathTargets one = PathTargets.of(c, List.of(t), History.empty());
         for (long seed : new long[] {101, 202}) {
@@ -76,7 +77,20 @@ class RequiredDriverSolverTest {
                 + "comparator: \">=\", value: " + median + ", unit: 亿元, basis: nominal, source: {file: f, line: 1, quote: q}}\n")
                 .targets().get(0);
         DriverSetting knob = new DriverSetting(Driver.EXPORT_TREND, 2021, 2035, DrawMode.SHIFT);
-        SolveResult r = RequiredDriverSolver.probability(c, t, History.empty(), knob, -0.05, 0.05, 0.6, o);
+        // on the caller's pool of one thread (plansim solve --threads 1), every block of every run
+        java.util.concurrent.atomic.AtomicLong blocks = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.ThreadPoolExecutor pool = new java.util.concurrent.ThreadPoolExecutor(1, 1, 0,
+                java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>()) {
+            @Override
+            protected void beforeExecute(Thread thread, Runnable task) {
+                blocks.incrementAndGet();
+            }
+        };
+        SolveResult r = RequiredDriverSolver.probability(c, t, History.empty(), knob, -0.05, 0.05, 0.6, o, pool);
+        pool.shutdown();
+        // the search's evaluations and the share at the value found, each run's blocks all on the pool passed
+        assertEquals(0, blocks.get() % o.blocks(), blocks + " blocks");
+        assertTrue(blocks.get() >= r.iterations() * o.blocks(), blocks + " blocks for " + r.iterations() + " evaluations");
         assertTrue(r.found(), r.message());
         PathTargets one = PathTargets.of(c, List.of(t), History.empty());
         McResult at = MonteCarloRunner.run(knob.apply(c, r.value()), o, one, null);

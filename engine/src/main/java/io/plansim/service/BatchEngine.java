@@ -39,7 +39,13 @@ public interface BatchEngine {
 
         @Override
         public void run(Job job) throws InterruptedException {
-            BatchRuns.local(Forecasts.onClasspath(), job.plan(), job.folder(), job.todo(), job.threads(), job.listener());
+            // the job's Monte Carlo on a pool of its threads (--threads), not the process's pool of every core
+            java.util.concurrent.ExecutorService workers = io.plansim.runner.Workers.fixed(job.threads());
+            try {
+                BatchRuns.local(Forecasts.onClasspath(workers), job.plan(), job.folder(), job.todo(), job.threads(), job.listener());
+            } finally {
+                workers.shutdownNow();
+            }
         }
     };
 

@@ -64,6 +64,31 @@ class ArchitectureTest {
     }
 
     @Test
+    void hostedWorkRunsOnItsHostsPool() {
+        // a run on the process's pool of every core ignores the caller's --threads (solve, evaluate and batch did
+        // until session 9): the analyses and the service run on the executor they are given; only the service's
+        // no-argument factory, for callers that host nothing, takes the shared pool
+        noClasses().that().resideInAnyPackage("io.plansim.analysis..", "io.plansim.backtest..", "io.plansim.batch..",
+                        "io.plansim.evaluation..", "io.plansim.service..")
+                .should().callMethodWhere(new com.tngtech.archunit.base.DescribedPredicate<com.tngtech.archunit.core.domain.JavaMethodCall>(
+                        "the shared pool (Workers.shared, Forecasts.onClasspath(), MonteCarloRunner.run with a Progress) outside Forecasts.onClasspath()") {
+                    @Override
+                    public boolean test(com.tngtech.archunit.core.domain.JavaMethodCall call) {
+                        boolean shared = call.getTargetOwner().isEquivalentTo(io.plansim.runner.Workers.class) && call.getName().equals("shared");
+                        boolean runOnShared = call.getTargetOwner().isEquivalentTo(io.plansim.runner.MonteCarloRunner.class)
+                                && call.getName().equals("run") && call.getTarget().getRawParameterTypes().size() == 4
+                                && call.getTarget().getRawParameterTypes().get(3).isEquivalentTo(io.plansim.runner.MonteCarloRunner.Progress.class);
+                        boolean sharedService = call.getTargetOwner().isEquivalentTo(io.plansim.service.Forecasts.class)
+                                && call.getName().equals("onClasspath") && call.getTarget().getRawParameterTypes().isEmpty();
+                        boolean factory = call.getOriginOwner().isEquivalentTo(io.plansim.service.Forecasts.class)
+                                && call.getOrigin().getName().equals("onClasspath");
+                        return (shared || runOnShared || sharedService) && !factory;
+                    }
+                })
+                .check(ENGINE);
+    }
+
+    @Test
     void theLayoutMatchesTheScenarioEnums() throws Exception {
         for (Driver d : Driver.values()) {
             assertEquals(d.ordinal(), Layout.class.getField(d.name()).getInt(null), "Layout." + d.name());

@@ -111,7 +111,9 @@ public final class Pert implements Distribution {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Pert p && p.min == min && p.mode == mode && p.max == max;
+        // to the last bit, as a record's equals (0.0 and -0.0 differ)
+        return o instanceof Pert p && Double.compare(p.min, min) == 0 && Double.compare(p.mode, mode) == 0
+                && Double.compare(p.max, max) == 0;
     }
 
     @Override

@@ -57,4 +57,16 @@ public final class TruncatedNormal implements Distribution {
     public String describe() {
         return "truncnormal(" + mean + ", " + sd + ", " + min + ", " + max + ")";
     }
+
+    /** Equal parameters to the last bit, as a record's (a what-if's draw cache reuses the values drawn from one). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TruncatedNormal t && Double.compare(t.mean, mean) == 0 && Double.compare(t.sd, sd) == 0
+                && Double.compare(t.min, min) == 0 && Double.compare(t.max, max) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(mean, sd, min, max);
+    }
 }

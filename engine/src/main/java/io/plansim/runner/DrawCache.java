@@ -8,12 +8,12 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The random inputs of a host's last Monte Carlo run, kept so that the next run that would draw exactly the same
  * ones reads them instead: common random numbers for a what-if page, where each slider move runs the same scenario,
- * paths and seed with one driver's value changed. A path's random inputs are its parameter sampler's point, its
- * shock rows after the annual shocks and rare events, and its nowcasts' normals; they depend only on what
- * {@link DrawKey} holds (the seed, paths, block size and sampler, the number of drawn parameters, the shocks'
- * rows, spreads, persistence, correlation factor and tails, the events and the compiled shock factors they
- * multiply), never on a driver's value or on the parameters' distributions, which every path still applies to its
- * point. A run that reads them is therefore bit for bit the run that draws them (MonteCarloTest, DrawCacheTest).
+ * paths and seed with one driver's value changed. A path's random inputs are its drawn parameter values (the inverse
+ * CDFs at its sampler's point), its shock rows after the annual shocks and rare events, and its nowcasts' normals;
+ * they depend only on what {@link DrawKey} holds (the seed, paths, block size and sampler, the parameters'
+ * distributions, the shocks' rows, spreads, persistence, correlation factor and tails, the events and the compiled
+ * shock factors they multiply), never on a driver's value, which every path still applies its draws to (shifted,
+ * scaled or replaced). A run that reads them is therefore bit for bit the run that draws them (DrawCacheTest).
  *
  * <p>One run is kept, at most {@code maxBytes} of it (a 10,000-path run of the Yiwu baseline: 399 values a path,
  * 32 MB); a larger run is neither kept nor read. A run is kept only once every block has been recorded and the run
@@ -79,7 +79,7 @@ public final class DrawCache {
             return recording;
         }
 
-        /** Values of one path: the sampler's point, the drawn shock rows, the nowcasts' normals. */
+        /** Values of one path: the drawn parameter values, the drawn shock rows, the nowcasts' normals. */
         int perPath() {
             return key.perPath();
         }
@@ -128,6 +128,8 @@ public final class DrawCache {
         private final int blockSize;
         private final Sampler sampler;
         private final int dimensions;
+        /** The drawn parameters' distributions: a path keeps the values drawn from them. */
+        private final Object[] parameters;
         private final int years;
         private final int[] shockRow;
         private final double[] shockSd;
@@ -148,6 +150,7 @@ public final class DrawCache {
             blockSize = o.blockSize();
             sampler = o.sampler();
             dimensions = u.dimensions();
+            parameters = u.paramDist;
             years = c.years();
             shockRow = u.shockRow;
             shockSd = u.shockSd;
@@ -176,7 +179,8 @@ public final class DrawCache {
         @Override
         public boolean equals(Object other) {
             return other instanceof DrawKey k && seed == k.seed && paths == k.paths && blockSize == k.blockSize
-                    && sampler == k.sampler && dimensions == k.dimensions && years == k.years
+                    && sampler == k.sampler && dimensions == k.dimensions && Arrays.equals(parameters, k.parameters)
+                    && years == k.years
                     && Double.compare(tailsDf, k.tailsDf) == 0 && nowcasts == k.nowcasts
                     && Arrays.equals(shockRow, k.shockRow) && Arrays.equals(shockSd, k.shockSd)
                     && Arrays.equals(shockRho, k.shockRho) && Arrays.equals(factor, k.factor)

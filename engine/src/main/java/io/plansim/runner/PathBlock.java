@@ -31,6 +31,8 @@ final class PathBlock {
     private final double[] shocks;
     private final double[] out;
     private final double[] point;
+    /** Each drawn parameter's value for the path: its distribution's inverse CDF at the point. */
+    private final double[] drawn;
     private final AnnualShocks shockDraws;
     /** The observed levels with each path's draw of the nowcasts' spread; null when no nowcast has a spread. */
     private final double[] observed;
@@ -72,6 +74,7 @@ final class PathBlock {
         this.shocks = c.shocks().clone();
         this.out = new double[c.rows() * c.years()];
         this.point = new double[u.dimensions()];
+        this.drawn = new double[u.dimensions()];
         this.shockDraws = shared.shocks().forBlock();
         this.nowcastCells = c.observations().uncertainCells();
         this.observed = nowcastCells.length == 0 ? null : c.observations().kernelLevels().clone();
@@ -131,7 +134,7 @@ final class PathBlock {
     }
 
     /**
-     * Sets one path's parameters in {@code params} from its sampler point. A method of its own, as the shocks' year
+     * Sets one path's parameters in {@code params} from its drawn values. A method of its own, as the shocks' year
      * are ({@link AnnualShocks}), so that no per-path method runs loops long enough in one call to be compiled
      * on-stack before it is compiled whole (docs/PERFORMANCE.md, session 7).
      */
@@ -139,18 +142,21 @@ final class PathBlock {
         for (int row : u.drawnParamRows) { // every other row still holds the compiled path
             System.arraycopy(c.params(), row * n, params, row * n, n);
         }
-        for (int j = 0; j < point.length; j++) {
-            double x = u.paramDist[j].inverseCdf(point[j]);
-            DriverPaths.set(params, u.paramRow[j] * n, u.paramFrom[j], u.paramTo[j], x, u.paramMode[j]);
+        for (int j = 0; j < drawn.length; j++) {
+            DriverPaths.set(params, u.paramRow[j] * n, u.paramFrom[j], u.paramTo[j], drawn[j], u.paramMode[j]);
         }
     }
 
     /**
      * One path's random inputs in the order the runner has always drawn them from the block's stream (the sampler's
-     * point, the annual shocks and events into the drawn shock rows, the nowcasts' normals), recorded when cached.
+     * point and the parameter values drawn from it by inverse CDFs, the annual shocks and events into the drawn shock
+     * rows, the nowcasts' normals), recorded when cached.
      */
     private void drawInputs(int n) {
         cursor.next(point);
+        for (int j = 0; j < point.length; j++) {
+            drawn[j] = u.paramDist[j].inverseCdf(point[j]);
+        }
         for (int row : u.drawnShockRows) {
             System.arraycopy(c.shocks(), row * n, shocks, row * n, n);
         }
@@ -166,7 +172,7 @@ final class PathBlock {
     /** Copies one path's random inputs into the block's slots ({@code record}) or out of them, and moves to the next path. */
     private void copyInputs(int n, boolean record) {
         int at = slot;
-        at = copy(point, 0, point.length, at, record);
+        at = copy(drawn, 0, drawn.length, at, record);
         for (int row : u.drawnShockRows) {
             at = copy(shocks, row * n, n, at, record);
         }

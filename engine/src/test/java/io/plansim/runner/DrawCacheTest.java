@@ -65,17 +65,21 @@ class DrawCacheTest {
     }
 
     @Test
-    void aParameterDistributionMayChangeTheDrawsDoNot() {
-        // the sampler's points are kept, not the parameters: a changed distribution is applied to the same points
+    void aChangedParameterDistributionDrawsAgainAnEqualOneDoesNot() {
         DrawCache cache = DrawCache.of(64L << 20);
         McOptions o = new McOptions(3_000, 3, Sampler.LHS, 2, 1024);
-        run(TestScenarios.compile("test/correlated", "horizon=2035"), o, cache);
-        CompiledScenario wider = TestScenarios.compile("test/correlated", "horizon=2035",
-                "uncertainty.parameters={production.realGrowth: {dist: triangular, min: 0.0, mode: 0.05, max: 0.08, apply: replace}, "
-                        + "trade.exportElasticity: {dist: uniform, min: 1.0, max: 2.0, apply: replace}}");
-        McResult read = run(wider, o, cache);
-        assertEquals(1, cache.reads());
-        assertSame(run(wider, o, null), read, "wider parameter");
+        String both = "uncertainty.parameters={production.realGrowth: {dist: triangular, min: %s, mode: 0.05, max: 0.08, apply: replace}, "
+                + "trade.exportElasticity: {dist: truncnormal, mean: 1.5, sd: 0.3, min: 1.0, max: 2.0, apply: replace}}";
+        run(TestScenarios.compile("test/correlated", "horizon=2035", String.format(both, "0.0")), o, cache);
+        CompiledScenario same = TestScenarios.compile("test/correlated", "horizon=2035", String.format(both, "0.0"), "trade.exportTrend=0.01");
+        McResult read = run(same, o, cache);
+        assertEquals(1, cache.reads(), "equal distributions (a truncated normal among them): the values drawn are read");
+        assertSame(run(same, o, null), read, "equal distributions");
+        CompiledScenario wider = TestScenarios.compile("test/correlated", "horizon=2035", String.format(both, "-0.01"));
+        McResult again = run(wider, o, cache);
+        assertEquals(1, cache.reads(), "a changed distribution draws its values again");
+        assertEquals(2, cache.records());
+        assertSame(run(wider, o, null), again, "wider parameter");
     }
 
     @Test

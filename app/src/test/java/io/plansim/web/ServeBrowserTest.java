@@ -205,6 +205,17 @@ class ServeBrowserTest {
                 file.toString(), "--target", target, "--driver", "production.tfpGrowth", "--format", "json")).get("results").get(0);
         assertEquals(solved.get("value").asDouble(), Double.parseDouble((String) js("return document.getElementById('solve-result').dataset.value;")), 0.0);
 
+        // and on a share of the paths: the page's paths and seed, the calibrated distribution the page shows, as plansim
+        // solve --probability on the file (the page's solver searched the raw distribution until session 9)
+        js("document.getElementById('solve-result').dataset.value = ''; document.getElementById('solve-p').value = '0.8';");
+        browser.findElement(By.id("solve")).click();
+        until(120, () -> !"".equals(js("return document.getElementById('solve-result').dataset.value || '';")), "the probability solver");
+        com.fasterxml.jackson.databind.JsonNode share = new com.fasterxml.jackson.databind.ObjectMapper().readTree(plansim("solve",
+                file.toString(), "--target", target, "--driver", "production.tfpGrowth", "--probability", "0.8", "--paths",
+                String.valueOf(PATHS), "--seed", "1", "--format", "json")).get("results").get(0);
+        assertTrue(share.get("found").asBoolean(), share.toString());
+        assertEquals(share.get("value").asDouble(), Double.parseDouble((String) js("return document.getElementById('solve-result').dataset.value;")), 0.0);
+
         // the tornado of that target: the bars of plansim sensitivity on the file
         browser.findElement(By.id("tornado")).click();
         until(120, () -> js("return window.plansim.tornado ? 1 : null;") != null, "the tornado");

@@ -1,4 +1,5 @@
 import io.plansim.aggregate.McAggregates;
+import io.plansim.benchmarks.ServeForecastBenchmark;
 import io.plansim.runner.DeterministicRunner;
 import io.plansim.runner.McOptions;
 import io.plansim.runner.MonteCarloRunner;
@@ -11,17 +12,16 @@ import io.plansim.service.ScenarioSource;
  * Where a warm what-if move's wall clock goes, stage by stage, as ServeForecastBenchmark.whatIf runs it (10,000 paths
  * of the Yiwu baseline, the page's 14 series' percentiles, the draws read from the service's cache): loading and
  * compiling the moved scenario, the paths, the percentile selection, the central path and verdicts. Medians of 60
- * moves a round, 6 rounds (docs/PERFORMANCE.md, session 9). Usage, against the application jar:
- *   javac -cp app/target/plansim.jar -d /tmp/serve benchmarks/serve/MoveSplit.java
- *   java -cp app/target/plansim.jar:/tmp/serve MoveSplit
+ * moves a round, 6 rounds (docs/PERFORMANCE.md, session 9). Usage, against the benchmarks' jar (the engine and
+ * ServeForecastBenchmark's page series):
+ *   javac -cp benchmarks/target/benchmarks.jar -d /tmp/serve benchmarks/serve/MoveSplit.java
+ *   java -cp benchmarks/target/benchmarks.jar:/tmp/serve MoveSplit
  */
 public class MoveSplit {
     public static void main(String[] args) throws InterruptedException {
         var pool = Workers.fixed(2);
         var service = Forecasts.onClasspath(pool).reusingDraws(64L << 20);
-        java.util.Set<String> page = java.util.Set.of("gdp_nominal", "gdp_real_growth", "gdp_per_capita", "total_trade",
-                "exports", "imports", "exports_usd", "energy_consumption", "energy_intensity", "co2", "non_fossil_share",
-                "population", "urbanization_rate", "income_per_capita");
+        java.util.Set<String> page = ServeForecastBenchmark.PAGE_SERIES;
         McOptions o = McOptions.of(10_000, 1);
         int move = 0;
         for (int round = 0; round < 6; round++) {

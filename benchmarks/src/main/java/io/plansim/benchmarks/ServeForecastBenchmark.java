@@ -46,7 +46,8 @@ public class ServeForecastBenchmark {
         "exports_usd", "energy_consumption", "energy_intensity", "co2", "non_fossil_share", "population", "urbanization_rate",
         "income_per_capita"};
 
-    static final java.util.Set<String> PAGE_SERIES = java.util.Set.of(PAGE);
+    /** The page's series as a set, as the server passes them (also read by benchmarks/serve/MoveSplit.java). */
+    public static final java.util.Set<String> PAGE_SERIES = java.util.Set.of(PAGE);
 
     private ExecutorService pool;
     private Forecasts service;

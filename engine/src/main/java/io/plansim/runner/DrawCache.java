@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * paths and seed with one driver's value changed. A path's random inputs are its drawn parameter values (the inverse
  * CDFs at its sampler's point), its shock rows after the annual shocks and rare events, and its nowcasts' normals;
  * they depend only on what {@link DrawKey} holds (the seed, paths, block size and sampler, the parameters'
- * distributions, the shocks' rows, spreads, persistence, correlation factor and tails, the events and the compiled
+ * distributions (their number is the sampler's dimension), the shocks' rows, spreads, persistence, correlation factor and tails, the events and the compiled
  * shock factors they multiply), never on a driver's value, which every path still applies its draws to (shifted,
  * scaled or replaced). A run that reads them is therefore bit for bit the run that draws them (DrawCacheTest).
  *
@@ -54,23 +54,21 @@ public final class DrawCache {
         Recorded r = kept;
         if (r != null && r.key.equals(key)) {
             reads.incrementAndGet();
-            return new Session(key, r, false);
+            return new Session(r, false);
         }
         if (key.perPath() == 0 || o.paths() > maxBytes / 8 / key.perPath()) {
             return null; // nothing drawn, or more than the cache holds
         }
         records.incrementAndGet();
-        return new Session(key, new Recorded(key, o.blocks()), true);
+        return new Session(new Recorded(key, new double[Math.toIntExact(o.blocks())][]), true);
     }
 
     /** One run's use of the cache: the blocks' slots it reads or fills, and whether it fills them. */
     final class Session {
-        private final DrawKey key;
         private final Recorded run;
         private final boolean recording;
 
-        private Session(DrawKey key, Recorded run, boolean recording) {
-            this.key = key;
+        private Session(Recorded run, boolean recording) {
             this.run = run;
             this.recording = recording;
         }
@@ -81,7 +79,7 @@ public final class DrawCache {
 
         /** Values of one path: the drawn parameter values, the drawn shock rows, the nowcasts' normals. */
         int perPath() {
-            return key.perPath();
+            return run.key.perPath();
         }
 
         /** Block b's slots ({@code count} paths x {@link #perPath}): the kept ones to read, or new ones to fill. */
@@ -89,7 +87,7 @@ public final class DrawCache {
             if (!recording) {
                 return run.blocks[(int) b];
             }
-            double[] slots = new double[count * key.perPath()];
+            double[] slots = new double[count * run.key.perPath()];
             run.blocks[(int) b] = slots;
             return slots;
         }
@@ -107,15 +105,8 @@ public final class DrawCache {
         }
     }
 
-    /** A run's random inputs, block by block. */
-    private static final class Recorded {
-        final DrawKey key;
-        final double[][] blocks;
-
-        Recorded(DrawKey key, long blocks) {
-            this.key = key;
-            this.blocks = new double[Math.toIntExact(blocks)][];
-        }
+    /** A run's random inputs, block by block, and what they depend on. */
+    private record Recorded(DrawKey key, double[][] blocks) {
     }
 
     /**
@@ -127,7 +118,6 @@ public final class DrawCache {
         private final long paths;
         private final int blockSize;
         private final Sampler sampler;
-        private final int dimensions;
         /** The drawn parameters' distributions: a path keeps the values drawn from them. */
         private final Object[] parameters;
         private final int years;
@@ -149,7 +139,6 @@ public final class DrawCache {
             paths = o.paths();
             blockSize = o.blockSize();
             sampler = o.sampler();
-            dimensions = u.dimensions();
             parameters = u.paramDist;
             years = c.years();
             shockRow = u.shockRow;
@@ -173,13 +162,13 @@ public final class DrawCache {
         }
 
         int perPath() {
-            return dimensions + drawnShockRows.length * years + nowcasts;
+            return parameters.length + drawnShockRows.length * years + nowcasts;
         }
 
         @Override
         public boolean equals(Object other) {
             return other instanceof DrawKey k && seed == k.seed && paths == k.paths && blockSize == k.blockSize
-                    && sampler == k.sampler && dimensions == k.dimensions && Arrays.equals(parameters, k.parameters)
+                    && sampler == k.sampler && Arrays.equals(parameters, k.parameters)
                     && years == k.years
                     && Double.compare(tailsDf, k.tailsDf) == 0 && nowcasts == k.nowcasts
                     && Arrays.equals(shockRow, k.shockRow) && Arrays.equals(shockSd, k.shockSd)

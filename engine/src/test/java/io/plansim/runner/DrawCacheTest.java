@@ -45,6 +45,19 @@ class DrawCacheTest {
         }
     }
 
+    /**
+     * Runs c with the cache, checks the cache's counts after it (runs read and recorded so far), and that the result is
+     * bit for bit that of a run without the cache; returns the run without it.
+     */
+    private static McResult assertAsDrawn(CompiledScenario c, McOptions o, DrawCache cache, long reads, long records, String what) {
+        McResult cached = run(c, o, cache);
+        assertEquals(reads, cache.reads(), what + ": runs that read the kept draws");
+        assertEquals(records, cache.records(), what + ": runs that recorded theirs");
+        McResult drawn = run(c, o, null);
+        assertSame(drawn, cached, what);
+        return drawn;
+    }
+
     @Test
     void aSliderMoveReadsTheDrawsAndGetsTheRunThatDrawsThem() {
         for (Sampler s : Sampler.values()) {
@@ -53,14 +66,10 @@ class DrawCacheTest {
             CompiledScenario before = TestScenarios.compile("test/correlated", "horizon=2035", "uncertainty.tails={df: 5}");
             CompiledScenario moved = TestScenarios.compile("test/correlated", "horizon=2035", "uncertainty.tails={df: 5}",
                     "trade.exportTrend=0.03");
-            assertSame(run(before, o, null), run(before, o, cache), s + " recording run");
-            assertEquals(1, cache.records());
-            McResult read = run(moved, o, cache);
-            assertEquals(1, cache.reads(), s + ": the moved driver's run reads the kept draws");
-            McResult drawn = run(moved, o, null);
-            assertSame(drawn, read, s + " moved driver");
+            McResult first = assertAsDrawn(before, o, cache, 0, 1, s + " recording run");
+            McResult drawn = assertAsDrawn(moved, o, cache, 1, 1, s + " moved driver");
             int v = drawn.variableIndex("exports");
-            assertNotEquals(run(before, o, null).mean(v, 10), drawn.mean(v, 10), "the move changes the forecast");
+            assertNotEquals(first.mean(v, 10), drawn.mean(v, 10), "the move changes the forecast");
         }
     }
 
@@ -72,38 +81,30 @@ class DrawCacheTest {
                 + "trade.exportElasticity: {dist: truncnormal, mean: 1.5, sd: 0.3, min: 1.0, max: 2.0, apply: replace}}";
         run(TestScenarios.compile("test/correlated", "horizon=2035", String.format(both, "0.0")), o, cache);
         CompiledScenario same = TestScenarios.compile("test/correlated", "horizon=2035", String.format(both, "0.0"), "trade.exportTrend=0.01");
-        McResult read = run(same, o, cache);
-        assertEquals(1, cache.reads(), "equal distributions (a truncated normal among them): the values drawn are read");
-        assertSame(run(same, o, null), read, "equal distributions");
+        assertAsDrawn(same, o, cache, 1, 1, "equal distributions (a truncated normal among them): the values drawn are read");
         CompiledScenario wider = TestScenarios.compile("test/correlated", "horizon=2035", String.format(both, "-0.01"));
-        McResult again = run(wider, o, cache);
-        assertEquals(1, cache.reads(), "a changed distribution draws its values again");
-        assertEquals(2, cache.records());
-        assertSame(run(wider, o, null), again, "wider parameter");
+        assertAsDrawn(wider, o, cache, 1, 2, "a changed distribution draws its values again");
     }
 
     @Test
     void anythingTheDrawsDependOnDrawsThemAgain() {
         CompiledScenario c = TestScenarios.compile("test/correlated", "horizon=2035");
         McOptions o = new McOptions(3_000, 5, Sampler.MC, 2, 1024);
-        java.util.List<Object[]> changes = java.util.List.of(
-                new Object[] {TestScenarios.compile("test/correlated", "horizon=2035", "uncertainty.shocks.exports.sd=0.06"), o},
-                new Object[] {TestScenarios.compile("test/correlated", "horizon=2035", "uncertainty.shocks.imports.persistence=0.4"), o},
-                new Object[] {TestScenarios.compile("test/correlated", "horizon=2035", "uncertainty.tails={df: 7}"), o},
-                new Object[] {TestScenarios.compile("test/correlated", "horizon=2036"), o},
-                new Object[] {c, new McOptions(3_000, 6, Sampler.MC, 2, 1024)},
-                new Object[] {c, new McOptions(3_001, 5, Sampler.MC, 2, 1024)},
-                new Object[] {c, new McOptions(3_000, 5, Sampler.MC, 2, 512)},
-                new Object[] {c, new McOptions(3_000, 5, Sampler.SOBOL, 2, 1024)});
-        for (Object[] change : changes) {
+        record Change(CompiledScenario scenario, McOptions options) {
+        }
+        java.util.List<Change> changes = java.util.List.of(
+                new Change(TestScenarios.compile("test/correlated", "horizon=2035", "uncertainty.shocks.exports.sd=0.06"), o),
+                new Change(TestScenarios.compile("test/correlated", "horizon=2035", "uncertainty.shocks.imports.persistence=0.4"), o),
+                new Change(TestScenarios.compile("test/correlated", "horizon=2035", "uncertainty.tails={df: 7}"), o),
+                new Change(TestScenarios.compile("test/correlated", "horizon=2036"), o),
+                new Change(c, new McOptions(3_000, 6, Sampler.MC, 2, 1024)),
+                new Change(c, new McOptions(3_001, 5, Sampler.MC, 2, 1024)),
+                new Change(c, new McOptions(3_000, 5, Sampler.MC, 2, 512)),
+                new Change(c, new McOptions(3_000, 5, Sampler.SOBOL, 2, 1024)));
+        for (Change change : changes) {
             DrawCache cache = DrawCache.of(64L << 20);
             run(c, o, cache);
-            CompiledScenario d = (CompiledScenario) change[0];
-            McOptions p = (McOptions) change[1];
-            McResult again = run(d, p, cache);
-            assertEquals(0, cache.reads(), "drawn again");
-            assertEquals(2, cache.records());
-            assertSame(run(d, p, null), again, "changed draws");
+            assertAsDrawn(change.scenario(), change.options(), cache, 0, 2, "changed draws, drawn again");
         }
     }
 
@@ -127,9 +128,7 @@ class DrawCacheTest {
         DrawCache cache = DrawCache.of(64L << 20);
         McOptions o = new McOptions(4_000, 9, Sampler.MC, 2, 1024);
         run(a, o, cache);
-        McResult read = run(b, o, cache);
-        assertEquals(1, cache.reads());
-        assertSame(run(b, o, null), read, "nowcast");
+        assertAsDrawn(b, o, cache, 1, 1, "nowcast");
     }
 
     @Test

@@ -29,16 +29,19 @@ final class OrderStatistics {
      * NaN, -0.0 or an infinite range (sort it instead). x is left as it was.
      */
     static double[] atRanks(double[] x, int[] ranks) {
+        Range r = Range.of(x);
+        return r.odd() ? null : atRanks(x, ranks, r.min(), r.max());
+    }
+
+    /**
+     * As {@link #atRanks(double[], int[])} for values whose range is known, and which hold no NaN or -0.0: the pass
+     * that finds the range and the odd values, a third of the selection's time when the values come from memory
+     * (docs/PERFORMANCE.md, session 10), is then made by whoever stored them ({@link Range}). Any finite
+     * {@code min < max} gives the same values (a bucket is clamped at both ends, which keeps it monotone); the true
+     * range spreads the values best.
+     */
+    static double[] atRanks(double[] x, int[] ranks, double min, double max) {
         int n = x.length;
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (double v : x) {
-            if (v != v || Double.doubleToRawLongBits(v) == Long.MIN_VALUE) {
-                return null;
-            }
-            min = v < min ? v : min;
-            max = v > max ? v : max;
-        }
         if (n == 0) {
             return null;
         }
@@ -49,12 +52,16 @@ final class OrderStatistics {
         }
         int buckets = Math.max(FEWEST_BUCKETS, Math.min(BUCKETS, n / 8));
         double scale = buckets / (max - min);
-        if (!Double.isFinite(scale) || !Double.isFinite(max - min) || scale == 0) {
+        if (!Double.isFinite(scale) || !Double.isFinite(max - min) || scale <= 0) {
             return null;
         }
+        // each value's bucket, computed once: the gathering pass reads it instead of computing it again
+        short[] bucketOf = new short[n];
         int[] count = new int[buckets];
-        for (double v : x) {
-            count[bucket(v, min, scale, buckets)]++;
+        for (int i = 0; i < n; i++) {
+            int bk = bucket(x[i], min, scale, buckets);
+            bucketOf[i] = (short) bk;
+            count[bk]++;
         }
         // the bucket of each rank and the values below that bucket
         int[] rankBucket = new int[ranks.length];
@@ -77,11 +84,11 @@ final class OrderStatistics {
         }
         double[] values = new double[gathered];
         int[] fill = start.clone();
-        for (double v : x) {
-            int bk = bucket(v, min, scale, buckets);
+        for (int i = 0; i < n; i++) {
+            int bk = bucketOf[i];
             int to = fill[bk];
             if (to >= 0) {
-                values[to] = v;
+                values[to] = x[i];
                 fill[bk] = to + 1;
             }
         }
@@ -96,7 +103,25 @@ final class OrderStatistics {
     }
 
     private static int bucket(double v, double min, double scale, int buckets) {
-        return Math.min(buckets - 1, (int) ((v - min) * scale));
+        return Math.max(0, Math.min(buckets - 1, (int) ((v - min) * scale)));
+    }
+
+    /**
+     * The least and greatest of some values, and whether any is NaN or -0.0 ({@code odd}: those are ordered by
+     * {@code Arrays.sort}, not by {@code <}).
+     */
+    record Range(double min, double max, boolean odd) {
+        static Range of(double[] x) {
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            boolean odd = false;
+            for (double v : x) {
+                odd |= v != v | Double.doubleToRawLongBits(v) == Long.MIN_VALUE;
+                min = v < min ? v : min;
+                max = v > max ? v : max;
+            }
+            return new Range(min, max, odd);
+        }
     }
 
     /** The ranks R type 7 reads for the given levels among n values: floor((n - 1) q) and the next one. */

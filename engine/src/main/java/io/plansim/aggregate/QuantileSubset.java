@@ -4,10 +4,10 @@ import java.util.concurrent.ExecutorService;
 
 /**
  * Percentiles of some value-years only, for a front end that reads a few variables (the what-if page charts 14 of
- * the Yiwu baseline's 54): the others are neither stored nor selected. Each batch's kept values are gathered into a
- * scratch batch that the {@link Quantiles} of the kept value-years takes as its own, so a kept value-year's
- * percentiles have the bits the full run gives it (the same paths, the same structure, the same reads). Reading a
- * value-year that was not kept is an {@link IllegalArgumentException}.
+ * the Yiwu baseline's 54): the others are neither stored nor selected. The exact store of the kept value-years
+ * reads them from each batch where they are; a binned one takes them gathered into a scratch batch of its own. Either
+ * way a kept value-year's percentiles have the bits the full run gives it (the same paths, the same structure, the
+ * same reads). Reading a value-year that was not kept is an {@link IllegalArgumentException}.
  */
 public final class QuantileSubset extends Quantiles {
     private final Quantiles kept;
@@ -74,6 +74,10 @@ public final class QuantileSubset extends Quantiles {
 
     @Override
     public void add(double[] batch, int valueStride, int pathStride, int count, long[] paths) {
+        if (kept instanceof Exact exact) {
+            exact.addColumns(columns, batch, valueStride, pathStride, count, paths);
+            return;
+        }
         int k = columns.length;
         if (scratch.length < count * k) {
             scratch = new double[count * k];

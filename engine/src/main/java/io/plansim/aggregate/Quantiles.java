@@ -561,6 +561,14 @@ public abstract sealed class Quantiles permits Quantiles.Binned, Quantiles.Exact
         static final int PREPARED_CHUNK = 32;
         private final double[][] values;
         private final boolean[] filled;
+        /**
+         * Per value-year, the least and greatest value this accumulator and those merged into it stored, and whether
+         * any was NaN or -0.0: taken as the values go in (they are in registers then), so the selection does not
+         * read all of them once more for their range (docs/PERFORMANCE.md, session 10).
+         */
+        private final double[] least;
+        private final double[] greatest;
+        private final boolean[] odd;
         /** Per value-year, its kept values sorted (null until asked for). */
         private final double[][] sorted;
         /** Per value-year, its values at {@link #ranks} (null until asked for, or when sorted instead). */
@@ -569,10 +577,7 @@ public abstract sealed class Quantiles permits Quantiles.Binned, Quantiles.Exact
         private int kept = -1;
 
         Exact(int size, int paths) {
-            values = new double[size][paths];
-            filled = new boolean[paths];
-            sorted = new double[size][];
-            selected = new double[size][];
+            this(new double[size][paths], new boolean[paths]);
         }
 
         private Exact(double[][] shared, boolean[] filled) {
@@ -580,6 +585,11 @@ public abstract sealed class Quantiles permits Quantiles.Binned, Quantiles.Exact
             this.filled = filled;
             this.sorted = new double[shared.length][];
             this.selected = new double[shared.length][];
+            this.least = new double[shared.length];
+            this.greatest = new double[shared.length];
+            this.odd = new boolean[shared.length];
+            Arrays.fill(least, Double.POSITIVE_INFINITY);
+            Arrays.fill(greatest, Double.NEGATIVE_INFINITY);
         }
 
         @Override
@@ -597,21 +607,64 @@ public abstract sealed class Quantiles permits Quantiles.Binned, Quantiles.Exact
             // value-year by value-year: the batch's values of one value-year go to consecutive slots of its store,
             // whole cache lines at a time; path by path, each of the 864 stores took one line per value and took
             // each line again for the next path (44% of a warm 10,000-path run, JFR, docs/PERFORMANCE.md "Session 5")
-            int size = values.length;
-            for (int i = 0; i < size; i++) {
-                double[] store = values[i];
-                for (int l = 0, at = i * valueStride; l < count; l++, at += pathStride) {
-                    store[(int) paths[l]] = batch[at];
-                }
+            for (int i = 0, size = values.length; i < size; i++) {
+                store(i, batch, i * valueStride, pathStride, count, paths);
             }
             for (int l = 0; l < count; l++) {
                 filled[(int) paths[l]] = true;
             }
         }
 
+        /**
+         * As {@link #add}, value-year k of this store taken from the batch's value-year {@code columns[k]}: a
+         * {@link QuantileSubset} hands over the whole batch instead of gathering its columns into one of its own
+         * first (a third of the page's adds, docs/PERFORMANCE.md, session 10).
+         */
+        void addColumns(int[] columns, double[] batch, int valueStride, int pathStride, int count, long[] paths) {
+            for (int k = 0; k < columns.length; k++) {
+                store(k, batch, columns[k] * valueStride, pathStride, count, paths);
+            }
+            for (int l = 0; l < count; l++) {
+                filled[(int) paths[l]] = true;
+            }
+        }
+
+        /** Stores the batch's values of value-year i, from {@code at} a path-stride apart, and takes their range. */
+        private void store(int i, double[] batch, int at, int pathStride, int count, long[] paths) {
+            double[] store = values[i];
+            double min = least[i];
+            double max = greatest[i];
+            boolean nanOrMinusZero = false;
+            for (int l = 0; l < count; l++, at += pathStride) {
+                double v = batch[at];
+                store[(int) paths[l]] = v;
+                nanOrMinusZero |= v != v | Double.doubleToRawLongBits(v) == Long.MIN_VALUE;
+                min = v < min ? v : min;
+                max = v > max ? v : max;
+            }
+            least[i] = min;
+            greatest[i] = max;
+            odd[i] |= nanOrMinusZero;
+        }
+
         @Override
         public void merge(Quantiles other) {
-            // shared store: nothing to do
+            // the store is shared (paths write disjoint slots of it): only the ranges are combined
+            Exact o = (Exact) other;
+            for (int i = 0; i < values.length; i++) {
+                least[i] = Math.min(least[i], o.least[i]);
+                greatest[i] = Math.max(greatest[i], o.greatest[i]);
+                odd[i] |= o.odd[i];
+            }
+        }
+
+        /**
+         * Value-year j's standard ranks selected from {@code column} (its kept values), or null when they hold NaN or
+         * -0.0 (sort them instead). The range taken as they were stored is that of every path stored, faulty paths
+         * left out (their values never reach {@link #add}).
+         */
+        private double[] select(int j, double[] column, int[] r) {
+            return odd[j] ? null : OrderStatistics.atRanks(column, r, least[j], greatest[j]);
         }
 
         @Override
@@ -672,7 +725,7 @@ public abstract sealed class Quantiles permits Quantiles.Binned, Quantiles.Exact
             }
             // atRanks leaves its input as it was: with every path kept (no faults) it reads the store itself
             double[] column = kept() == filled.length ? values[j] : column(j);
-            double[] at = OrderStatistics.atRanks(column, ranks(column.length));
+            double[] at = select(j, column, ranks(column.length));
             if (at == null) {
                 column = column == values[j] ? column.clone() : column;
                 Arrays.sort(column);
@@ -722,7 +775,7 @@ public abstract sealed class Quantiles permits Quantiles.Binned, Quantiles.Exact
                             continue;
                         }
                         double[] column = all ? values[j] : column(j);
-                        double[] at = OrderStatistics.atRanks(column, r);
+                        double[] at = select(j, column, r);
                         double[] sortedColumn = null;
                         if (at == null) {
                             sortedColumn = column == values[j] ? column.clone() : column;

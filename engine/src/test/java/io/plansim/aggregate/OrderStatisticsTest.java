@@ -52,6 +52,47 @@ class OrderStatisticsTest {
         }
     }
 
+    /**
+     * A range given by whoever stored the values (the exact store takes it as paths go in) only spreads them over the
+     * buckets: a narrower or wider one, or one wholly off the values, selects the same bits (the buckets are clamped
+     * at both ends, which keeps them monotone).
+     */
+    @Test
+    void anyGivenRangeSelectsTheSameBits() {
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(9L);
+        for (int n : new int[] {2, 26, 1000, 10_000}) {
+            for (int kind = 0; kind < 6; kind++) {
+                double[] x = column(rng, kind, n);
+                int[] ranks = OrderStatistics.ranksFor(McResult.PERCENTILES, n);
+                double[] expected = OrderStatistics.atRanks(x, ranks);
+                OrderStatistics.Range r = OrderStatistics.Range.of(x);
+                double lo = r.min();
+                double hi = r.max();
+                double w = hi - lo == 0 ? 1 : hi - lo;
+                double[][] given = {{lo, hi}, {lo + w / 3, hi - w / 3}, {lo - 5 * w, hi + 7 * w}, {hi + w, hi + 2 * w},
+                    {lo - 2 * w, lo - w}};
+                for (double[] g : given) {
+                    if (!(g[0] < g[1])) {
+                        continue; // a constant column's range less a third at each end is no range
+                    }
+                    double[] at = OrderStatistics.atRanks(x, ranks, g[0], g[1]);
+                    for (int k = 0; k < ranks.length; k++) {
+                        assertEquals(Double.doubleToRawLongBits(expected[k]), Double.doubleToRawLongBits(at[k]),
+                                "n " + n + " kind " + kind + " range " + Arrays.toString(g) + " rank " + ranks[k]);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void theRangeTellsNanAndNegativeZeroApart() {
+        assertEquals(new OrderStatistics.Range(-1, 2, false), OrderStatistics.Range.of(new double[] {2, -1, 0.0}));
+        assertEquals(true, OrderStatistics.Range.of(new double[] {2, Double.NaN}).odd());
+        assertEquals(true, OrderStatistics.Range.of(new double[] {2, -0.0}).odd());
+        assertEquals(false, OrderStatistics.Range.of(new double[] {2, 0.0}).odd());
+    }
+
     @Test
     void nanNegativeZeroAndInfiniteRangesAreLeftToASort() {
         int[] ranks = {0, 1};

@@ -55,6 +55,7 @@ final class BacktestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        output.languageApplies();
         Scenario s = options.load();
         if (origin != null && origin != s.baseYear()) {
             throw InputException.of(SourceLocation.commandLine(), "--origin", String.valueOf(origin),

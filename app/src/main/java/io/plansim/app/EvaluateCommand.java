@@ -206,6 +206,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        output.languageApplies();
         if (panel == null && !regions && !plans) {
             throw InputException.of(SourceLocation.commandLine(), "--panel/--regions/--plans", "none of them",
                     "--panel pwt, --regions, --plans or several");

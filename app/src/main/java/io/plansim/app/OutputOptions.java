@@ -43,11 +43,24 @@ final class OutputOptions {
 
     /** Whether the result is a workbook; refuses --format xlsx without --out before anything is computed. */
     boolean workbook() {
+        if (format != OutputFormat.XLSX) {
+            languageApplies();
+        }
         if (format == OutputFormat.XLSX && out == null) {
             throw InputException.of(SourceLocation.commandLine(), "--format", "xlsx without --out",
                     "--format xlsx --out DIR (a workbook is written to a folder, not to the terminal)");
         }
         return format == OutputFormat.XLSX;
+    }
+
+    /**
+     * Refuses --lang for output that has one language: only a workbook (run, mc and targets with --format xlsx)
+     * takes it; table, csv and json are in English, whatever --lang says.
+     */
+    void languageApplies() {
+        UnusedOptions.refuse(mixee, "--lang sets the language of an xlsx workbook (run, mc and targets with --format xlsx "
+                + "--out DIR) and of report; " + mixee.name() + "'s " + format.name().toLowerCase(java.util.Locale.ROOT)
+                + " output is in English", "--lang");
     }
 
     /**

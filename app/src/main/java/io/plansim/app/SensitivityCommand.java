@@ -56,6 +56,11 @@ final class SensitivityCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        output.languageApplies();
+        if (method == Method.TORNADO) {
+            UnusedOptions.refuse(spec, "the tornado moves each parameter to its 10th and 90th percentile, it draws no "
+                    + "sample (--paths, --bootstrap and --seed are --method sobol's)", "--paths", "--bootstrap", "--seed");
+        }
         Scenario s = options.load();
         CompiledScenario c = CliForecasts.service().prepare(options.request()).compiled();
         List<Uncertainty.Parameter> ps = s.uncertainty().parameters();

@@ -64,6 +64,11 @@ final class SolveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        output.languageApplies();
+        if (probability == null) {
+            UnusedOptions.refuse(spec, "without --probability the solver moves the central path alone, no Monte Carlo is run",
+                    "--paths", "--seed", "--sampler");
+        }
         Scenario s = options.load();
         Catalogs catalogs = options.actuals.catalogs(s);
         Driver driver = Driver.byPath(driverPath).orElseThrow(() -> InputException.of(SourceLocation.commandLine(), "--driver",

@@ -44,6 +44,10 @@ final class TargetsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         boolean workbook = output.workbook();
+        if (centralOnly) {
+            UnusedOptions.refuse(spec, "with --central-only the central path alone is judged, no Monte Carlo is run",
+                    "--paths", "--seed", "--sampler", "--raw", "--calibration");
+        }
         Scenario s = options.load();
         Catalogs catalogs = options.actuals.catalogs(s); // a scenario without a catalog is an error here
         boolean mc = !centralOnly;

@@ -240,13 +240,18 @@ public final class LocatedDocument {
      */
     public LocatedDocument over(LocatedDocument parent, java.util.function.Predicate<String> atomic) {
         Map<String, SourceLocation> merged = new HashMap<>(parent.locations);
+        ObjectNode result = mergeObjects(parent.root, root, "", atomic, merged);
         merged.putAll(locations);
-        ObjectNode result = mergeObjects(parent.root, root, "", atomic);
         return new LocatedDocument(result, merged, file);
     }
 
+    /**
+     * Merges child into parent; where a child's value replaces or removes the parent's, the parent's locations
+     * inside it are dropped from {@code locations}: a field the child's entry lacks must be blamed on the child's
+     * entry, not on the line of the parent's that no longer counts.
+     */
     private static ObjectNode mergeObjects(ObjectNode parent, ObjectNode child, String pointer,
-                                           java.util.function.Predicate<String> atomic) {
+                                           java.util.function.Predicate<String> atomic, Map<String, SourceLocation> locations) {
         ObjectNode out = parent.deepCopy();
         for (Iterator<Map.Entry<String, JsonNode>> it = child.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
@@ -255,10 +260,12 @@ public final class LocatedDocument {
             JsonNode theirs = out.get(e.getKey());
             if (mine.isNull()) {
                 out.remove(e.getKey());
+                locations.keySet().removeIf(k -> k.equals(ptr) || k.startsWith(ptr + "/"));
             } else if (mine.isObject() && theirs != null && theirs.isObject() && !atomic.test(ptr)) {
-                out.set(e.getKey(), mergeObjects((ObjectNode) theirs, (ObjectNode) mine, ptr, atomic));
+                out.set(e.getKey(), mergeObjects((ObjectNode) theirs, (ObjectNode) mine, ptr, atomic, locations));
             } else {
                 out.set(e.getKey(), mine.deepCopy());
+                locations.keySet().removeIf(k -> k.startsWith(ptr + "/"));
             }
         }
         return out;

@@ -53,7 +53,8 @@ public final class BatchReader extends FieldReader {
         JsonNode runs = root.get("runs");
         List<BatchSpec.Run> out = new ArrayList<>();
         if (runs == null || !runs.isArray() || runs.isEmpty()) {
-            problem("/runs", describe(runs), "a list of runs, each {scenario, paths, seed, grid and/or variants}");
+            problem("/runs", runs != null && runs.isArray() ? "an empty list" : describe(runs),
+                    "a list of at least one run, each {scenario, paths, seed, grid and/or variants}");
             return new BatchSpec(name, out);
         }
         for (int i = 0; i < runs.size(); i++) {

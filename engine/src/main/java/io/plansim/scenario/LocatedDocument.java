@@ -81,7 +81,7 @@ public final class LocatedDocument {
             }
             JsonNode node = readValue(parser, file, "", locations, 0);
             if (!(node instanceof ObjectNode object)) {
-                throw InputException.of(locations.get(""), "", "a " + node.getNodeType().name().toLowerCase(),
+                throw InputException.of(locations.get(""), "", FieldReader.describe(node),
                         "the top level must be a mapping of keys to values");
             }
             if (parser.nextToken() != null) {

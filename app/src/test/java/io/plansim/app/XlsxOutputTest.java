@@ -91,6 +91,13 @@ class XlsxOutputTest {
                     assertEquals("0.0%", row.get("达标概率").getCellStyle().getDataFormatString());
                 }
                 assertEquals(t.get("unit").asText(), row.get("单位").getStringCellValue());
+                // the words of the cells in Chinese too, not only the headers
+                assertTrue(java.util.Set.of("有望实现", "存在风险", "难以实现", "已实现", "未实现", "无法评估")
+                        .contains(row.get("判断").getStringCellValue()), row.get("判断").getStringCellValue());
+                assertTrue(java.util.Set.of("水平值", "年均增速", "变化幅度", "比重", "累计值")
+                        .contains(row.get("目标类型").getStringCellValue()), row.get("目标类型").getStringCellValue());
+                assertTrue(java.util.Set.of("现价", "不变价", "不适用")
+                        .contains(row.get("价格口径").getStringCellValue()), row.get("价格口径").getStringCellValue());
             }
         }
     }

@@ -80,6 +80,11 @@ public final class Labels {
         return zh() ? WORDS.columnZh(name) : name;
     }
 
+    /** A table cell in the page's language (a verdict, a target's kind or price basis; others as they are). */
+    public String cell(String column, String value) {
+        return WORDS.cell(column, value, zh());
+    }
+
     /** A word of the report in the report's language. */
     public String word(String key) {
         return WORDS.word(key, zh());

@@ -243,6 +243,12 @@ public final class ReportWriter {
     static String csv(Table t, Labels labels, boolean bom) {
         Table named = t.copy();
         for (tech.tablesaw.columns.Column<?> c : named.columns()) {
+            if (c instanceof tech.tablesaw.api.StringColumn words) {
+                String column = c.name();
+                for (int r = 0; r < words.size(); r++) {
+                    words.set(r, labels.cell(column, words.get(r)));
+                }
+            }
             c.setName(labels.column(c.name()));
         }
         return (bom ? "\uFEFF" : "") + named.write().toString("csv");

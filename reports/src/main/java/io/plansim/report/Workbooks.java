@@ -38,7 +38,7 @@ public final class Workbooks {
         Map<String, String> about = about(s, version, l);
         about.put(l.word("sheet.method"), l.zh() ? "确定性中心路径（无蒙特卡洛）" : "deterministic central path (no Monte Carlo)");
         return Xlsx.write(List.of(sheet(l, "about", aboutTable(about)), sheet(l, "assumptions", assumptions(s, l)),
-                sheet(l, "projections", ProjectionTables.wide(central, List.of()))), l::column);
+                sheet(l, "projections", ProjectionTables.wide(central, List.of()))), l::column, l::cell);
     }
 
     /** Target verdicts, from the Monte Carlo ({@code mc} non-null) or from the central path alone ({@code targets}). */
@@ -74,7 +74,7 @@ public final class Workbooks {
         if (distribution && mc != null) {
             sheets.add(sheet(l, "percentiles", percentiles(mc)));
         }
-        return Xlsx.write(sheets, l::column);
+        return Xlsx.write(sheets, l::column, l::cell);
     }
 
     /** Tables under their names (the report's tables/*.csv, batch's results), each as a sheet, after a sheet saying what they are. */
@@ -83,7 +83,7 @@ public final class Workbooks {
         List<Xlsx.Sheet> sheets = new ArrayList<>();
         sheets.add(sheet(l, "about", aboutTable(about)));
         tables.forEach((name, t) -> sheets.add(Xlsx.Sheet.of(name, t)));
-        return Xlsx.write(sheets, l::column);
+        return Xlsx.write(sheets, l::column, l::cell);
     }
 
     /**
@@ -112,7 +112,7 @@ public final class Workbooks {
                 }
             }
         }
-        return Xlsx.write(sheets, l::column);
+        return Xlsx.write(sheets, l::column, l::cell);
     }
 
     /** A report table's kind (the end of its file name) as a sheet name: "percentiles", "gdp_nominal-2035 distribution". */

@@ -58,6 +58,22 @@ public final class Dictionary {
         return words.containsKey(key);
     }
 
+    /**
+     * A table cell in the language asked for: a verdict ("on track"), a target's kind ("level") or price basis
+     * ("nominal") in its column is a word of the dictionary; any other cell is left as it is (numbers, ids, names).
+     */
+    public String cell(String column, String value, boolean zh) {
+        if (!zh || value == null) {
+            return value;
+        }
+        String key = switch (column) {
+            case "verdict" -> "verdict." + value.replace(' ', '.');
+            case "kind", "basis" -> "cell." + column + "." + value;
+            default -> null;
+        };
+        return key != null && has(key) ? word(key, true) : value;
+    }
+
     /** A CSV column name in Chinese; unchanged when the dictionary has none (percentile codes). */
     public String columnZh(String name) {
         return columnsZh.getOrDefault(name, name);

@@ -64,8 +64,11 @@ public final class Xlsx {
         }
     }
 
-    /** The workbook's bytes; {@code header} translates column names (identity for English). */
-    public static byte[] write(List<Sheet> sheets, UnaryOperator<String> header) {
+    /**
+     * The workbook's bytes; {@code header} translates column names and {@code cell} a text cell given its column's
+     * code name (identities for English).
+     */
+    public static byte[] write(List<Sheet> sheets, UnaryOperator<String> header, java.util.function.BinaryOperator<String> cell) {
         try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
             Font bold = wb.createFont();
             bold.setBold(true);
@@ -76,7 +79,7 @@ public final class Xlsx {
             CellStyle integer = style(wb, "0");
             Set<String> used = new HashSet<>();
             for (Sheet s : sheets) {
-                fill(wb.createSheet(uniqueName(s.name(), used)), s.table(), header, head, figure, percent, integer);
+                fill(wb.createSheet(uniqueName(s.name(), used)), s.table(), header, cell, head, figure, percent, integer);
             }
             wb.write(bytes);
             return bytes.toByteArray();
@@ -91,7 +94,8 @@ public final class Xlsx {
         return s;
     }
 
-    private static void fill(org.apache.poi.ss.usermodel.Sheet sheet, Table t, UnaryOperator<String> header, CellStyle head, CellStyle figure,
+    private static void fill(org.apache.poi.ss.usermodel.Sheet sheet, Table t, UnaryOperator<String> header,
+                             java.util.function.BinaryOperator<String> translate, CellStyle head, CellStyle figure,
                                CellStyle percent, CellStyle integer) {
         Row h = sheet.createRow(0);
         int[] width = new int[t.columnCount()];
@@ -122,7 +126,7 @@ public final class Xlsx {
                 } else if (col.type() == ColumnType.BOOLEAN) {
                     cell.setCellValue((Boolean) v);
                 } else {
-                    String text = String.valueOf(v);
+                    String text = translate.apply(col.name(), String.valueOf(v));
                     cell.setCellValue(text);
                     width[c] = Math.max(width[c], TextTable.displayWidth(text));
                 }

@@ -83,11 +83,24 @@ final class CalibrateCommand implements Callable<Integer> {
             drivers.add(Driver.byPath(f.trim()).orElseThrow(() -> InputException.of(SourceLocation.commandLine(), "--fit",
                     "'" + f + "'", Suggestions.allowed(f.trim(), known))));
         }
+        if (from != null && to != null && from > to) {
+            throw InputException.of(SourceLocation.commandLine(), "--from/--to", from + "/" + to, "a first year no later than the last");
+        }
+        Scenario window = s;
+        CompiledScenario c = ScenarioCompiler.compile(s);
+        if (metrics != null) {
+            // a misspelt metric would only leave its observations out, and the fit would then say it found none
+            List<String> projected = c.outputs().stream().map(io.plansim.model.VariableInfo::id).toList();
+            for (String m : metrics) {
+                if (!projected.contains(m)) {
+                    throw InputException.of(SourceLocation.commandLine(), "--metrics", "'" + m + "' (not a variable "
+                            + s.id() + " projects)", Suggestions.allowed(m, projected));
+                }
+            }
+        }
         History history = history(s);
         int lo = from == null ? Integer.MIN_VALUE : from;
         int hi = to == null ? Integer.MAX_VALUE : to;
-        Scenario window = s;
-        CompiledScenario c = ScenarioCompiler.compile(s);
         if (Calibration.observations(c, history, lo, hi).isEmpty() && s.calibration() != null) {
             String ref = s.calibration().contains("/") || !s.id().contains("/") ? s.calibration()
                     : s.id().substring(0, s.id().lastIndexOf('/') + 1) + s.calibration();

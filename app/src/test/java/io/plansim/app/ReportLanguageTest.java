@@ -51,6 +51,9 @@ class ReportLanguageTest {
         }
         assertTrue(nodes > 1000, "text nodes: " + nodes);
         assertEquals(List.of(), latin, "Latin-only text in the Chinese report");
+        // a region's satellites carry their Chinese names from the region file, as the model's variables do
+        java.util.regex.Matcher unnamed = java.util.regex.Pattern.compile("变量 [a-z_]+").matcher(Files.readString(out.resolve("index.html"), StandardCharsets.UTF_8));
+        assertTrue(!unnamed.find(), "a variable without its Chinese name: " + (unnamed.hitEnd() ? "" : unnamed.group()));
     }
 
     @Test

@@ -82,7 +82,7 @@ public final class TrustSection {
                         + "the probability given at the plan's origin; on the diagonal when reliable.", "规划记录上 P(达标) 的可靠性：各概率区间的实际达标比例与预测概率；可靠时落在对角线上。"));
             }
         }
-        inputs(h, zh, in.runs().get(0).scenario().uncertainty());
+        inputs(h, zh, in.runs().get(0).scenario().uncertainty(), in.runs().get(0).central().variables());
         h.append("</section>\n");
     }
 
@@ -122,7 +122,7 @@ public final class TrustSection {
     }
 
     /** Every uncertain input of the scenario: what is drawn, its spread, and what the spread is sized on. */
-    static void inputs(StringBuilder h, boolean zh, Uncertainty u) {
+    static void inputs(StringBuilder h, boolean zh, Uncertainty u, List<io.plansim.model.VariableInfo> variables) {
         h.append("<h3>").append(t(zh, "Uncertain inputs of the headline scenario", "主情景的不确定输入")).append("</h3>\n");
         if (u.isEmpty()) {
             h.append("<p>").append(t(zh, "The scenario states no uncertainty: every path is the central path.", "该情景未设定不确定性：所有路径即中心路径。"))
@@ -138,7 +138,7 @@ public final class TrustSection {
                     + p.mode().name().toLowerCase(Locale.ROOT) + ")", t(zh, "", "分布 ") + p.distribution().describe(), sized);
         }
         for (Uncertainty.AnnualShock s : u.shocks()) {
-            row(h, variable(zh, s.variable()), t(zh, "annual shock (log)", "年度冲击（对数）"), String.format(Locale.ROOT, t(zh, "sd %s, AR(1) %s",
+            row(h, variable(zh, variables, s.variable()), t(zh, "annual shock (log)", "年度冲击（对数）"), String.format(Locale.ROOT, t(zh, "sd %s, AR(1) %s",
                     "标准差 %s，AR(1) %s"), Html.fmtDriver(s.sd()), Html.fmtDriver(s.persistence())), sized);
         }
         for (Uncertainty.RareEvent e : u.events()) {
@@ -151,9 +151,13 @@ public final class TrustSection {
         h.append("</tbody></table>\n");
     }
 
-    /** A variable id, with its Chinese name in a Chinese report. */
-    private static String variable(boolean zh, String id) {
-        return zh ? io.plansim.model.Variable.byId(id).map(v -> v.info().nameZh() + " " + id).orElse("变量 " + id) : id;
+    /** A variable id, with its Chinese name in a Chinese report (a region's satellites' from the scenario's outputs). */
+    private static String variable(boolean zh, List<io.plansim.model.VariableInfo> variables, String id) {
+        if (!zh) {
+            return id;
+        }
+        return variables.stream().filter(v -> v.id().equals(id) && v.nameZh() != null && !v.nameZh().isBlank()).findFirst()
+                .map(v -> v.nameZh() + " " + id).orElse("变量 " + id);
     }
 
     private static void row(StringBuilder h, String... cells) {

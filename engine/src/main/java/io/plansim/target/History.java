@@ -103,9 +103,9 @@ public final class History {
 
     /**
      * These rows checked against the scenario they are attached to, every problem at once, located by file and line
-     * (docs/ERRORS.md, "Figures that do not fit their metric"): each row names the scenario's region (a history holds one region; a row of
-     * another would condition this region's forecast); a row of one of the scenario's variables states it in that
-     * variable's unit, after the base year on its basis (there it conditions the forecast; up to the base year the
+     * (docs/ERRORS.md, "Figures that do not fit their metric"): each row names the scenario's region (a history
+     * holds one region; a row of another would condition this region's forecast); a row of one of the scenario's
+     * variables states it in that variable's unit, after the base year on its basis (there it conditions the forecast; up to the base year the
      * row is the record the scenario starts from, and in the base year current and base-year prices coincide), a
      * level not below 0 (growth rates may be), and a share in % not as a fraction ({@link Percent}).
      *

@@ -39,7 +39,7 @@ final class ActualsOptions {
 
     /** The scenario's history with the --history files laid over it, every year (a backtest scores the later ones). */
     History allRows(Scenario s) {
-        return Catalogs.history(s).with(extra());
+        return CliForecasts.service().actuals(s, extra()); // the --history rows checked against the scenario
     }
 
     /** The --history files' rows, later files winning: what a request adds to the scenario's own history. */

@@ -37,7 +37,7 @@ class IntegrityTest {
     }
 
     /** Exit 2 with a message containing every fragment, and no stack trace. */
-    private static RunCommandTest.Result refused(RunCommandTest.Result r, String... fragments) {
+    static RunCommandTest.Result refused(RunCommandTest.Result r, String... fragments) {
         assertEquals(2, r.code(), r.err() + r.out());
         assertTrue(r.err().startsWith("error: "), r.err());
         assertFalse(r.err().contains("\tat "), r.err());

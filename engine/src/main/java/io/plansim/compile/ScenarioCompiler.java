@@ -85,7 +85,7 @@ public final class ScenarioCompiler {
         }
         for (int i = 0; i < n; i++) {
             Satellite sat = sats.get(i);
-            outputs.add(new VariableInfo(sat.id(), sat.name(), sat.nameZh(), sat.unit(), sat.basis()));
+            outputs.add(sat.info());
             rows.add(CompiledScenario.CORE_ROWS + i);
         }
         return new CompiledScenario(s, params, shocks, base, mode, link, satBase, satParams, outputs,

@@ -53,7 +53,17 @@ final class BaseReader {
                 out.put(f, v);
             }
         }
-        if (out.containsKey(BaseField.PRIMARY_SHARE) && out.containsKey(BaseField.SECONDARY_SHARE)
+        // a share written as a fraction (0.7967 for 79.67%) is told as that, not as a sum off 100 or a rate out of range
+        boolean fraction = false;
+        for (BaseField f : BaseField.values()) {
+            BaseValue v = out.get(f);
+            String metric = f.key().replaceAll("([A-Z])", "_$1").toLowerCase(java.util.Locale.ROOT); // urbanizationRate -> urbanization_rate
+            if (v != null && Percent.NEVER_BELOW_ONE.contains(metric) && Percent.looksLikeFraction(v.value())) {
+                r.problem("/base/" + f.key() + "/value", Percent.plain(v.value()), Percent.writeAsPercent(v.value()));
+                fraction = true;
+            }
+        }
+        if (!fraction && out.containsKey(BaseField.PRIMARY_SHARE) && out.containsKey(BaseField.SECONDARY_SHARE)
                 && out.containsKey(BaseField.TERTIARY_SHARE)) {
             double sum = out.get(BaseField.PRIMARY_SHARE).value() + out.get(BaseField.SECONDARY_SHARE).value()
                     + out.get(BaseField.TERTIARY_SHARE).value();

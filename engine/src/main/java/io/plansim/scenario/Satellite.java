@@ -12,4 +12,9 @@ import io.plansim.model.Basis;
  */
 public record Satellite(String id, String name, String nameZh, String unit, Basis basis, SatelliteMode mode,
                         String link, BaseValue base, PathSpec primary, PathSpec elasticity) {
+
+    /** What the satellite's series is: id, names, unit and basis, as the model's variables describe theirs. */
+    public io.plansim.model.VariableInfo info() {
+        return new io.plansim.model.VariableInfo(id, name, nameZh, unit, basis);
+    }
 }

@@ -265,28 +265,65 @@ public final class Forecasts {
         return loader.load(ScenarioRepository.text(t.name(), t.yaml()), overrides);
     }
 
-    /** The scenario's targets catalog (parsed once per file), or null when it names none. */
+    /**
+     * The scenario's targets catalog (parsed once per file; checked against each scenario's variables, as scenarios
+     * of one region share a catalog), or null when it names none.
+     */
     public TargetCatalog targets(Scenario s) {
         if (s.targets() == null) {
             return null;
         }
         return catalogs.computeIfAbsent(s.targets().display(),
-                k -> TargetCatalog.parse(k, repository.read(s.targets(), at(s), "targets")));
+                k -> TargetCatalog.parse(k, repository.read(s.targets(), at(s), "targets"))).checkedFor(variables(s), regionMetrics(s));
     }
 
-    /** The scenario's own history (parsed once per file; empty when it names none). */
+    /** What the region knows beyond what a scenario projects: its region file's satellites, its history's metrics. */
+    private java.util.Set<String> regionMetrics(Scenario s) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        s.regionData().areas().forEach(a -> out.addAll(a.variables()));
+        history(s).records().forEach(r -> out.add(r.metric()));
+        return out;
+    }
+
+    /** The scenario's own history (parsed once per file, checked against each scenario; empty when it names none). */
     public History history(Scenario s) {
         if (s.history() == null) {
             return History.empty();
         }
         return histories.computeIfAbsent(s.history().display(),
-                k -> History.parse(k, repository.read(s.history(), at(s), "history")));
+                k -> History.parse(k, repository.read(s.history(), at(s), "history")))
+                .checkedFor(s.region(), s.baseYear(), variables(s), null);
     }
 
     /** The actuals a request's forecast is conditioned on: the scenario's history, the extra rows over it, cut at asOf. */
     public History actuals(Scenario s, Request r) {
-        History h = history(s).with(r.extraActuals());
+        History h = actuals(s, r.extraActuals());
         return r.asOf() == null ? h : h.asOf(r.asOf());
+    }
+
+    /**
+     * The scenario's history with {@code extra} rows laid over it, every year. The extra rows are checked against
+     * the scenario (History#checkedFor), and must name a metric something reads or the region records: a variable
+     * of the scenario, a metric of its targets, its region file or its own history (a misspelt one would be ignored
+     * silently).
+     */
+    public History actuals(Scenario s, History extra) {
+        java.util.Set<String> known = regionMetrics(s);
+        TargetCatalog t = targets(s);
+        if (t != null) {
+            t.targets().forEach(x -> known.add(x.metric()));
+        }
+        return history(s).with(extra.checkedFor(s.region(), s.baseYear(), variables(s), known));
+    }
+
+    /** The metrics a scenario projects, by id: the model's variables and the scenario's satellites. */
+    static Map<String, io.plansim.model.VariableInfo> variables(Scenario s) {
+        Map<String, io.plansim.model.VariableInfo> out = new java.util.LinkedHashMap<>();
+        for (io.plansim.model.Variable v : io.plansim.model.Variable.values()) {
+            out.put(v.id(), v.info());
+        }
+        s.satellites().forEach(sat -> out.put(sat.id(), sat.info()));
+        return out;
     }
 
     /** The scenario compiled and conditioned on the request's actuals. */

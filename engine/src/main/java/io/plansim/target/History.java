@@ -5,6 +5,9 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.plansim.scenario.InputException;
 import io.plansim.scenario.InputProblem;
+import io.plansim.scenario.Percent;
+import io.plansim.scenario.Suggestions;
+import io.plansim.model.VariableInfo;
 import io.plansim.scenario.Source;
 import io.plansim.scenario.SourceLocation;
 import java.io.IOException;
@@ -98,8 +101,79 @@ public final class History {
                 .max(java.util.Comparator.comparingInt(HistoryRecord::year));
     }
 
+    /**
+     * These rows checked against the scenario they are attached to, every problem at once, located by file and line
+     * (docs/ERRORS.md, "Figures that do not fit their metric"): each row names the scenario's region (a history
+     * holds one region; a row of another would condition this region's forecast); a row of one of the scenario's
+     * variables states it in that variable's unit, after the base year on its basis (there it conditions the forecast; up to the base year the
+     * row is the record the scenario starts from, and in the base year current and base-year prices coincide), a
+     * level not below 0 (growth rates may be), and a share in % not as a fraction ({@link Percent}).
+     *
+     * @param region    the scenario's region ({@code Yiwu 义乌市}): a row names it whole or by one of its words
+     * @param variables the scenario's variables (the model's and its satellites) by id
+     * @param alsoKnown the other metrics a row may name (its targets', its own history's); null for the scenario's
+     *                  own history, which is also the record of figures the model does not project
+     */
+    public History checkedFor(String region, int baseYear, Map<String, VariableInfo> variables, Set<String> alsoKnown) {
+        List<InputProblem> problems = new ArrayList<>();
+        for (HistoryRecord r : records) {
+            SourceLocation at = new SourceLocation(r.file() == null ? "history" : r.file(), r.line(), 1);
+            if (!ofRegion(r.region(), region)) {
+                problems.add(new InputProblem(at, "region", "'" + r.region() + "'", "the scenario's region, " + region
+                        + " (a history holds one region: a row of another would condition this region's forecast)"));
+            }
+            VariableInfo v = variables.get(r.metric());
+            if (v == null) {
+                if (alsoKnown != null && !alsoKnown.contains(r.metric())) {
+                    List<String> known = new ArrayList<>(variables.keySet());
+                    known.addAll(alsoKnown);
+                    problems.add(new InputProblem(at, "metric", "'" + r.metric() + "' (no such metric)",
+                            Suggestions.closest(r.metric(), known).map(m -> "did you mean '" + m + "'? ").orElse("")
+                                    + "a variable of the scenario, or a metric of its targets, its region file or its own history"));
+                }
+                continue;
+            }
+            if (!v.unit().equals(r.unit())) {
+                problems.add(new InputProblem(at, "unit", "'" + r.unit() + "'", "the unit of " + v.id() + ", " + v.unit()));
+            }
+            if (r.year() > baseYear && !v.basis().id().equals(r.basis())) {
+                problems.add(new InputProblem(at, "basis", "'" + r.basis() + "'", "the basis of " + v.id() + ", "
+                        + v.basis().id() + " (a row after the base year " + baseYear + " conditions the forecast)"));
+            }
+            if (r.value() < 0 && !rateOfChange(v)) {
+                problems.add(new InputProblem(at, "value", Percent.plain(r.value()), "a non-negative level"));
+            } else if ("%".equals(v.unit()) && Percent.NEVER_BELOW_ONE.contains(v.id()) && Percent.looksLikeFraction(r.value())) {
+                problems.add(new InputProblem(at, "value", Percent.plain(r.value()), Percent.writeAsPercent(r.value())));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InputException(problems);
+        }
+        return this;
+    }
+
+    /** A row's region is the scenario's when it is the whole name or one of its words ("Yiwu" of "Yiwu 义乌市"). */
+    private static boolean ofRegion(String row, String region) {
+        if (region == null || region.isBlank()) {
+            return true;
+        }
+        String r = row == null ? "" : row.strip();
+        return r.equalsIgnoreCase(region.strip())
+                || java.util.Arrays.stream(region.strip().split("\\s+")).anyMatch(w -> w.equalsIgnoreCase(r));
+    }
+
+    /** Growth and its contributions (unit pp) may be negative; every other variable is a level. */
+    private static boolean rateOfChange(VariableInfo v) {
+        return "pp".equals(v.unit()) || io.plansim.model.Variable.GDP_REAL_GROWTH.id().equals(v.id());
+    }
+
     public static History parse(String file, String text) {
         String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        if (body.isBlank()) {
+            // the CSV reader's own words for this ("Empty header line: can not bind data") name neither file nor fix
+            throw InputException.of(new SourceLocation(file, 1, 1), "header", "an empty file (no header line)",
+                    "a history CSV with header " + String.join(",", COLUMNS) + "[,period][,break]");
+        }
         CsvMapper mapper = new CsvMapper();
         CsvSchema schema = CsvSchema.emptySchema().withHeader();
         List<InputProblem> problems = new ArrayList<>();
@@ -146,7 +220,7 @@ public final class History {
                 String breakReason = blankToNull(row.get("break"));
                 out.add(new HistoryRecord(row.get("region"), year, row.get("metric"), value, row.get("unit"),
                         row.get("basis"), row.get("status"), source, line, period == null ? null : period.trim(),
-                        breakReason == null ? null : breakReason.strip()));
+                        breakReason == null ? null : breakReason.strip(), file));
             }
         } catch (IOException | RuntimeException e) {
             if (e instanceof InputException ie) {

@@ -2,6 +2,11 @@ package io.plansim.target;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.plansim.model.Basis;
+import io.plansim.model.VariableInfo;
+import io.plansim.scenario.InputException;
+import io.plansim.scenario.InputProblem;
+import io.plansim.scenario.Percent;
+import io.plansim.scenario.SourceLocation;
 import io.plansim.scenario.FieldReader;
 import io.plansim.scenario.LocatedDocument;
 import io.plansim.scenario.Source;
@@ -13,8 +18,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-/** A catalog of plan targets (targets.yaml), validated like a scenario: every problem at once, located. */
-public record TargetCatalog(String file, List<Target> targets) {
+/**
+ * A catalog of plan targets (targets.yaml), validated like a scenario: every problem at once, located. A catalog
+ * can serve several scenarios (a region's backtests and baseline share one), so what depends on the scenario's
+ * variables is checked by {@link #checkedFor} when a scenario names it; {@code doc} locates those problems (null
+ * for a catalog made in code).
+ */
+public record TargetCatalog(String file, List<Target> targets, LocatedDocument doc) {
     static final List<String> KEYS = List.of("id", "plan", "metric", "name", "name_zh", "year", "kind", "comparator",
             "value", "high", "tolerance", "from", "unit", "basis", "status", "source", "note");
     private static final Set<String> STATUSES = Set.of("binding", "expected", "unspecified");
@@ -23,12 +33,61 @@ public record TargetCatalog(String file, List<Target> targets) {
         targets = List.copyOf(targets);
     }
 
+    public TargetCatalog(String file, List<Target> targets) {
+        this(file, targets, null);
+    }
+
     public static TargetCatalog parse(String file, String text) {
         LocatedDocument doc = LocatedDocument.parse(file, text);
         Reader r = new Reader(doc);
         List<Target> out = r.read();
         r.failIfProblems();
-        return new TargetCatalog(file, out);
+        return new TargetCatalog(file, out, doc);
+    }
+
+    /**
+     * This catalog checked against the variables of a scenario that names it (the model's and its satellites, by
+     * id): a level, share or sum is stated in its metric's unit, and a metric the scenario does not project that
+     * is a near miss of one it does is a typo (did you mean). A metric the region knows ({@code regionMetrics}: its
+     * region file's satellites, its history's metrics) or that is no near miss stays in the catalog and is reported
+     * not evaluable: a catalog lists a region's targets, some on indicators no scenario projects, and an earlier
+     * scenario of the region (a backtest) projects fewer satellites than its baseline.
+     */
+    public TargetCatalog checkedFor(Map<String, VariableInfo> variables, java.util.Set<String> regionMetrics) {
+        List<InputProblem> problems = new ArrayList<>();
+        for (Target t : targets) {
+            String p = pointer(t.id());
+            VariableInfo v = variables.get(t.metric());
+            if (v == null) {
+                if (!regionMetrics.contains(t.metric())) {
+                    Suggestions.closest(t.metric(), variables.keySet()).ifPresent(m -> problems.add(problem(p + "/metric",
+                            "'" + t.metric() + "' (not a variable of the scenario)", "did you mean '" + m + "'?")));
+                }
+            } else if (t.kind() != TargetKind.GROWTH && t.kind() != TargetKind.CHANGE && !v.unit().equals(t.unit())) {
+                problems.add(problem(p + "/unit", "'" + t.unit() + "'", "the unit of " + v.id() + ", " + v.unit()
+                        + " (a " + t.kind().name().toLowerCase(Locale.ROOT) + " target is stated in its metric's unit)"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InputException(problems);
+        }
+        return this;
+    }
+
+    /** The JSON pointer of the target with this id in the file read ("" when the catalog was made in code). */
+    private String pointer(String id) {
+        JsonNode list = doc == null ? null : doc.root().get("targets");
+        for (int i = 0; list != null && i < list.size(); i++) {
+            if (id.equals(list.get(i).path("id").asText())) {
+                return "/targets/" + i;
+            }
+        }
+        return "";
+    }
+
+    private InputProblem problem(String pointer, String found, String allowed) {
+        SourceLocation at = doc == null ? new SourceLocation(file, 0, 0) : doc.locate(pointer);
+        return new InputProblem(at, LocatedDocument.fieldPath(pointer), found, allowed);
     }
 
     public Target byId(String id) {
@@ -94,6 +153,21 @@ public record TargetCatalog(String file, List<Target> targets) {
                         problem(p + "/from", String.valueOf(from), "a year before the target year " + year);
                     }
                 }
+                String unit = text(p + "/unit", t.get("unit"), true, "");
+                String metric = text(p + "/metric", t.get("metric"), true, "");
+                // growth and change are % of the metric whatever its unit; a share is in % (its metric's unit is
+                // checked against the scenario's variables in checkedFor)
+                if ((kind == TargetKind.GROWTH || kind == TargetKind.CHANGE || kind == TargetKind.SHARE) && !unit.isEmpty() && !unit.equals("%")) {
+                    problem(p + "/unit", "'" + unit + "'", "%: a " + kind.name().toLowerCase(Locale.ROOT) + " target is stated in percent");
+                }
+                if ("%".equals(unit) && (kind == TargetKind.SHARE || kind == TargetKind.LEVEL && Percent.NEVER_BELOW_ONE.contains(metric))) {
+                    for (String k : List.of("value", "high")) {
+                        double x = k.equals("value") ? (value == null ? Double.NaN : value) : high;
+                        if (Percent.looksLikeFraction(x)) {
+                            problem(p + "/" + k, Percent.plain(x), Percent.writeAsPercent(x));
+                        }
+                    }
+                }
                 String status = text(p + "/status", t.get("status"), false, "unspecified");
                 if (!STATUSES.contains(status)) {
                     problem(p + "/status", "'" + status + "'", "allowed: binding, expected, unspecified");
@@ -103,9 +177,9 @@ public record TargetCatalog(String file, List<Target> targets) {
                     problem(p + "/source", "an incomplete source", "every target cites the seed file, line and exact quote");
                 }
                 if (value != null && kind != null && cmp != null && basis != null && year > 0) {
-                    out.add(new Target(id, text(p + "/plan", t.get("plan"), true, ""), text(p + "/metric", t.get("metric"), true, ""),
+                    out.add(new Target(id, text(p + "/plan", t.get("plan"), true, ""), metric,
                             text(p + "/name", t.get("name"), false, id), text(p + "/name_zh", t.get("name_zh"), false, ""),
-                            year, kind, cmp, value, high, tolerance, from, text(p + "/unit", t.get("unit"), true, ""), basis,
+                            year, kind, cmp, value, high, tolerance, from, unit, basis,
                             status, source, opt(t, "note")));
                 }
             }

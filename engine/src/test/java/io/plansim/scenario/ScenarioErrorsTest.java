@@ -53,6 +53,24 @@ class ScenarioErrorsTest {
     }
 
     @Test
+    void aShareInPercentWrittenAsAFractionIsExplained() throws IOException {
+        InputException e = loadFails(minimalWith("base:\n  urbanizationRate: {value: 0.7967, unit: \"%\", source: {note: x}}\n"));
+        assertEquals(1, e.problems().size(), e.getMessage());
+        InputProblem p = e.problems().get(0);
+        assertEquals("base.urbanizationRate.value", p.field());
+        assertEquals(3, p.location().line());
+        assertEquals("found 0.7967", "found " + p.found());
+        assertTrue(p.allowed().contains("write 79.67 for 0.7967"), p.allowed());
+        // all three sector shares as fractions: the two that cannot be below 1% say so, not a sum off 100
+        e = loadFails(minimalWith("base:\n  primaryShare: {value: 0.015, unit: \"%\", source: {note: x}}\n"
+                + "  secondaryShare: {value: 0.315, unit: \"%\", source: {note: x}}\n"
+                + "  tertiaryShare: {value: 0.67, unit: \"%\", source: {note: x}}\n"));
+        assertEquals(List.of("base.secondaryShare.value", "base.tertiaryShare.value"),
+                e.problems().stream().map(InputProblem::field).toList(), e.getMessage());
+        assertTrue(e.getMessage().contains("write 31.5 for 0.315") && e.getMessage().contains("write 67 for 0.67"), e.getMessage());
+    }
+
+    @Test
     void aPercentWrittenAsARateIsExplained() throws IOException {
         InputException e = loadFails(minimalWith("drivers:\n  production:\n    tfpGrowth: 8\n"));
         String m = e.getMessage();

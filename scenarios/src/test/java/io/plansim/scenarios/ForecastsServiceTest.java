@@ -32,6 +32,17 @@ class ForecastsServiceTest {
         assertEquals(set.verdicts().size(), text.verdicts().size(), "the parent's targets catalog comes with it");
     }
 
+    /** Every built-in's targets and history pass the checks against its metrics (unit, basis, region, shares in %). */
+    @Test
+    void everyBuiltInsTargetsAndHistoryFitItsMetrics() {
+        for (var b : SERVICE.builtIns()) {
+            var s = SERVICE.load(Forecasts.Request.of(ScenarioSource.builtIn(b.name())));
+            SERVICE.targets(s);
+            assertTrue(!SERVICE.history(s).records().isEmpty() || s.history() == null, b.name());
+            SERVICE.actuals(s, io.plansim.target.History.empty());
+        }
+    }
+
     @Test
     void textCannotReachTheFileSystem() {
         for (String ref : List.of("/etc/passwd", "../../../etc/passwd", "../yiwu/baseline.yaml")) {

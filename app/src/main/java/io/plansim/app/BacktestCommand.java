@@ -13,6 +13,7 @@ import io.plansim.compile.SpreadCalibration;
 import io.plansim.runner.MonteCarloRunner;
 import io.plansim.scenario.InputException;
 import io.plansim.scenario.Scenario;
+import io.plansim.scenario.ScenarioRepository;
 import io.plansim.scenario.SourceLocation;
 import io.plansim.tables.Format;
 import io.plansim.tables.ProjectionJson;
@@ -70,9 +71,15 @@ final class BacktestCommand implements Callable<Integer> {
         CompiledScenario c = ScenarioCompiler.compile(s).withCalibration(cal);
         c = ActualsOptions.condition(c, s, all, asOf);
         String scoredLine = BacktestCalibration.line(calibration.calibration(), cal, calibration.line(false));
-        ActualsOptions.describe(c).forEach(m -> spec.commandLine().getErr().println("note: " + m));
         io.plansim.target.History scored = new io.plansim.target.History(all.records().stream()
                 .filter(r -> r.year() <= s.baseYear() || r.year() > asOf).toList());
+        int last = Math.min(to == null ? s.horizon() : to, s.horizon());
+        CompiledScenario compiled = c;
+        if (Backtest.scoredActuals(scored, s.baseYear(), last, m -> compiled.rowOf(m) >= 0).isEmpty()) {
+            // coverage, skill and Brier over nothing would print as NaN and "-" with exit 0
+            throw nothingToScore(s, all, asOf, last);
+        }
+        ActualsOptions.describe(c).forEach(m -> spec.commandLine().getErr().println("note: " + m));
         Catalogs catalogs = new Catalogs(Catalogs.of(s).targets(), scored);
         ProgressBar bar = ProgressBar.unlessQuiet(run.quiet, spec.commandLine().getErr());
         McResult mc = MonteCarloRunner.summarise(c, run.options(), PathTargets.of(c, catalogs.targets().targets(), catalogs.history()),
@@ -80,8 +87,7 @@ final class BacktestCommand implements Callable<Integer> {
         if (bar != null) {
             bar.finish();
         }
-        Backtest.Result r = Backtest.score(mc, catalogs.history(), catalogs.targets(), to == null ? s.horizon() : to,
-                s.backtestBreaks());
+        Backtest.Result r = Backtest.score(mc, catalogs.history(), catalogs.targets(), last, s.backtestBreaks());
         String text = switch (output.format) {
             case JSON -> ProjectionJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json(s, mc, r).put("calibration", scoredLine)) + "\n";
             case CSV -> csv(r);
@@ -91,6 +97,22 @@ final class BacktestCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** No actual after the origin (or --as-of) up to the last year scored: which scenarios have some, or --history. */
+    private static InputException nothingToScore(Scenario s, io.plansim.target.History history, int asOf, int last) {
+        String region = s.id().contains("/") ? s.id().substring(0, s.id().indexOf('/') + 1) : "";
+        List<String> backtests = ScenarioRepository.onClasspath().builtIns().stream()
+                .filter(n -> n.contains("/backtest-") && !n.equals(s.id())).toList();
+        List<String> near = backtests.stream().filter(n -> !region.isEmpty() && n.startsWith(region)).toList();
+        int latest = history.records().stream().mapToInt(io.plansim.target.HistoryRecord::year).max().orElse(s.baseYear());
+        boolean known = asOf > s.baseYear();
+        return InputException.of(SourceLocation.commandLine(), known ? "--as-of" : "scenario " + s.id(),
+                "no actuals after " + (known ? "--as-of " + asOf : "the base year " + s.baseYear()) + " up to " + last
+                        + " to score (the latest in the history is of " + latest + ")",
+                "a backtest scores a forecast against what happened later: "
+                        + (known ? "an --as-of before " + latest + " leaves some to score"
+                                : "run a scenario built at an earlier origin (" + String.join(", ", near.isEmpty() ? backtests : near) + ")")
+                        + ", or give the later actuals with --history FILE");
+    }
 
     private static String table(Scenario s, McResult mc, Backtest.Result r, String scoredLine) {
         StringBuilder sb = new StringBuilder();

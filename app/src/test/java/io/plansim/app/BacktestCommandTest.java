@@ -1,6 +1,7 @@
 package io.plansim.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -88,6 +89,20 @@ class BacktestCommandTest {
         RunCommandTest.Result r = RunCommandTest.plansim("backtest", "yiwu/backtest-2015", "--origin", "2012", "--paths", "100");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("the scenario's base year 2015"), r.err());
+    }
+
+    @Test
+    void aScenarioWithNoActualsAfterItsBaseYearIsAnErrorNotATableOfNothing() {
+        RunCommandTest.Result r = RunCommandTest.plansim("backtest", "yiwu/baseline", "--paths", "100", "--threads", "1", "--quiet");
+        assertEquals(2, r.code(), r.out());
+        assertEquals("", r.out());
+        assertTrue(r.err().contains("found no actuals after the base year 2020 up to 2035 to score"), r.err());
+        assertTrue(r.err().contains("yiwu/backtest-2015") && r.err().contains("--history FILE"), r.err());
+        assertFalse(r.err().contains("NaN") || r.err().contains("\tat "), r.err());
+        RunCommandTest.Result asOf = RunCommandTest.plansim("backtest", "yiwu/backtest-2015", "--as-of", "2020", "--paths", "100",
+                "--threads", "1", "--quiet", "--format", "json");
+        assertEquals(2, asOf.code(), asOf.out());
+        assertTrue(asOf.err().contains("--as-of: found no actuals after --as-of 2020"), asOf.err());
     }
 
     private static final String REASON = "the base is a yearly estimate, the 2020 actual a census count";

@@ -70,6 +70,21 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void aShortHorizonAndALaterFirstOriginAreScored(@TempDir Path dir) throws Exception {
+        // the population path is fitted for 15 years; a 5-year design must not write anchors past its horizon
+        RunCommandTest.Result r = RunCommandTest.plansim("evaluate", "--panel", panel(dir).toString(), "--paths", "20",
+                "--folds", "2", "--horizons", "5", "--first-origin", "1990", "--threads", "1", "--quiet", "--format", "json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode json = new ObjectMapper().readTree(r.out()).get("panel");
+        // origins 1990..2015 every 5 years: 20 economies x 6 origins
+        assertEquals(120, json.get("cases").asInt());
+        assertEquals(4 * 3 * 5 + 2 * 5, json.get("scores").size());
+        for (JsonNode c : json.get("scores")) {
+            assertTrue(c.get("horizon").asInt() <= 5, c.toString());
+        }
+    }
+
+    @Test
     void theTableAndChartsAreWritten(@TempDir Path dir) throws Exception {
         Path charts = dir.resolve("charts");
         RunCommandTest.Result r = RunCommandTest.plansim("evaluate", "--panel", panel(dir).toString(), "--paths", "20",

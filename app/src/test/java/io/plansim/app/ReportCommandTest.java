@@ -461,10 +461,15 @@ class ReportCommandTest {
     static List<Map<String, String>> csv(Path file) throws IOException {
         String text = Files.readString(file, StandardCharsets.UTF_8);
         assertTrue(text.startsWith("\uFEFF"), file + " starts with a UTF-8 byte-order mark");
+        return csv(text.substring(1));
+    }
+
+    /** CSV text (a header line, then rows) as one map per row, by column name. */
+    static List<Map<String, String>> csv(String text) throws IOException {
         CsvMapper mapper = new CsvMapper();
         List<Map<String, String>> rows = new ArrayList<>();
         try (MappingIterator<Map<String, String>> it = mapper.readerFor(Map.class).with(CsvSchema.emptySchema().withHeader())
-                .readValues(text.substring(1))) {
+                .readValues(text)) {
             while (it.hasNextValue()) {
                 rows.add(it.nextValue());
             }

@@ -81,6 +81,27 @@ class RunCommandTest {
     }
 
     @Test
+    void aDriverTheModelDoesNotReadIsRefusedNotIgnored(@TempDir Path dir) throws Exception {
+        // yiwu/baseline is model: solow: realGrowth would leave GDP as it was
+        Result set = plansim("run", "yiwu/baseline", "--set", "production.realGrowth=0.2");
+        assertEquals(2, set.code(), set.out());
+        assertEquals("", set.out());
+        assertTrue(set.err().contains("--set production.realGrowth=0.2: drivers.production.realGrowth: found number 0.2; "
+                + "production.realGrowth is not used by model: solow"), set.err());
+        assertFalse(set.err().contains("\tat "), "no stack trace: " + set.err());
+        Path file = dir.resolve("rg.yaml");
+        Files.writeString(file, "extends: yiwu/baseline\ndrivers: {production: {realGrowth: 0.08}}\n");
+        Result own = plansim("run", file.toString());
+        assertEquals(2, own.code());
+        assertTrue(own.err().contains("rg.yaml:2:"), own.err());
+        Result growth = plansim("run", "yiwu/plan", "--set", "production.tfpGrowth=0.05");
+        assertEquals(2, growth.code());
+        assertTrue(growth.err().contains("not used by model: growth"), growth.err());
+        // switching the model on the command line leaves the file's Solow inputs unread, knowingly
+        assertEquals(0, plansim("run", "yiwu/baseline", "--set", "model=growth", "--set", "production.realGrowth=0.04").code());
+    }
+
+    @Test
     void outWritesAFileAndNothingElse(@TempDir Path dir) throws Exception {
         Result r = plansim("run", "yiwu/baseline", "--format", "csv", "--out", dir.toString());
         assertEquals(0, r.code(), r.err());

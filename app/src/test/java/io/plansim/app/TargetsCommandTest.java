@@ -35,6 +35,40 @@ class TargetsCommandTest {
     }
 
     @Test
+    void theCsvCarriesTheProbabilitiesOfTheJson() throws Exception {
+        RunCommandTest.Result csv = RunCommandTest.plansim("targets", "yiwu/baseline", "--paths", "300", "--threads", "1",
+                "--quiet", "--format", "csv");
+        RunCommandTest.Result json = RunCommandTest.plansim("targets", "yiwu/baseline", "--paths", "300", "--threads", "1",
+                "--quiet", "--format", "json");
+        assertEquals(0, csv.code(), csv.err());
+        JsonNode targets = new ObjectMapper().readTree(json.out()).get("targets");
+        java.util.List<java.util.Map<String, String>> rows = ReportCommandTest.csv(csv.out());
+        assertEquals(targets.size(), rows.size());
+        int drawn = 0;
+        for (java.util.Map<String, String> row : rows) {
+            JsonNode t = find(targets, row.get("id"));
+            for (String[] c : new String[][] {{"probability", "probability"}, {"ci_low", "ciLow"}, {"ci_high", "ciHigh"},
+                    {"standard_error", "standardError"}}) {
+                assertTrue(row.containsKey(c[0]), "the csv lacks " + c[0] + ": " + row.keySet());
+                if (t.has(c[1])) {
+                    assertEquals(t.get(c[1]).asDouble(), Double.parseDouble(row.get(c[0])), 0.0, t.get("id") + " " + c[0]);
+                    drawn++;
+                } else {
+                    assertEquals("", row.get(c[0]), t.get("id") + " " + c[0]);
+                }
+            }
+        }
+        assertTrue(drawn > 4 * 20, "probabilities in the csv: " + drawn);
+        // without Monte Carlo: the same header, the probability columns empty
+        RunCommandTest.Result central = RunCommandTest.plansim("targets", "yiwu/baseline", "--central-only", "--format", "csv");
+        assertEquals(0, central.code(), central.err());
+        assertEquals(csv.out().lines().findFirst(), central.out().lines().findFirst());
+        for (java.util.Map<String, String> row : ReportCommandTest.csv(central.out())) {
+            assertEquals("", row.get("probability") + row.get("ci_low") + row.get("ci_high") + row.get("standard_error"), row.get("id"));
+        }
+    }
+
+    @Test
     void tablePrintsChineseNames() {
         RunCommandTest.Result r = RunCommandTest.plansim("targets", "yiwu/baseline");
         assertEquals(0, r.code(), r.err());

@@ -120,11 +120,8 @@ public final class Backtest {
         int origin = mc.years()[0];
         int last = Math.min(to, mc.years()[mc.years().length - 1]);
         List<BacktestRow> rows = new ArrayList<>();
-        for (HistoryRecord a : history.records()) {
+        for (HistoryRecord a : scoredActuals(history, origin, last, m -> mc.variableIndex(m) >= 0)) {
             int v = mc.variableIndex(a.metric());
-            if (!a.used() || v < 0 || a.year() <= origin || a.year() > last || a.metric().endsWith("_growth")) {
-                continue;
-            }
             int t = a.year() - origin;
             double[] q = new double[McResult.PERCENTILES.length];
             for (int i = 0; i < q.length; i++) {
@@ -154,6 +151,15 @@ public final class Backtest {
             checks.add(new TargetOutcomeCheck(t, mc.probability(i), actual, t.metBy(actual), breaks.get(t.metric())));
         }
         return new Result(rows, checks);
+    }
+
+    /**
+     * The actuals a backtest from {@code origin} scores: those used, of a metric the scenario projects, after the
+     * origin and up to {@code last}; growth rates are left out (their levels are scored). Empty: nothing to score.
+     */
+    public static List<HistoryRecord> scoredActuals(History history, int origin, int last, java.util.function.Predicate<String> projected) {
+        return history.records().stream().filter(a -> a.used() && a.year() > origin && a.year() <= last
+                && !a.metric().endsWith("_growth") && projected.test(a.metric())).toList();
     }
 
     /** [forecast, target index] from a level target on the metric in that year, or a growth target compounded. */

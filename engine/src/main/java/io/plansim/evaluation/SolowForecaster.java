@@ -483,9 +483,12 @@ public final class SolowForecaster implements Forecaster {
             return null;
         }
         String popGrowth = num(d.popGrowth()[0]);
-        if (d.popGrowth().length > 1) {
+        // the path is fitted for PATH_HORIZONS years whatever the design's horizon; a scenario takes anchors only
+        // up to its horizon, and the years the horizon cuts off are not projected anyway
+        int anchors = Math.min(d.popGrowth().length, horizons);
+        if (anchors > 1) {
             StringBuilder b = new StringBuilder("{anchors: {");
-            for (int h = 1; h <= d.popGrowth().length; h++) {
+            for (int h = 1; h <= anchors; h++) {
                 b.append(h > 1 ? ", " : "").append(origin + h).append(": ").append(num(d.popGrowth()[h - 1]));
             }
             popGrowth = b.append("}}").toString();

@@ -60,7 +60,10 @@ public final class ScenarioLoader {
                 apply(doc, o);
             }
         }
-        Scenario s = new Validation(doc, top.id(), lineage, overrides.stream().map(ScenarioOverride::label).toList()).run(ranged);
+        Set<String> parents = new java.util.HashSet<>(texts.keySet());
+        parents.remove(top.displayFile());
+        Scenario s = new Validation(doc, top.id(), lineage, overrides.stream().map(ScenarioOverride::label).toList(),
+                top.displayFile(), parents).run(ranged);
         ScenarioRepository.Resource region = resource(doc, texts, "regionFile");
         return s.withFiles(resource(doc, texts, "targets"), resource(doc, texts, "history"),
                 region == null ? null : RegionData.parse(region.display(), repository.read(region, doc.locate("/regionFile"), "regionFile")));
@@ -183,12 +186,18 @@ public final class ScenarioLoader {
         private final Map<Driver, SourceLocation> overridden = new EnumMap<>(Driver.class);
 
         private final List<String> overrides;
+        /** The file loaded, and the files it extends: where a value was set decides whether it is the user's. */
+        private final String topFile;
+        private final Set<String> parentFiles;
 
-        Validation(LocatedDocument doc, String id, List<String> lineage, List<String> overrides) {
+        Validation(LocatedDocument doc, String id, List<String> lineage, List<String> overrides, String topFile,
+                   Set<String> parentFiles) {
             super(doc);
             this.id = id;
             this.lineage = lineage;
             this.overrides = overrides;
+            this.topFile = topFile;
+            this.parentFiles = parentFiles;
         }
 
         Scenario run(List<ScenarioOverride> ranged) {
@@ -234,6 +243,7 @@ public final class ScenarioLoader {
             Uncertainty uncertainty = new UncertaintyReader(this, baseYear, horizon, SatellitesReader.shockable(satellites))
                     .read(root.get("uncertainty"));
             refuseIgnoredOverrides(uncertainty);
+            refuseUnreadDrivers(model, uncertainty);
             Map<String, String> breaks = new BacktestReader(this).backtestBreaks(root.get("backtest"), satellites);
             failIfProblems();
             return new Scenario(id, name, narrative, region, baseYear, horizon, currency, model, base, drivers,
@@ -274,5 +284,40 @@ public final class ScenarioLoader {
             }
         }
 
+
+        /**
+         * A driver the model does not read (production.realGrowth under solow, the Solow inputs under growth) would
+         * change nothing, so a value or distribution given to one is refused where it was given. Only settings made
+         * at the model's own level or above count: a parent's values for its own model are inherited quietly when a
+         * child (or --set model=...) switches model, as are the built-in defaults.
+         */
+        private void refuseUnreadDrivers(ProductionKind model, Uncertainty uncertainty) {
+            int modelLevel = doc.root().hasNonNull("model") ? level(doc.locate("/model")) : 0;
+            for (Driver d : Driver.values()) {
+                if (model.reads(d)) {
+                    continue;
+                }
+                String why = model.notRead(d);
+                String valueAt = "/drivers/" + LocatedDocument.escape(d.group()) + "/" + LocatedDocument.escape(d.driverName());
+                JsonNode value = doc.root().at(valueAt);
+                SourceLocation ranged = overridden.get(d);
+                if (ranged != null && level(ranged) >= modelLevel) {
+                    problems.add(new InputProblem(ranged, d.path(), "an override of a driver the model does not read", why));
+                } else if (!value.isMissingNode() && level(doc.locate(valueAt)) > 0 && level(doc.locate(valueAt)) >= modelLevel) {
+                    problem(valueAt, describe(value), why);
+                }
+                for (Uncertainty.Parameter p : uncertainty.parameters()) {
+                    String drawnAt = "/uncertainty/parameters/" + LocatedDocument.escape(d.path());
+                    if (p.driver() == d && level(doc.locate(drawnAt)) > 0 && level(doc.locate(drawnAt)) >= modelLevel) {
+                        problem(drawnAt, "a distribution on it", why);
+                    }
+                }
+            }
+        }
+
+        /** 0 for a file the scenario extends, 1 for the scenario's own file, 2 for --set and batch overrides. */
+        private int level(SourceLocation at) {
+            return parentFiles.contains(at.file()) ? 0 : at.file().equals(topFile) ? 1 : 2;
+        }
     }
 }

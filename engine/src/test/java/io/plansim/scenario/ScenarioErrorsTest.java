@@ -80,6 +80,43 @@ class ScenarioErrorsTest {
     }
 
     @Test
+    void aDriverTheModelDoesNotReadIsRefusedWhereItIsSet() throws IOException {
+        // test/minimal is model: solow, which never reads realGrowth: the value would change nothing
+        InputException file = loadFails(minimalWith("drivers:\n  production:\n    realGrowth: 0.08\n"));
+        InputProblem p = file.problems().get(0);
+        assertEquals(1, file.problems().size(), file.getMessage());
+        assertEquals("drivers.production.realGrowth", p.field());
+        assertEquals(4, p.location().line());
+        assertTrue(p.location().file().endsWith("s.yaml"), p.location().toString());
+        assertTrue(p.allowed().contains("production.realGrowth is not used by model: solow (GDP growth there comes from "
+                + "production.tfpGrowth, capital and labour); set model: growth to use it"), p.allowed());
+        InputException set = assertThrows(InputException.class, () -> TestScenarios.load("test/minimal", "production.realGrowth=0.2"));
+        assertTrue(set.getMessage().startsWith("--set production.realGrowth=0.2: "), set.getMessage());
+        assertTrue(set.getMessage().contains("not used by model: solow"), set.getMessage());
+        InputException ranged = assertThrows(InputException.class, () -> TestScenarios.load("test/minimal", "production.realGrowth[2026-2030]+=0.01"));
+        assertTrue(ranged.getMessage().startsWith("--set production.realGrowth[2026-2030]+=0.01: production.realGrowth"), ranged.getMessage());
+        InputException drawn = loadFails(minimalWith("uncertainty:\n  parameters:\n    production.realGrowth: {dist: normal, mean: 0, sd: 0.01, apply: shift}\n"));
+        assertEquals("uncertainty.parameters.production.realGrowth", drawn.problems().get(0).field());
+        assertEquals(4, drawn.problems().get(0).location().line());
+        // and the reverse: the growth model never reads the Solow inputs
+        InputException growth = assertThrows(InputException.class, () -> TestScenarios.load("test/growth", "production.tfpGrowth=0.05"));
+        assertTrue(growth.getMessage().contains("production.tfpGrowth is not used by model: growth (real GDP there follows "
+                + "production.realGrowth); set model: solow to use it"), growth.getMessage());
+        InputException both = loadFails("extends: test/minimal\nmodel: growth\ndrivers:\n  production:\n    savingsRate: 0.3\n");
+        assertTrue(both.getMessage().contains("s.yaml:5:5: drivers.production.savingsRate: found "), both.getMessage());
+    }
+
+    @Test
+    void aParentsDriversForItsOwnModelAreInheritedQuietly() throws IOException {
+        // a child or --set that switches the model leaves the parent's drivers for the old one unread, knowingly
+        assertEquals(ProductionKind.GROWTH, TestScenarios.load("test/growth").production());
+        assertEquals(ProductionKind.GROWTH, TestScenarios.load("test/minimal", "model=growth", "production.realGrowth=0.04").production());
+        Path file = dir.resolve("g.yaml");
+        Files.writeString(file, "extends: test/growth\nmodel: solow\ndrivers:\n  production:\n    tfpGrowth: 0.02\n", StandardCharsets.UTF_8);
+        assertEquals(ProductionKind.SOLOW, TestScenarios.load(file.toString()).production());
+    }
+
+    @Test
     void periodsThatLeaveGapsOrOverlapAreErrors() throws IOException {
         InputException gap = loadFails(minimalWith("drivers:\n  trade:\n    exportTrend: {2021-2024: 0.02, 2026-2035: 0.01}\n"));
         assertTrue(gap.getMessage().contains("no value for 2025"), gap.getMessage());

@@ -17,7 +17,6 @@ import io.plansim.scenario.Uncertainty;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /** A scenario's assumptions as the appendix shows them: facts, base values, drivers, shocks and uncertainty. */
@@ -66,12 +65,9 @@ final class Assumptions {
             h.append("<th class=\"num\">").append(s.baseYear() + y).append("</th>");
         }
         h.append("</tr></thead><tbody>\n");
-        Set<Driver> skip = s.production() == ProductionKind.SOLOW ? Set.of(Driver.REAL_GROWTH)
-                : Set.of(Driver.TFP_GROWTH, Driver.HUMAN_CAPITAL_GROWTH, Driver.SAVINGS_RATE, Driver.DEPRECIATION,
-                        Driver.CAPITAL_SHARE, Driver.CAPITAL_OUTPUT_RATIO);
         for (Driver d : Driver.values()) {
             PathSpec spec = s.drivers().get(d);
-            if (spec == null || skip.contains(d)) {
+            if (spec == null || !s.production().reads(d)) {
                 continue;
             }
             double[] values = new double[s.years()];

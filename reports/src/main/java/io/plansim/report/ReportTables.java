@@ -60,9 +60,9 @@ final class ReportTables {
         return io.plansim.tables.SensitivityTables.tornado(r.tornadoOutput(), r.tornado());
     }
 
-    /** VerdictTables.table with the Monte Carlo columns: probability, its Wilson 95% interval and standard error. */
+    /** The verdicts in the one layout of every output (VerdictTables.table), with the Monte Carlo columns. */
     static Table targets(ScenarioRun r) {
-        return VerdictTables.withProbabilities(r.scenario().id(), r.verdicts());
+        return VerdictTables.table(r.scenario().id(), r.verdicts());
     }
 
     /** The actual figures the scenario's history marks as used. */

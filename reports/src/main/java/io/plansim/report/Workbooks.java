@@ -68,7 +68,7 @@ public final class Workbooks {
         }
         List<Xlsx.Sheet> sheets = new ArrayList<>();
         sheets.add(sheet(l, "about", aboutTable(about)));
-        sheets.add(sheet(l, "targets", VerdictTables.withProbabilities(s.runId(), verdicts)));
+        sheets.add(sheet(l, "targets", VerdictTables.table(s.runId(), verdicts)));
         sheets.add(sheet(l, "assumptions", assumptions(s, l)));
         sheets.add(sheet(l, "projections", ProjectionTables.wide(central, List.of())));
         if (distribution && mc != null) {

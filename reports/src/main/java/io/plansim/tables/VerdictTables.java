@@ -16,6 +16,12 @@ public final class VerdictTables {
     private VerdictTables() {
     }
 
+    /**
+     * The one table of verdicts that {@code targets --format csv}, the xlsx workbook and the report's
+     * tables/*-targets.csv write: the target, the central path's figures and the Monte Carlo columns
+     * (probability, its Wilson 95% interval and standard error, as the JSON's probability, ciLow, ciHigh and
+     * standardError), empty without Monte Carlo ({@code --central-only}) so that the header never changes.
+     */
     public static Table table(String scenario, List<TargetVerdict> verdicts) {
         StringColumn id = StringColumn.create("id");
         StringColumn metric = StringColumn.create("metric");
@@ -34,6 +40,10 @@ public final class VerdictTables {
         DoubleColumn own = DoubleColumn.create("scenario_growth");
         StringColumn verdict = StringColumn.create("verdict");
         StringColumn source = StringColumn.create("source");
+        DoubleColumn p = DoubleColumn.create("probability");
+        DoubleColumn lo = DoubleColumn.create("ci_low");
+        DoubleColumn hi = DoubleColumn.create("ci_high");
+        DoubleColumn se = DoubleColumn.create("standard_error");
         for (TargetVerdict v : verdicts) {
             Target t = v.target();
             id.append(t.id());
@@ -53,25 +63,13 @@ public final class VerdictTables {
             appendOrMissing(own, v.scenarioGrowth());
             verdict.append(v.verdict().label());
             source.append(t.source().toString());
-        }
-        return Table.create(scenario, id, metric, name, nameZh, year, kind, cmp, value, unit, basis, central, gap, gapPct,
-                required, own, verdict, source);
-    }
-
-    /** {@link #table} with the Monte Carlo columns: probability, its Wilson 95% interval and standard error (missing without Monte Carlo). */
-    public static Table withProbabilities(String scenario, List<TargetVerdict> verdicts) {
-        Table t = table(scenario, verdicts);
-        DoubleColumn p = DoubleColumn.create("probability");
-        DoubleColumn lo = DoubleColumn.create("ci_low");
-        DoubleColumn hi = DoubleColumn.create("ci_high");
-        DoubleColumn se = DoubleColumn.create("standard_error");
-        for (TargetVerdict v : verdicts) {
             appendOrMissing(p, v.probability());
             appendOrMissing(lo, v.ciLow());
             appendOrMissing(hi, v.ciHigh());
             appendOrMissing(se, v.standardError());
         }
-        return t.addColumns(p, lo, hi, se);
+        return Table.create(scenario, id, metric, name, nameZh, year, kind, cmp, value, unit, basis, central, gap, gapPct,
+                required, own, verdict, source, p, lo, hi, se);
     }
 
     private static void appendOrMissing(DoubleColumn c, double v) {

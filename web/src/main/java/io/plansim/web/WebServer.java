@@ -148,6 +148,9 @@ public final class WebServer implements AutoCloseable {
             ArrayNode a = root.putArray("drivers");
             for (int i = 0; i < was.size(); i++) {
                 Forecasts.DriverValue d = was.get(i);
+                if (!now.production().reads(d.driver())) {
+                    continue; // a control for a driver the model does not read would move nothing (the loader refuses it)
+                }
                 ObjectNode o = a.addObject();
                 o.put("path", d.driver().path());
                 o.put("group", d.driver().group());

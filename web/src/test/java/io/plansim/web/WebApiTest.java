@@ -147,6 +147,12 @@ class WebApiTest {
         assertEquals(0.01, export.get("value").asDouble(), 0.0);
         assertEquals(-0.5, export.get("min").asDouble(), 0.0);
         assertEquals("1/yr", export.get("unit").asText());
+        // only the drivers the scenario's model reads: a realGrowth control on a Solow scenario would be refused
+        assertFalse(d.toString().contains("production.realGrowth"), d.toString());
+        assertTrue(d.toString().contains("production.tfpGrowth"), d.toString());
+        JsonNode plan = post("/api/drivers", "{\"scenario\":\"yiwu/plan\"}").json();
+        assertFalse(plan.toString().contains("production.tfpGrowth"), plan.toString());
+        assertTrue(plan.toString().contains("production.realGrowth"), plan.toString());
         Reply scenarios = call(server.port(), "GET", "/api/scenarios", null);
         assertTrue(scenarios.body().contains("jinhua/baseline"));
         Reply page = call(server.port(), "GET", "/", null);

@@ -299,7 +299,7 @@ class IntegrityTest {
         Files.writeString(f, grid.formatted("[0.3, 0.4, 0.5]"));
         RunCommandTest.Result resumed = plansim("batch", f.toString(), "--out", out.toString(), "--quiet", "--resume");
         assertEquals(0, resumed.code(), resumed.err());
-        assertTrue(resumed.out().contains("(3 run now, 0 resumed)"), resumed.out());
+        assertTrue(resumed.out().contains("(3 run now, 0 resumed; 3 re-run, changed: overrides)"), resumed.out());
         assertTrue(resumed.err().contains("3 finished variants") && resumed.err().contains("computed again"), resumed.err());
         Path fresh = dir.resolve("g-fresh");
         assertEquals(0, plansim("batch", f.toString(), "--out", fresh.toString(), "--quiet").code());

@@ -175,6 +175,11 @@ class BatchCommandTest {
         assertTrue(p.out().contains("child.yaml)"), p.out());
         assertFreshRunGives(batch, out, "fresh-p");
 
+        RunCommandTest.Result a = RunCommandTest.plansim(concat(batch, "--resume", "--as-of", "2020"));
+        assertEquals(0, a.code(), a.err());
+        assertTrue(a.out().contains("(3 run now, 0 resumed; 3 re-run, changed: asOf)"), a.out());
+        assertFreshRunGives(concat(batch, "--as-of", "2020"), out, "fresh-a");
+
         com.fasterxml.jackson.databind.JsonNode log = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve("run-log.json").toFile());
         assertEquals(sha256(history),
                 log.path("historySha256").get(0).path("sha256").asText(), log.toPrettyString());

@@ -12,6 +12,11 @@ final class AtomicOutput {
         return OutputFiles.folder(dir);
     }
 
+    /** A result file's path checked before the work (see {@link OutputFiles#file}). */
+    static Path file(Path file, String option) {
+        return OutputFiles.file(file, option);
+    }
+
     static Path write(Path dir, String fileName, String text) {
         return OutputFiles.write(dir, fileName, text);
     }

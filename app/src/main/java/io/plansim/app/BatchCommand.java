@@ -123,9 +123,10 @@ final class BatchCommand implements Callable<Integer> {
         boolean fresh = !Files.exists(dir);
         BatchFolder folder = new BatchFolder(dir).create();
         BatchPlan.Todo left = plan.todo(folder, resume);
+        String rerun = left.redefined() == 0 ? "" : "; " + left.redefined() + " re-run, changed: " + String.join(", ", left.changed());
         if (left.redefined() > 0) {
             spec.commandLine().getErr().println("note: " + left.redefined() + " finished variants in " + dir + " were computed for another definition "
-                    + "(the batch file, scenario or plansim changed): they are computed again");
+                    + "(changed: " + String.join(", ", left.changed()) + "): they are computed again");
         }
         List<Variant> todo = left.variants();
         if (stopAfter != null && stopAfter < todo.size()) {
@@ -169,8 +170,8 @@ final class BatchCommand implements Callable<Integer> {
         }
         AtomicOutput.write(dir, "results.csv", s.resultsCsv()); // last: its presence marks a finished batch
         spec.commandLine().getOut().printf(Locale.ROOT,
-                "batch %s: %d variants (%d run now, %d resumed), %d failed, %.1f s, %,.0f paths/s%nwrote %s%n",
-                plan.spec().name(), all.size(), todo.size(), all.size() - todo.size(), s.failed(), seconds,
+                "batch %s: %d variants (%d run now, %d resumed%s), %d failed, %.1f s, %,.0f paths/s%nwrote %s%n",
+                plan.spec().name(), all.size(), todo.size(), all.size() - todo.size(), rerun, s.failed(), seconds,
                 seconds > 0 ? s.paths() / seconds : 0, dir);
         spec.commandLine().getOut().println(calibration.line(false));
         for (String e : s.errors()) {

@@ -74,8 +74,15 @@ final class CalibrateCommand implements Callable<Integer> {
         if (write != null && !uncertainty) {
             throw InputException.of(SourceLocation.commandLine(), "--write", "--write without --uncertainty", "--out for a fit, --write with --uncertainty");
         }
+        // checked before the fit: a bad --out or --write refuses the command instead of failing after the work is done
+        if (out != null) {
+            AtomicOutput.file(out, "--out");
+        }
+        if (write != null) {
+            AtomicOutput.file(write, "--write");
+        }
         if (uncertainty) {
-            return UncertaintyCalibration.run(s, options.actuals.history(s), spec.commandLine().getOut(), lang, write);
+            return UncertaintyCalibration.run(s, options.actuals.history(s), spec.commandLine().getOut(), lang, write, Reproduction.command(spec, List.of()));
         }
         List<Driver> drivers = new ArrayList<>();
         List<String> known = Arrays.stream(Driver.values()).map(Driver::path).toList();
@@ -171,7 +178,8 @@ final class CalibrateCommand implements Callable<Integer> {
 
     private String childScenario(Scenario s, Scenario window, List<Driver> drivers, Calibration.Result r) {
         StringBuilder y = new StringBuilder();
-        y.append("# Written by: plansim calibrate ").append(s.id()).append(" --fit ").append(String.join(",", fit)).append('\n');
+        // every option that shapes the fit (--metrics, --from, --to, --history, --set...), so the line gives these values again
+        y.append("# Written by: ").append(Reproduction.command(spec, List.of())).append('\n');
         y.append("# Fitted on ").append(window.id()).append(", ").append(r.residuals().size()).append(" observations, R^2 ")
                 .append(String.format(Locale.ROOT, "%.4f", r.r2())).append("; ").append(r.message()).append('\n');
         y.append("name: ").append(s.name()).append(" (calibrated)\n");

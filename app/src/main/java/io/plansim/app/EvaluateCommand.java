@@ -218,6 +218,9 @@ final class EvaluateCommand implements Callable<Integer> {
         check(folds >= 2, "--folds", String.valueOf(folds), "at least 2 blocks");
         check(threads == null || threads >= 1, "--threads", String.valueOf(threads), "at least 1 thread");
         check(fitCalibration == null || panel != null, "--fit-calibration", String.valueOf(fitCalibration), "with --panel");
+        if (fitCalibration != null) {
+            AtomicOutput.file(fitCalibration, "--fit-calibration"); // before the evaluation, which takes minutes
+        }
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         PanelRun p = panel == null ? null : runPanel(t);
         if (fitCalibration != null) {

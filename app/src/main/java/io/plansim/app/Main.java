@@ -38,7 +38,12 @@ public final class Main implements Runnable {
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler((ex, a) -> {
-            err.println("error: " + ex.getMessage());
+            if (debug) {
+                ex.printStackTrace(err);
+            }
+            // an option setter's own input error (--limit) comes wrapped in picocli's "Could not invoke ...": say its message
+            Throwable input = inputError(ex);
+            err.println("error: " + (input != null ? input.getMessage() : ex.getMessage()));
             err.println("(see: plansim " + ex.getCommandLine().getCommandName() + " --help)");
             return EXIT_INPUT;
         });
@@ -46,8 +51,9 @@ public final class Main implements Runnable {
             if (debug) {
                 ex.printStackTrace(err);
             }
-            if (ex instanceof InputException || ex instanceof NumericFault) {
-                err.println("error: " + ex.getMessage());
+            Throwable input = inputError(ex);
+            if (input != null) {
+                err.println("error: " + input.getMessage());
                 return EXIT_INPUT;
             }
             err.println("internal error: " + ex + (debug ? "" : " (run with --debug for the stack trace)"));
@@ -70,6 +76,21 @@ public final class Main implements Runnable {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * The input error (bad input or a numeric fault of the user's scenario) in {@code t}'s cause chain, or null:
+     * picocli wraps what an option's setter or a command throws (ParameterException, ExecutionException), and the
+     * user is told the plansim message, never the Java wrapper's.
+     */
+    static Throwable inputError(Throwable t) {
+        int depth = 0;
+        for (Throwable c = t; c != null && depth++ < 32; c = c.getCause()) { // bounded: a cause chain may loop
+            if (c instanceof InputException || c instanceof NumericFault) {
+                return c;
+            }
+        }
+        return null;
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -30,7 +30,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -182,7 +181,14 @@ final class ReportCommand implements Callable<Integer> {
             }
         }
         ReportInput input = new ReportInput(runs, o.paths(), o.seed(), Main.version(), command(), now.toString(), labels, title,
-                previous, compareTo == null ? null : compareTo.toString(), csvBom, calibration.calibration());
+                previous, compareTo == null ? null : compareTo.toString(), csvBom, calibration.calibration(), settings(o));
+        if (previous != null) {
+            List<String> differ = input.settingsThatDiffer();
+            if (!differ.isEmpty()) {
+                err.println("note: " + compareTo + " was made with other settings (" + String.join("; ", differ)
+                        + "): the changes listed may come from them");
+            }
+        }
         ReportWriter.Written w;
         Path chromium = browser;
         try {
@@ -195,6 +201,25 @@ final class ReportCommand implements Callable<Integer> {
         stdout.println(String.format(Locale.ROOT, "wrote %s (index.html, appendix.html%s, %d charts as PNG and SVG, %d tables, summary.json) in %.1f s",
                 w.dir().resolve("index.html"), pdf ? ", " + PDF : "", w.charts().size(), w.tables().size(), seconds));
         return 0;
+    }
+
+    /**
+     * What the report's numbers depend on besides the scenarios, for summary.json and a later --compare-to: files
+     * by name and the SHA-256 of their text (an edited history file is another setting under the same name).
+     */
+    private java.util.Map<String, String> settings(McOptions o) {
+        java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+        m.put("paths", String.valueOf(o.paths()));
+        m.put("seed", String.valueOf(o.seed()));
+        m.put("sampler", o.sampler().name().toLowerCase(Locale.ROOT));
+        io.plansim.batch.BatchSettings.CalibrationText cal = calibration.text();
+        m.put("calibration", cal == null ? "raw" : cal.name() + " " + cal.definition());
+        m.put("set", String.join(" ", sets));
+        m.put("history", String.join(", ", actuals.texts().stream()
+                .map(h -> h.name() + " sha256:" + io.plansim.batch.BatchPlan.sha256(h.text())).toList()));
+        m.put("asOf", actuals.asOf == null ? "" : String.valueOf(actuals.asOf));
+        m.put("plansim", Main.version());
+        return m;
     }
 
     /** The PDF's file name in the report folder. */
@@ -248,37 +273,11 @@ final class ReportCommand implements Callable<Integer> {
                 .toList();
     }
 
-    /** The command line that reproduces this report (without --out, which must be a new folder each time). */
+    /**
+     * The command line that reproduces this report: every option given but --out (which must be a new folder each
+     * time) and --quiet, with the paths and seed stated even when left at their defaults.
+     */
     String command() {
-        StringBuilder sb = new StringBuilder("./plansim report");
-        for (String s : scenarios) {
-            sb.append(' ').append(quote(s));
-        }
-        sb.append(" --paths ").append(paths).append(" --seed ").append(seed);
-        for (String s : sets) {
-            sb.append(" --set ").append(quote(s));
-        }
-        for (Path f : actuals.files) {
-            sb.append(" --history ").append(quote(f.toString()));
-        }
-        if (actuals.asOf != null) {
-            sb.append(" --as-of ").append(actuals.asOf);
-        }
-        if (lang != Lang.EN) {
-            sb.append(" --lang ").append(lang.id());
-        }
-        if (title != null) {
-            sb.append(" --title ").append(quote(title));
-        }
-        if (!csvBom) {
-            sb.append(" --csv-bom false");
-        }
-        return sb.toString();
-    }
-
-    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_./:=@%+-]+");
-
-    static String quote(String s) {
-        return SAFE.matcher(s).matches() ? s : "'" + s.replace("'", "'\\''") + "'";
+        return "./" + Reproduction.command(spec, List.of("--paths", "--seed"));
     }
 }

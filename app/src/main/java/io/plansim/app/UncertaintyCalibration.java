@@ -23,7 +23,7 @@ final class UncertaintyCalibration {
     private UncertaintyCalibration() {
     }
 
-    static int run(Scenario s, History history, PrintWriter out, Lang lang, Path write) {
+    static int run(Scenario s, History history, PrintWriter out, Lang lang, Path write, String command) {
         Set<String> metrics = s.targets() == null ? Set.of()
                 : Catalogs.of(s).targets().targets().stream().map(Target::metric).collect(Collectors.toSet());
         UncertaintyPriors.Result r = UncertaintyPriors.of(s, history, Panel.pwt(), metrics);
@@ -52,7 +52,7 @@ final class UncertaintyCalibration {
         }
         out.print(sb);
         if (write != null) {
-            String text = "# Written by: plansim calibrate --uncertainty " + s.id() + " --write " + write.getFileName() + "\n"
+            String text = "# Written by: " + command + "\n"
                     + "name: " + s.name() + " (uncertainty sized on data)\n"
                     + "extends: " + s.id() + "\n"
                     + r.yaml(s.uncertainty(), s.baseYear(), s.horizon());

@@ -134,6 +134,82 @@ class BatchCommandTest {
         assertFalse(Files.exists(dir.resolve("bad").resolve("results.csv")));
     }
 
+    /**
+     * A variant's definition covers the content of every file it was computed from, not only the names: after a
+     * --history file or a scenario's parent is edited, --resume runs the variants again (saying what changed)
+     * and publishes what a fresh run gives; the run log records each file's SHA-256.
+     */
+    @Test
+    void resumeRunsAgainWhenAFileTheVariantsWereComputedFromChanged() throws Exception {
+        Path history = dir.resolve("h.csv");
+        Files.copy(Path.of("..", "docs", "examples", "new-actuals-example.csv"), history);
+        Path parent = dir.resolve("child.yaml");
+        Files.writeString(parent, "extends: yiwu/baseline\ndrivers:\n  trade:\n    exportTrend: 0.02\n", StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("child2.yaml"), "extends: child.yaml\n", StandardCharsets.UTF_8);
+        Path f = dir.resolve("b.yaml");
+        Files.writeString(f, """
+                name: b
+                runs:
+                  - {scenario: yiwu/baseline, paths: 300, seed: 1, grid: {production.tfpGrowth: [0.01, 0.02]}}
+                  - {scenario: %s, paths: 300, seed: 1}
+                """.formatted(dir.resolve("child2.yaml")), StandardCharsets.UTF_8);
+        Path out = dir.resolve("out");
+        String[] batch = {"batch", f.toString(), "--out", out.toString(), "--quiet", "--threads", "1", "--history", history.toString()};
+        assertEquals(0, RunCommandTest.plansim(batch).code());
+        String before = Files.readString(out.resolve("results.csv"));
+
+        Files.writeString(history, Files.readString(history).replace("Yiwu,2021,gdp_nominal,1700,", "Yiwu,2021,gdp_nominal,1500,"));
+        Files.delete(out.resolve("results.csv"));
+        RunCommandTest.Result h = RunCommandTest.plansim(concat(batch, "--resume"));
+        assertEquals(0, h.code(), h.err());
+        assertTrue(h.out().contains("(3 run now, 0 resumed; 3 re-run, changed: " + history + ")"), h.out());
+        assertTrue(h.err().contains("changed: " + history), h.err());
+        assertFalse(before.equals(Files.readString(out.resolve("results.csv"))), "the edited history changes the numbers");
+        assertFreshRunGives(batch, out, "fresh-h");
+
+        Files.writeString(parent, Files.readString(parent).replace("0.02", "0.06"));
+        Files.delete(out.resolve("results.csv"));
+        RunCommandTest.Result p = RunCommandTest.plansim(concat(batch, "--resume"));
+        assertEquals(0, p.code(), p.err());
+        assertTrue(p.out().contains("(1 run now, 2 resumed; 1 re-run, changed: "), p.out());
+        assertTrue(p.out().contains("child.yaml)"), p.out());
+        assertFreshRunGives(batch, out, "fresh-p");
+
+        RunCommandTest.Result a = RunCommandTest.plansim(concat(batch, "--resume", "--as-of", "2020"));
+        assertEquals(0, a.code(), a.err());
+        assertTrue(a.out().contains("(3 run now, 0 resumed; 3 re-run, changed: asOf)"), a.out());
+        assertFreshRunGives(concat(batch, "--as-of", "2020"), out, "fresh-a");
+
+        com.fasterxml.jackson.databind.JsonNode log = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve("run-log.json").toFile());
+        assertEquals(sha256(history),
+                log.path("historySha256").get(0).path("sha256").asText(), log.toPrettyString());
+        com.fasterxml.jackson.databind.JsonNode inputs = log.path("runs").get(1).path("inputsSha256");
+        assertEquals(java.util.List.of("child2.yaml", "child.yaml", "baseline.yaml", "targets.yaml", "history.csv", "region.yaml"),
+                java.util.stream.StreamSupport.stream(java.util.Spliterators.spliteratorUnknownSize(inputs.fieldNames(), 0), false)
+                        .map(n -> Path.of(n).getFileName().toString()).toList(), inputs.toPrettyString());
+        assertEquals(sha256(parent), inputs.path(parent.toString()).asText(), inputs.toPrettyString());
+    }
+
+    /** The resumed folder's tables are those of a fresh run of the same command into {@code name}. */
+    private void assertFreshRunGives(String[] batch, Path resumed, String name) throws Exception {
+        String[] fresh = batch.clone();
+        fresh[3] = dir.resolve(name).toString();
+        assertEquals(0, RunCommandTest.plansim(fresh).code());
+        for (String table : new String[] {"results.csv", "targets.csv"}) {
+            assertEquals(Files.readString(dir.resolve(name).resolve(table)), Files.readString(resumed.resolve(table)), table);
+        }
+    }
+
+    private static String sha256(Path file) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
     /** results.csv's gdp_real 2030 p90 cell. */
     private static String gdpRealP90(String csv) {
         String[] lines = csv.split("\n");

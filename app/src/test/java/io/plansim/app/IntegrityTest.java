@@ -131,6 +131,36 @@ class IntegrityTest {
         refused(plansim("run", "yiwu/baseline", "--set", "trade.exportTrend=Infinity"), "--set trade.exportTrend=Infinity");
     }
 
+    // ---- Java internals in messages
+
+    /** An option setter's input error is told as plansim's message, not as picocli's "Could not invoke ..." wrapper. */
+    @Test
+    void anOptionsInputErrorIsToldWithoutTheJavaWrapper() {
+        for (String command : new String[] {"mc", "run", "batch", "report"}) {
+            RunCommandTest.Result r = refused(plansim(command, "yiwu/baseline", "--limit", "foo=3"), "--limit", "found 'foo=3'", "names: file-bytes");
+            assertFalse(r.err().contains("Could not invoke") || r.err().contains("java.") || r.err().contains("io.plansim"), r.err());
+        }
+    }
+
+    /**
+     * calibrate --out into a folder (or a read-only file) is refused before the fit: nothing printed, no Java
+     * exception in the message, exit 2; as --write and evaluate --fit-calibration.
+     */
+    @Test
+    void aBadCalibrateOutIsRefusedBeforeTheFit() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("o1"));
+        RunCommandTest.Result r = refused(plansim("calibrate", "yiwu/baseline", "--fit", "trade.exportTrend", "--metrics", "exports",
+                "--out", folder.toString()), "--out", "'" + folder + "' (a folder, not a file)");
+        assertEquals("", r.out(), "no fit printed before the refusal");
+        assertFalse(r.err().contains("java.") || r.err().contains("Exception"), r.err());
+        refused(plansim("calibrate", "--uncertainty", "yiwu/backtest-2015", "--write", folder.toString()), "--write", "a folder, not a file");
+        RunCommandTest.Result e = refused(plansim("evaluate", "--panel", "pwt", "--paths", "50", "--threads", "1", "--quiet",
+                "--fit-calibration", folder.toString()), "--fit-calibration", "a folder, not a file");
+        assertEquals("", e.out());
+        Path underAFile = file("plain.txt", "x").resolve("cal.yaml");
+        refused(plansim("calibrate", "yiwu/baseline", "--fit", "trade.exportTrend", "--out", underAFile.toString()), "--out", "is a file");
+    }
+
     // ---- crashes
 
     @Test
@@ -299,7 +329,7 @@ class IntegrityTest {
         Files.writeString(f, grid.formatted("[0.3, 0.4, 0.5]"));
         RunCommandTest.Result resumed = plansim("batch", f.toString(), "--out", out.toString(), "--quiet", "--resume");
         assertEquals(0, resumed.code(), resumed.err());
-        assertTrue(resumed.out().contains("(3 run now, 0 resumed)"), resumed.out());
+        assertTrue(resumed.out().contains("(3 run now, 0 resumed; 3 re-run, changed: overrides)"), resumed.out());
         assertTrue(resumed.err().contains("3 finished variants") && resumed.err().contains("computed again"), resumed.err());
         Path fresh = dir.resolve("g-fresh");
         assertEquals(0, plansim("batch", f.toString(), "--out", fresh.toString(), "--quiet").code());

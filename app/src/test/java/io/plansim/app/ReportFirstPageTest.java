@@ -83,6 +83,47 @@ class ReportFirstPageTest {
         assertEquals(1, changes.split("<tr class=").length - 1, "one changed target: " + changes);
         assertTrue(changes.contains("GDP"), changes);
         assertTrue(html.contains("targets compared; 1 changed"), "the count of compared and changed targets");
+        assertFalse(html.contains("other settings"), "the same settings: no notice");
+        assertFalse(r.err().contains("other settings"), r.err());
+    }
+
+    /**
+     * An earlier report made with other paths, seed or calibration: the comparison is still made, and says which
+     * settings differ (in the page's language and on stderr), since those alone can change verdicts.
+     */
+    @Test
+    void compareToSaysWhichSettingsDiffered(@TempDir Path dir) throws Exception {
+        Path first = dir.resolve("first");
+        assertEquals(0, RunCommandTest.plansim("report", "yiwu/baseline", "--paths", "300", "--out", first.toString(), "--quiet").code());
+        JsonNode settings = new ObjectMapper().readTree(first.resolve("summary.json").toFile()).get("settings");
+        assertEquals("300", settings.get("paths").asText());
+        assertTrue(settings.get("calibration").asText().contains("sha256:"), settings.toString());
+        Path second = dir.resolve("second");
+        RunCommandTest.Result r = RunCommandTest.plansim("report", "yiwu/baseline", "--paths", "200", "--seed", "5", "--raw", "--lang", "zh",
+                "--out", second.toString(), "--quiet", "--compare-to", first.toString());
+        assertEquals(0, r.code(), r.err());
+        String html = Files.readString(second.resolve("index.html"), StandardCharsets.UTF_8);
+        Matcher notice = Pattern.compile("<p class=\"note settings\">([^<]*)</p>").matcher(html);
+        assertTrue(notice.find(), "a settings notice");
+        String text = notice.group(1);
+        assertTrue(text.startsWith("上一份报告的设置与本次不同"), text);
+        for (String part : new String[] {"paths 300 \u2192 200", "seed 1 \u2192 5", "\u2192 raw"}) {
+            assertTrue(text.contains(part), part + " in " + text);
+            assertTrue(r.err().contains(part), part + " in " + r.err());
+        }
+        assertTrue(html.indexOf("note settings") > html.indexOf("与上一份报告相比的变化"), "in the comparison section");
+
+        // a summary.json written before settings were recorded: its paths, seed and version are compared
+        ObjectNode old = (ObjectNode) new ObjectMapper().readTree(first.resolve("summary.json").toFile());
+        old.remove("settings");
+        io.plansim.service.Forecasts.Simulation sim = io.plansim.service.Forecasts.onClasspath().simulate(io.plansim.service.Forecasts.Request.of(
+                io.plansim.service.ScenarioSource.builtIn("yiwu/baseline")), io.plansim.runner.McOptions.of(50, 1), null);
+        io.plansim.report.ScenarioRun run = new io.plansim.report.ScenarioRun(sim.scenario(), null, sim.mc(), sim.verdicts(),
+                io.plansim.target.History.empty());
+        io.plansim.report.ReportInput in = new io.plansim.report.ReportInput(java.util.List.of(run),
+                200, 1, "x", "c", "now", io.plansim.report.Labels.of(io.plansim.report.Lang.EN, java.util.Optional.empty()), null, old, "first",
+                true, null, Map.of("paths", "200", "seed", "1", "calibration", "raw"));
+        assertEquals(java.util.List.of("paths 300 \u2192 200"), in.settingsThatDiffer());
     }
 
     @Test

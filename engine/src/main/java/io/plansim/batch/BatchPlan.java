@@ -13,6 +13,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -52,11 +53,12 @@ public final class BatchPlan {
         List<ScenarioOverride> sets = settings.sets().stream().map(ScenarioOverride::parse).toList(); // a malformed --set fails first
         BatchSpec spec = BatchReader.parse(file, text);
         ScenarioLoader loader = new ScenarioLoader(repository);
-        Map<BatchSpec.Run, String> sha = new IdentityHashMap<>();
+        Map<BatchSpec.Run, Map<String, String>> inputs = new IdentityHashMap<>();
         for (BatchSpec.Run run : spec.runs()) {
             try {
-                loader.load(run.scenario(), sets);
-                sha.put(run, sha256(repository.resolve(run.scenario()).text()));
+                Map<String, String> hashes = new LinkedHashMap<>();
+                loader.loadWithInputs(run.scenario(), sets).inputs().forEach((name, content) -> hashes.put(name, sha256(content)));
+                inputs.put(run, hashes);
             } catch (InputException e) {
                 throw atBatchFile(e, run);
             }
@@ -66,7 +68,7 @@ public final class BatchPlan {
         for (BatchSpec.Run run : spec.runs()) {
             for (int k = 0; k < run.variants().size(); k++) {
                 long seed = run.seedPolicy() == BatchSpec.SeedPolicy.FIXED ? run.seed() : McOptions.derivedSeed(run.seed(), k);
-                all.add(new Variant(String.format(Locale.ROOT, "r%02d-v%05d", runIndex, k), run, run.variants().get(k), seed, sha.get(run)));
+                all.add(new Variant(String.format(Locale.ROOT, "r%02d-v%05d", runIndex, k), run, run.variants().get(k), seed, inputs.get(run)));
             }
             runIndex++;
         }
@@ -106,7 +108,7 @@ public final class BatchPlan {
 
     /** The variant's definition under this plan's settings (see {@link Variant#definition}). */
     public String definition(Variant v) {
-        return v.definition(settings.sets(), settings.version(), settings.calibrationDefinition());
+        return v.definition(settings);
     }
 
     /** The variant's overrides as {@code --set} texts: the batch-wide ones first, then its own. */
@@ -116,10 +118,14 @@ public final class BatchPlan {
         return out;
     }
 
-    /** The variants still to run, and how many finished ones were computed for another definition (run again). */
-    public record Todo(List<Variant> variants, int redefined) {
+    /**
+     * The variants still to run, how many finished ones were computed for another definition (run again) and what
+     * differed for them: the files whose content changed (by name) and the other parts of the definition.
+     */
+    public record Todo(List<Variant> variants, int redefined, List<String> changed) {
         public Todo {
             variants = List.copyOf(variants);
+            changed = List.copyOf(changed);
         }
     }
 
@@ -127,14 +133,71 @@ public final class BatchPlan {
     public Todo todo(BatchFolder folder, boolean resume) {
         List<Variant> todo = new ArrayList<>();
         int redefined = 0;
+        java.util.Set<String> changed = new java.util.LinkedHashSet<>();
         for (Variant v : variants) {
             boolean complete = resume && folder.complete(v.id());
-            if (!(complete && definition(v).equals(folder.definitionOf(v.id())))) {
+            String now = definition(v);
+            String before = complete ? folder.definitionOf(v.id()) : "";
+            if (!(complete && now.equals(before))) {
                 todo.add(v);
-                redefined += complete ? 1 : 0;
+                if (complete) {
+                    redefined++;
+                    changed.addAll(changes(before, now));
+                }
             }
         }
-        return new Todo(todo, redefined);
+        return new Todo(todo, redefined, List.copyOf(changed));
+    }
+
+    /**
+     * What differs between two definitions, for a message: each input or --history file whose content changed,
+     * appeared or went (by name), and each other field by its name (seed, calibration, plansim...).
+     */
+    static List<String> changes(String before, String now) {
+        com.fasterxml.jackson.databind.JsonNode b;
+        com.fasterxml.jackson.databind.JsonNode n;
+        try {
+            b = BatchFolder.JSON.readTree(before);
+            n = BatchFolder.JSON.readTree(now);
+        } catch (java.io.IOException e) {
+            return List.of("the stored definition (unreadable)");
+        }
+        if (b == null || !b.isObject()) {
+            return List.of("the stored definition (unreadable)");
+        }
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        java.util.Set<String> fields = new java.util.LinkedHashSet<>();
+        n.fieldNames().forEachRemaining(fields::add);
+        b.fieldNames().forEachRemaining(fields::add);
+        for (String f : fields) {
+            if (n.path(f).equals(b.path(f))) {
+                continue;
+            }
+            if (f.equals("inputs") || f.equals("history")) {
+                Map<String, String> was = files(b.path(f));
+                Map<String, String> is = files(n.path(f));
+                java.util.Set<String> names = new java.util.LinkedHashSet<>(is.keySet());
+                names.addAll(was.keySet());
+                names.stream().filter(k -> !java.util.Objects.equals(was.get(k), is.get(k))).forEach(out::add);
+                if (f.equals("history") && was.equals(is)) {
+                    out.add("the order of the --history files");
+                }
+            } else {
+                out.add(f);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** A definition's files as name -> SHA-256: {@code inputs} is an object, {@code history} a list of {file, sha256}. */
+    private static Map<String, String> files(com.fasterxml.jackson.databind.JsonNode node) {
+        Map<String, String> m = new LinkedHashMap<>();
+        if (node.isObject()) {
+            node.fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().asText()));
+        } else {
+            node.forEach(h -> m.put(h.path("file").asText(), h.path("sha256").asText()));
+        }
+        return m;
     }
 
     /** The SHA-256 of a text's UTF-8 bytes, in hex. */

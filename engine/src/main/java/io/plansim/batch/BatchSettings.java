@@ -61,6 +61,16 @@ public record BatchSettings(List<String> sets, List<HistoryText> history, Intege
         private static final long serialVersionUID = 1L;
     }
 
+    /**
+     * The {@code --history} files as a variant's definition and the run log state them: each file's name and the
+     * SHA-256 of its text, in the order given (later files win), so an edited file runs the variants again.
+     */
+    public com.fasterxml.jackson.databind.node.ArrayNode historyDefinition() {
+        com.fasterxml.jackson.databind.node.ArrayNode a = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+        history.forEach(h -> a.addObject().put("file", h.name()).put("sha256", BatchPlan.sha256(h.text())));
+        return a;
+    }
+
     /** The extra actuals laid over each scenario's own history, later files winning (as {@code --history} reads them). */
     public History extraActuals() {
         History h = History.empty();

@@ -75,6 +75,18 @@ public final class BatchTables {
         settings.sets().forEach(setLog::add);
         ArrayNode historyLog = log.putArray("history");
         settings.history().forEach(h -> historyLog.add(h.name()));
+        log.set("historySha256", settings.historyDefinition());
+        // what --resume compares besides the settings: each run's files by content (docs/SPARK.md, "Seeds")
+        ArrayNode runsLog = log.putArray("runs");
+        java.util.Set<BatchSpec.Run> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Variant v : plan.variants()) {
+            if (seen.add(v.run())) {
+                ObjectNode r = runsLog.addObject();
+                r.put("scenario", v.run().scenario());
+                ObjectNode in = r.putObject("inputsSha256");
+                v.inputs().forEach(in::put);
+            }
+        }
         if (settings.asOf() != null) {
             log.put("asOf", settings.asOf());
         }

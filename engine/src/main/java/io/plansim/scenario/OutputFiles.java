@@ -34,9 +34,41 @@ public final class OutputFiles {
 
     private static InputException refused(Path where, IOException e) {
         String why = e instanceof java.nio.file.FileAlreadyExistsException ? "a file, not a folder"
-                : e instanceof java.nio.file.AccessDeniedException ? "not writable" : e.toString();
+                : e instanceof java.nio.file.AccessDeniedException ? "not writable"
+                // the operating system's reason ("Is a directory", "No space left on device"), not the Java exception
+                : e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
+                : e.getMessage() != null ? e.getMessage() : "not writable";
         return InputException.of(SourceLocation.commandLine(), "--out", "'" + where + "' (" + why + ")",
                 "a folder that can be created and written");
+    }
+
+    /**
+     * Checks, before any work is done, that a result file can be written at {@code file} (a command's --out FILE):
+     * not a folder, not a read-only file, and under a folder that exists and is writable or can be created. An input
+     * error naming {@code option} otherwise, so a long computation is not thrown away at the end. Creates nothing.
+     */
+    public static Path file(Path file, String option) {
+        String why = null;
+        if (Files.isDirectory(file)) {
+            why = "a folder, not a file";
+        } else if (Files.exists(file) && !Files.isWritable(file)) {
+            why = "a file that is not writable";
+        } else {
+            Path dir = file.toAbsolutePath().normalize().getParent();
+            while (dir != null && !Files.exists(dir)) {
+                dir = dir.getParent(); // the nearest folder that exists: the rest is created on writing
+            }
+            if (dir == null || !Files.isDirectory(dir)) {
+                why = "its folder " + (dir == null ? "cannot be created" : "'" + dir + "' is a file");
+            } else if (!Files.isWritable(dir)) {
+                why = "the folder '" + dir + "' is not writable";
+            }
+        }
+        if (why != null) {
+            throw InputException.of(SourceLocation.commandLine(), option, "'" + file + "' (" + why + ")",
+                    "the name of a file to write, in a folder that can be written");
+        }
+        return file;
     }
 
     /** Writes {@code text} (UTF-8) to {@code dir/fileName} atomically. */

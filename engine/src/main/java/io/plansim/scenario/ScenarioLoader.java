@@ -41,6 +41,28 @@ public final class ScenarioLoader {
 
     /** Loads a scenario whose top file is {@code top}, e.g. {@link ScenarioRepository#text} for in-memory text. */
     public Scenario load(ScenarioRepository.ScenarioText top, List<ScenarioOverride> overrides) {
+        return load(top, overrides, new java.util.LinkedHashMap<>());
+    }
+
+    /**
+     * A scenario and every file it was computed from, by the name messages give it (a file path, or a built-in's
+     * resource), with its text: the {@code extends} chain child first, then the targets, history and region files
+     * it names. What a stored result depends on besides the overrides (a batch's resume compares their hashes).
+     */
+    public record Loaded(Scenario scenario, Map<String, String> inputs) {
+        public Loaded {
+            inputs = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(inputs));
+        }
+    }
+
+    /** {@link #load(String, List)} and the files it read. */
+    public Loaded loadWithInputs(String ref, List<ScenarioOverride> overrides) {
+        Map<String, String> inputs = new java.util.LinkedHashMap<>();
+        Scenario s = load(repository.resolve(ref), overrides, inputs);
+        return new Loaded(s, inputs);
+    }
+
+    private Scenario load(ScenarioRepository.ScenarioText top, List<ScenarioOverride> overrides, Map<String, String> inputs) {
         for (ScenarioOverride o : overrides) {
             if (o.path().equals("extends")) {
                 // the chain is resolved from the files before overrides apply: an override here would do nothing
@@ -49,8 +71,9 @@ public final class ScenarioLoader {
             }
         }
         List<String> lineage = new ArrayList<>();
-        Map<String, ScenarioRepository.ScenarioText> texts = new java.util.HashMap<>();
+        Map<String, ScenarioRepository.ScenarioText> texts = new java.util.LinkedHashMap<>(); // chain order, child first
         LocatedDocument doc = readChain(top, new ArrayDeque<>(), lineage, texts, new ArrayList<>());
+        texts.forEach((name, t) -> inputs.put(name, t.text()));
         doc.root().remove("extends");
         List<ScenarioOverride> ranged = new ArrayList<>();
         for (ScenarioOverride o : overrides) {
@@ -64,14 +87,18 @@ public final class ScenarioLoader {
         parents.remove(top.displayFile());
         Scenario s = new Validation(doc, top.id(), lineage, overrides.stream().map(ScenarioOverride::label).toList(),
                 top.displayFile(), parents).run(ranged);
-        ScenarioRepository.Resource region = resource(doc, texts, "regionFile");
-        return s.withFiles(resource(doc, texts, "targets"), resource(doc, texts, "history"),
-                region == null ? null : RegionData.parse(region.display(), repository.read(region, doc.locate("/regionFile"), "regionFile")));
+        ScenarioRepository.Resource targets = resource(doc, texts, "targets", inputs);
+        ScenarioRepository.Resource history = resource(doc, texts, "history", inputs);
+        ScenarioRepository.Resource region = resource(doc, texts, "regionFile", inputs);
+        return s.withFiles(targets, history, region == null ? null : RegionData.parse(region.display(), inputs.get(region.display())));
     }
 
-    /** The targets, history or region file a scenario names, resolved next to the file that named it. */
+    /**
+     * The targets, history or region file a scenario names, resolved next to the file that named it; its text goes
+     * into {@code inputs} under its display name.
+     */
     private ScenarioRepository.Resource resource(LocatedDocument doc, Map<String, ScenarioRepository.ScenarioText> texts,
-                                                 String key) {
+                                                 String key, Map<String, String> inputs) {
         JsonNode ref = doc.root().get(key);
         if (ref == null || ref.isNull()) {
             return null;
@@ -82,7 +109,8 @@ public final class ScenarioLoader {
             throw InputException.of(at, key, FieldReader.describe(ref), "a file name such as targets.yaml");
         }
         ScenarioRepository.Resource r = repository.sibling(from, ref.asText());
-        repository.read(r, at, key); // a file named but missing is an error where it is named, for every command
+        // a file named but missing is an error where it is named, for every command
+        inputs.put(r.display(), repository.read(r, at, key));
         return r;
     }
 

@@ -26,7 +26,7 @@ import java.util.concurrent.Future;
 /**
  * Runs batch variants through the forecast service. {@link #run} is the one place a batch variant becomes a
  * Monte Carlo run, whichever engine schedules it (this machine's threads, a Spark task): its result is a pure
- * function of the plan's definition of the variant (scenario text, overrides, paths, seed, block size,
+ * function of the plan's definition of the variant (the text of its scenario and every file it names, overrides, paths, seed, block size,
  * plansim version) and of the settings' actuals, never of the thread count or where it runs.
  */
 public final class BatchRuns {

@@ -140,6 +140,12 @@ final class FirstPage {
         JsonNode prev = in.previous();
         h.append("<h3>").append(esc(l.word("changes"))).append(" <small>").append(esc(in.previousDir() == null ? "" : in.previousDir()))
                 .append(prev.hasNonNull("created") ? " \u00b7 " + esc(prev.get("created").asText()) : "").append("</small></h3>\n");
+        List<String> differ = in.settingsThatDiffer();
+        if (!differ.isEmpty()) {
+            // not refused: comparing across settings can be what the user wants, but the reader must know
+            h.append("<p class=\"note settings\">").append(esc(l.format("changes.settings", String.join(l.word("semicolon"), differ))))
+                    .append("</p>\n");
+        }
         List<String[]> rows = new ArrayList<>();
         int compared = 0;
         int unmatched = 0;

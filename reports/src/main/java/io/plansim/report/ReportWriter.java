@@ -262,6 +262,8 @@ public final class ReportWriter {
         root.put("paths", in.paths());
         root.put("seed", in.seed());
         root.put("title", in.title());
+        ObjectNode settings = root.putObject("settings");
+        in.settings().forEach(settings::put);
         root.put("verdictBasis", "monte-carlo");
         root.put("about", io.plansim.tables.VerdictTables.basis(in.paths(), in.seed(), false));
         root.put("lang", in.labels().requested().id());

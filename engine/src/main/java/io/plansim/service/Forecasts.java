@@ -273,8 +273,26 @@ public final class Forecasts {
         if (s.targets() == null) {
             return null;
         }
-        return catalogs.computeIfAbsent(s.targets().display(),
-                k -> TargetCatalog.parse(k, repository.read(s.targets(), at(s), "targets"))).checkedFor(variables(s), regionMetrics(s));
+        return catalogs.computeIfAbsent(cacheKey(s.targets()),
+                k -> TargetCatalog.parse(s.targets().display(), repository.read(s.targets(), at(s), "targets")))
+                .checkedFor(variables(s), regionMetrics(s));
+    }
+
+    /**
+     * What a parsed file is cached under: a built-in's name, a file's name with its size and time of last change, so
+     * that a file rewritten while the service runs (the what-if server, a test) is read again, not served stale.
+     */
+    private static String cacheKey(ScenarioRepository.Resource r) {
+        if (r.file() == null) {
+            return r.display();
+        }
+        try {
+            java.nio.file.attribute.BasicFileAttributes a = java.nio.file.Files.readAttributes(r.file(),
+                    java.nio.file.attribute.BasicFileAttributes.class);
+            return r.display() + "@" + a.lastModifiedTime().toInstant() + "/" + a.size();
+        } catch (java.io.IOException e) {
+            return r.display(); // reading it will then say why it cannot be read
+        }
     }
 
     /** What the region knows beyond what a scenario projects: its region file's satellites, its history's metrics. */
@@ -290,8 +308,8 @@ public final class Forecasts {
         if (s.history() == null) {
             return History.empty();
         }
-        return histories.computeIfAbsent(s.history().display(),
-                k -> History.parse(k, repository.read(s.history(), at(s), "history")))
+        return histories.computeIfAbsent(cacheKey(s.history()),
+                k -> History.parse(s.history().display(), repository.read(s.history(), at(s), "history")))
                 .checkedFor(s.region(), s.baseYear(), variables(s), null);
     }
 

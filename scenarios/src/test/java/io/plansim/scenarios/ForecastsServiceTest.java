@@ -162,4 +162,22 @@ class ForecastsServiceTest {
         s.verdicts().forEach(v -> out.add(v.probability()));
         return out.stream().mapToDouble(Double::doubleValue).toArray();
     }
+
+    /** A history file rewritten while the service runs is read again (the service caches what it parses). */
+    @Test
+    void aRewrittenHistoryFileIsReadAgain(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path history = dir.resolve("h.csv");
+        String header = "region,year,metric,value,unit,basis,status,source_file,source_line,quote,note\n";
+        java.nio.file.Files.writeString(history, header + "Yiwu,2019,exports,2000,亿元,nominal,used,,,,made-up figure for a test\n");
+        java.nio.file.Path scenario = dir.resolve("s.yaml");
+        java.nio.file.Files.writeString(scenario, "name: s\nextends: yiwu/baseline\nhistory: h.csv\n");
+        Forecasts service = Forecasts.onClasspath();
+        var first = service.load(Forecasts.Request.of(new ScenarioSource.File(scenario)));
+        assertEquals(2000, service.history(first).value("exports", 2019).orElseThrow(), 0);
+        java.nio.file.Files.writeString(history, header + "Yiwu,2019,exports,2500.5,亿元,nominal,used,,,,made-up figure for a test\n");
+        java.nio.file.Files.setLastModifiedTime(history, java.nio.file.attribute.FileTime.fromMillis(
+                java.nio.file.Files.getLastModifiedTime(history).toMillis() + 2000));
+        var again = service.load(Forecasts.Request.of(new ScenarioSource.File(scenario)));
+        assertEquals(2500.5, service.history(again).value("exports", 2019).orElseThrow(), 0);
+    }
 }

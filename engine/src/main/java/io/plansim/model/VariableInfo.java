@@ -5,4 +5,8 @@ package io.plansim.model;
  * English and Chinese names, unit and price basis.
  */
 public record VariableInfo(String id, String name, String nameZh, String unit, Basis basis) {
+    /** A rate of change (a growth rate, a contribution in pp) may be negative; every other variable is a level. */
+    public boolean mayBeNegative() {
+        return id.endsWith("_growth") || unit.equals("pp");
+    }
 }

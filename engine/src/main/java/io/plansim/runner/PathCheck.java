@@ -28,7 +28,7 @@ public final class PathCheck {
         rows = compiled.outputRows();
         for (int i = 0; i < k; i++) {
             VariableInfo v = compiled.outputs().get(i);
-            boolean mayBeNegative = v.id().endsWith("_growth") || v.unit().equals("pp");
+            boolean mayBeNegative = v.mayBeNegative();
             lowest[i] = mayBeNegative ? Double.NEGATIVE_INFINITY : 0;
             firstYear[i] = v.unit().equals("pp") ? 1 : 0;
         }

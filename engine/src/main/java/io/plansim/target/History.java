@@ -140,7 +140,7 @@ public final class History {
                 problems.add(new InputProblem(at, "basis", "'" + r.basis() + "'", "the basis of " + v.id() + ", "
                         + v.basis().id() + " (a row after the base year " + baseYear + " conditions the forecast)"));
             }
-            if (r.value() < 0 && !rateOfChange(v)) {
+            if (r.value() < 0 && !v.mayBeNegative()) {
                 problems.add(new InputProblem(at, "value", Percent.plain(r.value()), "a non-negative level"));
             } else if ("%".equals(v.unit()) && Percent.NEVER_BELOW_ONE.contains(v.id()) && Percent.looksLikeFraction(r.value())) {
                 problems.add(new InputProblem(at, "value", Percent.plain(r.value()), Percent.writeAsPercent(r.value())));
@@ -160,11 +160,6 @@ public final class History {
         String r = row == null ? "" : row.strip();
         return r.equalsIgnoreCase(region.strip())
                 || java.util.Arrays.stream(region.strip().split("\\s+")).anyMatch(w -> w.equalsIgnoreCase(r));
-    }
-
-    /** Growth and its contributions (unit pp) may be negative; every other variable is a level. */
-    private static boolean rateOfChange(VariableInfo v) {
-        return "pp".equals(v.unit()) || io.plansim.model.Variable.GDP_REAL_GROWTH.id().equals(v.id());
     }
 
     public static History parse(String file, String text) {

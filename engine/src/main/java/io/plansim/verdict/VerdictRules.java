@@ -65,13 +65,19 @@ public final class VerdictRules {
         return p >= LIKELY ? Verdict.ON_TRACK : p >= UNLIKELY ? Verdict.AT_RISK : Verdict.OFF_TRACK;
     }
 
+    /**
+     * How near a margin may come to a threshold and count as on it: the margin is computed in binary, so a central
+     * 2.55 against a target of 2.5 is a margin of 1.999999999999993%, which printed as 2.0% and was judged below 2%.
+     */
+    static final double MARGIN_TOLERANCE = 1e-9;
+
     public static Verdict fromCentral(Target t, double outcome) {
         double m = margin(t, outcome);
         boolean rate = rateKind(t);
-        if (m >= (rate ? RATE_ON_TRACK : LEVEL_ON_TRACK) && t.metBy(outcome)) {
+        if (m >= (rate ? RATE_ON_TRACK : LEVEL_ON_TRACK) - MARGIN_TOLERANCE && t.metBy(outcome)) {
             return Verdict.ON_TRACK;
         }
-        if (m > (rate ? RATE_OFF_TRACK : LEVEL_OFF_TRACK)) {
+        if (m > (rate ? RATE_OFF_TRACK : LEVEL_OFF_TRACK) - MARGIN_TOLERANCE) {
             return Verdict.AT_RISK;
         }
         return Verdict.OFF_TRACK;

@@ -109,6 +109,16 @@ class TargetJudgeTest {
         assertEquals(0.1, VerdictRules.gap(about, 6.6), 1e-9);
     }
 
+    /** A central figure exactly 2% beyond a level target is on track, though its margin is 1.999999999999993% in binary. */
+    @Test
+    void aMarginOnTheThresholdIsOnIt() {
+        Target share = TargetCatalog.parse("t.yaml", "targets:\n  - {id: rd, plan: p, metric: rd_share, year: 2025, kind: level, "
+                + "comparator: '>=', value: 2.5, unit: \"%\", basis: none, source: {file: f, line: 1, quote: q}}\n").targets().get(0);
+        assertTrue(VerdictRules.margin(share, 2.55) < VerdictRules.LEVEL_ON_TRACK, "the binary margin falls short of 2%");
+        assertEquals(io.plansim.verdict.Verdict.ON_TRACK, VerdictRules.fromCentral(share, 2.55));
+        assertEquals(io.plansim.verdict.Verdict.AT_RISK, VerdictRules.fromCentral(share, 2.5499));
+    }
+
     @Test
     void aboutIsMetFromTheValueLessItsTolerance() {
         Target t = TargetCatalog.parse("t.yaml", CATALOG).byId("growth");

@@ -160,6 +160,17 @@ public enum Driver {
         return max;
     }
 
+    /**
+     * Whether the driver's base-year value is part of the observed base year: the kernel writes the base year's
+     * dollar trade, non-fossil share and CO2 from it, and a target judged on those (2020's exports in 亿美元, a CO2
+     * cut against 2020) is judged on that record. A what-if (--set, the page's slider) therefore moves it from the
+     * year after the base on; it used to move the base year too (--set prices.cnyPerUsd=7.5 turned 2020's recorded
+     * exports of 3006.2亿元 into 400.8亿美元 instead of 435.7).
+     */
+    public boolean observedInBaseYear() {
+        return this == CNY_PER_USD || this == NON_FOSSIL_SHARE || this == FOSSIL_CARBON_FACTOR;
+    }
+
     public boolean scalar() {
         return scalar;
     }

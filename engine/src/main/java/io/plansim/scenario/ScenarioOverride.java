@@ -38,9 +38,12 @@ public record ScenarioOverride(String path, Integer from, Integer to, DrawMode o
         return from != null;
     }
 
-    /** Applied to the parsed path (a year range or a relative change) rather than written into the file's tree. */
+    /**
+     * Applied to the parsed path (a year range, a relative change, or a driver whose base-year value is observed,
+     * {@link Driver#observedInBaseYear}) rather than written into the file's tree.
+     */
     public boolean onPath() {
-        return ranged() || op != DrawMode.REPLACE;
+        return ranged() || op != DrawMode.REPLACE || Driver.byPath(path).map(Driver::observedInBaseYear).orElse(false);
     }
 
     /** The override as a short label for titles and file names: {@code trade.exportTrend+=-0.03}. */

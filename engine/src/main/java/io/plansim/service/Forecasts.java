@@ -224,7 +224,9 @@ public final class Forecasts {
                 applied.drivers().getOrDefault(d, new PathSpec.Constant(d.defaultValue())).fill(path, applied.baseYear());
                 ObjectNode periods = root.withObjectProperty("drivers").withObjectProperty(d.group()).putObject(d.driverName());
                 // the path as it results, in runs of equal values: the file gives exactly the numbers the page ran
-                for (int t = 1; t < path.length; ) {
+                // (from the base year for a driver whose base-year value is observed: a file's periods would
+                // otherwise give the base year the first period's value, which the what-if left as recorded)
+                for (int t = d.observedInBaseYear() ? 0 : 1; t < path.length; ) {
                     int end = t;
                     while (end + 1 < path.length && path[end + 1] == path[t]) {
                         end++;

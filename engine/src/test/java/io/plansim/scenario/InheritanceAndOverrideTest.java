@@ -95,6 +95,28 @@ class InheritanceAndOverrideTest {
         }
     }
 
+    /**
+     * A what-if on a driver whose base-year value is part of the observed base year (the exchange rate, the
+     * non-fossil share, the carbon factor) moves it from the year after the base on: the base year's dollar trade
+     * and CO2 stay as recorded, so targets judged on them do not move with the what-if.
+     */
+    @Test
+    void aWhatIfLeavesTheObservedBaseYearAsRecorded() {
+        CompiledScenario base = TestScenarios.compile("test/minimal");
+        for (String set : List.of("prices.cnyPerUsd=7.5", "prices.cnyPerUsd*=1.1", "energy.fossilCarbonFactor=2.0",
+                "energy.nonFossilShare+=0.05")) {
+            CompiledScenario moved = TestScenarios.compile("test/minimal", set);
+            Driver d = differing(base, moved).get(0);
+            assertEquals(base.param(d, 0), moved.param(d, 0), set + ": the base year");
+            assertNotEquals(base.param(d, 1), moved.param(d, 1), set + ": the year after");
+        }
+        Projection recorded = TestScenarios.run("test/minimal");
+        Projection moved = TestScenarios.run("test/minimal", "prices.cnyPerUsd=7.5");
+        int baseYear = recorded.years()[0];
+        assertEquals(recorded.value("exports_usd", baseYear), moved.value("exports_usd", baseYear));
+        assertNotEquals(recorded.value("exports_usd", baseYear + 1), moved.value("exports_usd", baseYear + 1));
+    }
+
     @Test
     void setReachesSatellitesAndScalars() {
         Projection base = TestScenarios.run("test/minimal");

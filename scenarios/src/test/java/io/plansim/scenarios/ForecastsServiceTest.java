@@ -180,4 +180,17 @@ class ForecastsServiceTest {
         var again = service.load(Forecasts.Request.of(new ScenarioSource.File(scenario)));
         assertEquals(2500.5, service.history(again).value("exports", 2019).orElseThrow(), 0);
     }
+
+    /** A what-if on the exchange rate leaves the base year's dollar exports as recorded, in the page and in its download. */
+    @Test
+    void anExchangeRateWhatIfAndItsDownloadKeepTheRecordedBaseYear() {
+        Forecasts.Request whatIf = Forecasts.Request.of(ScenarioSource.builtIn("yiwu/baseline"), "prices.cnyPerUsd=7.5");
+        var recorded = SERVICE.central(Forecasts.Request.of(ScenarioSource.builtIn("yiwu/baseline"))).central();
+        var moved = SERVICE.central(whatIf).central();
+        var downloaded = SERVICE.central(Forecasts.Request.of(ScenarioSource.text("download.yaml", SERVICE.scenarioText(whatIf)))).central();
+        assertEquals(recorded.value("exports_usd", 2020), moved.value("exports_usd", 2020));
+        assertEquals(moved.value("exports_usd", 2020), downloaded.value("exports_usd", 2020));
+        assertEquals(moved.value("exports_usd", 2030), downloaded.value("exports_usd", 2030));
+        assertTrue(moved.value("exports_usd", 2030) < recorded.value("exports_usd", 2030), "7.5 yuan a dollar after 2020");
+    }
 }

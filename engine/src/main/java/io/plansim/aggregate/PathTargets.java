@@ -33,7 +33,11 @@ public final class PathTargets {
         return new PathTargets(List.of(), new int[0], 0, 0, History.empty());
     }
 
-    public static PathTargets of(CompiledScenario c, List<Target> all, History history) {
+    public static PathTargets of(CompiledScenario c, List<Target> all, History actuals) {
+        // a path reaches back into the actuals only where they are on its basis (History.behindPaths)
+        java.util.Map<String, io.plansim.model.Basis> bases = new java.util.HashMap<>();
+        c.outputs().forEach(v -> bases.put(v.id(), v.basis()));
+        History history = actuals.behindPaths(bases::get);
         List<Target> kept = new ArrayList<>();
         List<Integer> rows = new ArrayList<>();
         int base = c.baseYear();

@@ -46,8 +46,10 @@ public final class TargetJudge {
     }
 
     /** Year -> value of a metric on the path, falling back to the actuals before the path starts. */
-    static IntToDoubleFunction pathWithHistory(Projection p, String metric, History history) {
+    static IntToDoubleFunction pathWithHistory(Projection p, String metric, History actuals) {
         int idx = p.indexOf(metric);
+        // a path reaches back into the actuals only where they are on its basis (History.behindPaths)
+        History history = idx < 0 ? actuals : actuals.behindPaths(m -> m.equals(metric) ? p.variables().get(idx).basis() : null);
         int first = p.years()[0];
         int last = p.years()[p.years().length - 1];
         return year -> {
@@ -96,6 +98,8 @@ public final class TargetJudge {
         if (Double.isNaN(central)) {
             return new TargetVerdict(t, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, Double.NaN, null,
                     Verdict.NOT_EVALUABLE, "the history has no actual " + t.metric() + " for " + t.from()
+                    + (history.value(t.metric(), t.from()).isPresent() ? " at constant prices (only one at current prices,"
+                            + " which cannot stand behind a path at constant prices)" : "")
                     + ", which the target is measured from");
         }
         // the latest actual: the base year of the path (an observation), or a later recorded actual

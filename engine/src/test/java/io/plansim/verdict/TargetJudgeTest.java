@@ -134,6 +134,24 @@ class TargetJudgeTest {
         assertFalse(cut.metBy(-17.4));
     }
 
+    /**
+     * A change against a year before the base is measured from an actual on the path's basis: a current-price
+     * figure of 2018 cannot stand behind an energy-intensity path at constant prices (the target is then not
+     * evaluable, with the reason), while a constant-price one can. Made-up figures.
+     */
+    @Test
+    void aPathAtConstantPricesIsNotContinuedByACurrentPriceActual() {
+        Target cut = TargetCatalog.parse("t.yaml", "targets:\n  - {id: c, plan: p, metric: ei, year: 2025, kind: change, from: 2018, "
+                + "comparator: \"<=\", value: -16, unit: \"%\", basis: real, source: {file: f, line: 1, quote: q}}\n").targets().get(0);
+        String header = "region,year,metric,value,unit,basis,status,source_file,source_line,quote,note\n";
+        Projection p = path(geometric(1000, 0.05), geometric(0.5, -0.03), geometric(1, 0));
+        TargetVerdict nominal = TargetJudge.judge(cut, p, History.parse("h.csv", header + "X,2018,ei,0.55,吨标准煤/万元,nominal,used,f,1,q,made up\n"));
+        assertEquals(Verdict.NOT_EVALUABLE, nominal.verdict());
+        assertTrue(nominal.reason().contains("at constant prices"), nominal.reason());
+        TargetVerdict real = TargetJudge.judge(cut, p, History.parse("h.csv", header + "X,2018,ei,0.55,吨标准煤/万元,real,used,f,1,q,made up\n"));
+        assertEquals(100 * (0.5 * Math.pow(0.97, 5) / 0.55 - 1), real.central(), 1e-9);
+    }
+
     @Test
     void pastTargetsAreJudgedOnActualsAndSumsReachIntoHistory() {
         TargetCatalog c = TargetCatalog.parse("t.yaml", CATALOG);

@@ -19,7 +19,7 @@ final class OutputOptions {
     OutputFormat format;
 
     @Option(names = "--format", defaultValue = "table",
-            description = "table, csv, json, or xlsx (an Excel workbook, with --out; run, mc and targets) (default: ${DEFAULT-VALUE}).")
+            description = "table, csv or json; xlsx (an Excel workbook, with --out) for run, mc and targets only (default: ${DEFAULT-VALUE}).")
     void format(OutputFormat f) {
         if (f == OutputFormat.XLSX && !WORKBOOK_COMMANDS.contains(mixee.name())) {
             // refused while parsing, before anything runs or is written

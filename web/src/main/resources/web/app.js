@@ -4,7 +4,7 @@ const T = {
   en: { title: 'plansim what-if', scenario: 'Scenario', upload: 'or upload YAML', paths: 'Paths', seed: 'Seed',
     reset: 'Reset drivers', download: 'Download YAML', link: 'Link to this state', targets: 'Targets', target: 'Target',
     year: 'Year', value: 'Target value', central: 'Central', pmet: 'P(met)', change: 'Change vs. scenario', verdict: 'Verdict',
-    running: 'running', done: 'paths', seconds: 's', varies: 'the scenario\'s path varies by year; moving the slider sets every year to one value',
+    running: 'running', done: 'paths', warning: 'warning', seconds: 's', varies: 'the scenario\'s path varies by year; moving the slider sets every year to one value',
     scenarioValue: 'scenario', uploaded: 'uploaded file (not in the link)', median: 'median', baseline: 'unmodified scenario',
     actual: 'actual', band90: '90% band', band50: '50% band', planTarget: 'plan target',
     groups: { production: 'Production', trade: 'Trade', population: 'Population', energy: 'Energy', prices: 'Prices', structure: 'Structure', income: 'Income' },
@@ -17,7 +17,7 @@ const T = {
   zh: { title: 'plansim 情景推演', scenario: '情景', upload: '或上传 YAML 文件', paths: '模拟路径数', seed: '随机种子',
     reset: '恢复驱动因素', download: '下载 YAML', link: '本状态的链接', targets: '规划目标', target: '目标',
     year: '年份', value: '目标值', central: '中心预测', pmet: '达成概率', change: '较原情景变化', verdict: '判断',
-    running: '计算中', done: '条路径', seconds: '秒', varies: '该情景中此参数逐年变化；拖动滑块会把每一年设为同一个值',
+    running: '计算中', done: '条路径', warning: '警告', seconds: '秒', varies: '该情景中此参数逐年变化；拖动滑块会把每一年设为同一个值',
     scenarioValue: '原情景', uploaded: '上传的文件（不在链接中）', median: '中位数', baseline: '原情景',
     actual: '实际值', band90: '90% 区间', band50: '50% 区间', planTarget: '规划目标',
     groups: { production: '生产', trade: '贸易', population: '人口', energy: '能源', prices: '价格', structure: '产业结构', income: '收入' },
@@ -178,6 +178,13 @@ async function run() {
     render(state.response);
     $('status').textContent = fmt(state.response.pathsUsed, 0) + ' ' + t('done') + ' · ' + fmt((performance.now() - started) / 1000, 2) + ' ' + t('seconds')
       + ' · plansim ' + state.response.version;
+    // failed paths were left out of every figure: say so where the path count is shown, not only among the notes
+    if (state.response.warning) {
+      const w = document.createElement('span');
+      w.className = 'warning';
+      w.textContent = ' · ' + t('warning') + ': ' + state.response.warning;
+      $('status').appendChild(w);
+    }
   } catch (e) {
     if (e.name === 'AbortError' || (e.status === 409 && ctl !== state.pending)) return;
     if (ctl === state.pending) { showError(e); $('status').textContent = ''; }

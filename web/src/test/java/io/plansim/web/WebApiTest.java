@@ -223,4 +223,20 @@ class WebApiTest {
             assertTrue(r.json().get("error").asText().contains(bad[2]), r.body());
         }
     }
+
+    /** Failed Monte Carlo paths: the API carries plansim mc's warning in "warning" and in the notes (docs/ERRORS.md). */
+    @Test
+    void failedPathsAreWarnedAboutAsTheCommandLineDoes() throws Exception {
+        String yaml = "extends: yiwu/baseline\nsatellites:\n  express_parcels: {link: gdp_real, trend: -0.5, elasticity: 7.5}\n";
+        Reply r = post("/api/forecast", JSON.createObjectNode().put("yaml", yaml).put("paths", 2000).put("seed", 1).toString());
+        assertEquals(200, r.status(), r.body());
+        JsonNode j = r.json();
+        Forecasts.Simulation s = SERVICE.simulate(Forecasts.Request.of(ScenarioSource.text("upload.yaml", yaml)), McOptions.of(2000, 1), null);
+        String expected = s.failedPathsWarning();
+        assertTrue(expected != null && j.get("faults").asInt() > 0, r.body());
+        assertEquals(expected, j.get("warning").asText());
+        assertTrue(expected.contains("Monte Carlo paths") && expected.contains("left out of every figure"), expected);
+        assertEquals("warning: " + expected, j.get("notes").get(0).asText());
+        assertFalse(post("/api/forecast", "{\"scenario\":\"yiwu/baseline\",\"paths\":200}").json().has("warning"));
+    }
 }

@@ -136,7 +136,7 @@ public final class WebServer implements AutoCloseable {
 
         /** The driver table (group, unit, allowed range) with the scenario's values and the request's. */
         void drivers(Context ctx) {
-            ForecastRequest r = ForecastRequest.parse(json, ctx.body(), limits);
+            ForecastRequest r = ForecastRequest.parse(json, body(ctx), limits);
             Scenario base = service.load(r.request().withoutOverrides());
             Scenario now = service.load(r.request());
             List<Forecasts.DriverValue> was = Forecasts.drivers(base);
@@ -179,7 +179,7 @@ public final class WebServer implements AutoCloseable {
         }
 
         void forecast(Context ctx) {
-            ForecastRequest r = ForecastRequest.parse(json, ctx.body(), limits);
+            ForecastRequest r = ForecastRequest.parse(json, body(ctx), limits);
             McOptions o = McOptions.of(r.paths(), r.seed());
             ObjectNode out = gate.run(r.client(), cancel -> {
                 Forecasts.Simulation s = forPage(r.request(), o, cancel);
@@ -222,7 +222,7 @@ public final class WebServer implements AutoCloseable {
 
         /** The current state as a scenario file that {@code plansim run}/{@code mc} reproduce. */
         void yaml(Context ctx) {
-            ForecastRequest r = ForecastRequest.parse(json, ctx.body(), limits);
+            ForecastRequest r = ForecastRequest.parse(json, body(ctx), limits);
             String text = service.scenarioText(r.request());
             String file = r.request().source() instanceof ScenarioSource.BuiltIn b
                     ? b.name().replace('/', '-') + "-whatif.yaml" : "scenario-whatif.yaml";
@@ -232,7 +232,7 @@ public final class WebServer implements AutoCloseable {
 
         /** The current state's Monte Carlo as an Excel workbook, by the command line's writer (mc --format xlsx). */
         void xlsx(Context ctx) {
-            ForecastRequest r = ForecastRequest.parse(json, ctx.body(), limits);
+            ForecastRequest r = ForecastRequest.parse(json, body(ctx), limits);
             io.plansim.report.Lang lang = r.lang();
             McOptions o = McOptions.of(r.paths(), r.seed());
             Forecasts.Simulation s = gate.run(r.client(), cancel -> service.simulate(r.request(), o, cancel, null));
@@ -245,7 +245,7 @@ public final class WebServer implements AutoCloseable {
 
         /** What would it take: the driver level at which a target is met centrally or with a probability. */
         void solve(Context ctx) {
-            ForecastRequest r = ForecastRequest.parse(json, ctx.body(), limits);
+            ForecastRequest r = ForecastRequest.parse(json, body(ctx), limits);
             String target = r.field("target", null);
             String driver = r.field("driver", null);
             Double probability = r.probability();
@@ -273,7 +273,7 @@ public final class WebServer implements AutoCloseable {
 
         /** The tornado of an output (a target id or METRIC@YEAR) in the layout of every other output. */
         void tornado(Context ctx) {
-            ForecastRequest r = ForecastRequest.parse(json, ctx.body(), limits);
+            ForecastRequest r = ForecastRequest.parse(json, body(ctx), limits);
             String output = r.field("output", null);
             Forecasts.Tornado x = gate.run(r.client(), cancel -> service.tornado(r.request(), output));
             ObjectNode out = json.createObjectNode();
@@ -282,6 +282,31 @@ public final class WebServer implements AutoCloseable {
             io.plansim.tables.Format.json(out, "central", x.central());
             out.set("bars", io.plansim.tables.Tables.jsonRows(io.plansim.tables.SensitivityTables.tornado(x.output(), x.bars())));
             send(ctx, out);
+        }
+
+        /**
+         * The request body, refused with 413 past the limit however it is sent: Javalin's maxRequestSize checks only a
+         * Content-Length, so a chunked body is counted while it is read and reading stops one byte past the limit.
+         */
+        String body(Context ctx) {
+            long max = limits.maxBodyBytes();
+            if (ctx.contentLength() > max) {
+                throw tooLarge(max);
+            }
+            byte[] b;
+            try {
+                b = ctx.req().getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+            } catch (java.io.IOException e) {
+                throw ApiError.bad("the request body could not be read: " + e.getMessage());
+            }
+            if (b.length > max) {
+                throw tooLarge(max);
+            }
+            return new String(b, java.nio.charset.StandardCharsets.UTF_8);
+        }
+
+        private static ApiError tooLarge(long max) {
+            return new ApiError(413, "the request body is too large: at most " + max + " bytes");
         }
 
         void send(Context ctx, Object node) {

@@ -239,4 +239,22 @@ class WebApiTest {
         assertEquals("warning: " + expected, j.get("notes").get(0).asText());
         assertFalse(post("/api/forecast", "{\"scenario\":\"yiwu/baseline\",\"paths\":200}").json().has("warning"));
     }
+
+    /** The body limit holds whether the client sends a Content-Length or a chunked body (which has none). */
+    @Test
+    void aBodyOverTheLimitIs413HoweverItIsSent() throws Exception {
+        long max = Limits.defaults().maxBodyBytes();
+        String big = "{\"yaml\":\"" + "#".repeat(5_000_000) + "\"}";
+        byte[] bytes = big.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        HttpRequest chunked = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/forecast"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes))).build();
+        HttpResponse<String> r = HTTP.send(chunked, HttpResponse.BodyHandlers.ofString());
+        assertEquals(413, r.statusCode(), r.body());
+        assertTrue(r.body().contains("at most " + max + " bytes"), r.body());
+        Reply sized = post("/api/forecast", big);
+        assertEquals(413, sized.status(), sized.body());
+        assertTrue(sized.body().contains("at most " + max + " bytes"), sized.body());
+        assertEquals(200, post("/api/drivers", "{\"scenario\":\"yiwu/baseline\"}").status(), "the server goes on");
+    }
 }

@@ -59,21 +59,27 @@ public final class WebServer implements AutoCloseable {
             // Jetty refuses some requests (ambiguous or malformed URIs) before Javalin sees them: JSON there too
             config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler(json)));
         });
-        app.get("/api/version", ctx -> api.send(ctx, json.createObjectNode().put("version", version())));
-        app.get("/api/scenarios", api::scenarios);
-        app.post("/api/drivers", api::drivers);
-        app.post("/api/forecast", api::forecast);
-        app.post("/api/yaml", api::yaml);
-        app.post("/api/xlsx", api::xlsx);
-        app.post("/api/solve", api::solve);
-        app.post("/api/tornado", api::tornado);
+        // each API path with its one method: another method on the path is 405 naming it, not 404
+        Map<String, String> methods = new LinkedHashMap<>();
+        route(app, methods, "GET", "/api/version", ctx -> api.send(ctx, json.createObjectNode().put("version", version())));
+        route(app, methods, "GET", "/api/scenarios", api::scenarios);
+        route(app, methods, "POST", "/api/drivers", api::drivers);
+        route(app, methods, "POST", "/api/forecast", api::forecast);
+        route(app, methods, "POST", "/api/yaml", api::yaml);
+        route(app, methods, "POST", "/api/xlsx", api::xlsx);
+        route(app, methods, "POST", "/api/solve", api::solve);
+        route(app, methods, "POST", "/api/tornado", api::tornado);
         app.exception(ApiError.class, (e, ctx) -> api.error(ctx, e.status(), e.getMessage(), List.of()));
         app.exception(InputException.class, (e, ctx) -> api.error(ctx, 400, e.getMessage(), e.problems()));
         app.exception(NumericFault.class, (e, ctx) -> api.error(ctx, 422, e.getMessage(), List.of()));
         app.exception(HttpResponseException.class, (e, ctx) -> api.error(ctx, e.getStatus(), e.getMessage(), List.of()));
         app.exception(Exception.class, (e, ctx) -> api.error(ctx, 500, "internal error: " + e.getClass().getSimpleName(), List.of()));
         app.error(404, ctx -> {
-            if (ctx.result() == null || ctx.path().startsWith("/api/")) {
+            String allowed = methods.get(ctx.path());
+            if (allowed != null) {
+                ctx.header("Allow", allowed);
+                api.error(ctx, 405, "method not allowed: " + ctx.method() + " " + ctx.path() + "; use " + allowed, List.of());
+            } else if (ctx.result() == null || ctx.path().startsWith("/api/")) {
                 api.error(ctx, 404, "no such page or API: " + ForecastRequest.clip(ctx.path()), List.of());
             }
         });
@@ -87,6 +93,15 @@ public final class WebServer implements AutoCloseable {
                     host + ":" + port, "a free port on an address of this machine (" + e.getMessage() + ")");
         }
         return new WebServer(app, gate, workers);
+    }
+
+    private static void route(Javalin app, Map<String, String> methods, String method, String path, io.javalin.http.Handler h) {
+        methods.put(path, method);
+        if (method.equals("GET")) {
+            app.get(path, h);
+        } else {
+            app.post(path, h);
+        }
     }
 
     public int port() {

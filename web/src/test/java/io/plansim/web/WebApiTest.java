@@ -257,4 +257,20 @@ class WebApiTest {
         assertTrue(sized.body().contains("at most " + max + " bytes"), sized.body());
         assertEquals(200, post("/api/drivers", "{\"scenario\":\"yiwu/baseline\"}").status(), "the server goes on");
     }
+
+    /** A wrong method on an API path is 405 naming the method to use (with an Allow header); an unknown path stays 404. */
+    @Test
+    void aWrongMethodIs405NamingTheAllowedOne() throws Exception {
+        for (String[] c : new String[][] {{"GET", "/api/forecast", "POST"}, {"PUT", "/api/forecast", "POST"},
+                {"POST", "/api/scenarios", "GET"}, {"DELETE", "/api/tornado", "POST"}}) {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + c[1]))
+                    .method(c[0], HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(405, r.statusCode(), c[0] + " " + c[1] + " -> " + r.body());
+            assertEquals(c[2], r.headers().firstValue("Allow").orElse(""));
+            assertEquals("method not allowed: " + c[0] + " " + c[1] + "; use " + c[2], JSON.readTree(r.body()).get("error").asText());
+        }
+        Reply none = call(server.port(), "GET", "/api/nope", null);
+        assertEquals(404, none.status(), none.body());
+        assertTrue(none.body().contains("no such page or API"), none.body());
+    }
 }

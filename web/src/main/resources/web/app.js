@@ -53,8 +53,12 @@ function overridesList() {
   return Object.keys(state.overrides).sort().map(p => p + '=' + state.overrides[p]);
 }
 
+// a Monte Carlo's fields, for the routes that run one
+function mc(extra) { return Object.assign({ seed: state.seed, paths: state.paths, client: state.client }, extra || {}); }
+
+// the scenario and overrides; each route gets only the fields it uses (the API refuses the others, as the command line does)
 function body(extra) {
-  const b = { overrides: overridesList(), seed: state.seed, paths: state.paths, client: state.client };
+  const b = { overrides: overridesList() };
   if (state.yaml != null) { b.yaml = state.yaml; b.name = state.yamlName; } else { b.scenario = state.scenario; }
   return Object.assign(b, extra || {});
 }
@@ -170,7 +174,7 @@ async function run() {
   $('status').textContent = t('running') + ' …';
   document.body.dataset.busy = 'true';
   try {
-    const r = await post('/api/forecast', body(), ctl.signal);
+    const r = await post('/api/forecast', body(mc()), ctl.signal);
     if (ctl !== state.pending) return;
     state.response = r.json();
     state.runs++;
@@ -304,7 +308,7 @@ async function download() {
 
 async function downloadXlsx() {
   try {
-    const r = await fetch('/api/xlsx', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body({ lang: state.lang })) });
+    const r = await fetch('/api/xlsx', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body(mc({ lang: state.lang }))) });
     if (!r.ok) { const e = await r.json(); const err = new Error(e.error); err.problems = e.problems || []; throw err; }
     const a = document.createElement('a');
     a.href = URL.createObjectURL(await r.blob());
@@ -332,10 +336,10 @@ function fillAnalysisChoices(r) {
 
 async function solve() {
   const p = $('solve-p').value.trim();
-  const extra = { target: $('solve-target').value, driver: $('solve-driver').value };
+  const extra = { target: $('solve-target').value, driver: $('solve-driver').value, client: state.client };
   // the probability search reruns the Monte Carlo a dozen times or more, each rerun reading the first one's draws:
   // the page's 10,000 paths take about half a second (docs/PERFORMANCE.md, session 9); more would take seconds
-  if (p !== '') { extra.probability = Number(p); extra.paths = Math.min(state.paths, 10000); }
+  if (p !== '') { extra.probability = Number(p); extra.seed = state.seed; extra.paths = Math.min(state.paths, 10000); }
   $('solve-result').textContent = t('solving') + ' …';
   try {
     const x = (await post('/api/solve', body(extra))).json();
@@ -351,7 +355,7 @@ async function solve() {
 
 async function tornado() {
   try {
-    const x = (await post('/api/tornado', body({ output: $('tornado-output').value }))).json();
+    const x = (await post('/api/tornado', body({ output: $('tornado-output').value, client: state.client }))).json();
     state.tornado = x;
     const el = $('tornado-chart');
     el.style.height = Math.max(160, 40 + 28 * x.bars.length) + 'px';

@@ -17,6 +17,7 @@ import io.plansim.service.ScenarioSource;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code plansim serve}: the what-if page (static resources under {@code /web}, ECharts from its webjar) and its
@@ -151,7 +152,7 @@ public final class WebServer implements AutoCloseable {
 
         /** The driver table (group, unit, allowed range) with the scenario's values and the request's. */
         void drivers(Context ctx) {
-            ForecastRequest r = ForecastRequest.parse(json, body(ctx), limits);
+            ForecastRequest r = ForecastRequest.parse(json, body(ctx), limits, "POST /api/drivers", Set.of());
             Scenario base = service.load(r.request().withoutOverrides());
             Scenario now = service.load(r.request());
             List<Forecasts.DriverValue> was = Forecasts.drivers(base);
@@ -194,7 +195,7 @@ public final class WebServer implements AutoCloseable {
         }
 
         void forecast(Context ctx) {
-            ForecastRequest r = ForecastRequest.parse(json, body(ctx), limits);
+            ForecastRequest r = ForecastRequest.parse(json, body(ctx), limits, "POST /api/forecast", ForecastRequest.MONTE_CARLO);
             McOptions o = McOptions.of(r.paths(), r.seed());
             ObjectNode out = gate.run(r.client(), cancel -> {
                 Forecasts.Simulation s = forPage(r.request(), o, cancel);
@@ -237,7 +238,7 @@ public final class WebServer implements AutoCloseable {
 
         /** The current state as a scenario file that {@code plansim run}/{@code mc} reproduce. */
         void yaml(Context ctx) {
-            ForecastRequest r = ForecastRequest.parse(json, body(ctx), limits);
+            ForecastRequest r = ForecastRequest.parse(json, body(ctx), limits, "POST /api/yaml", Set.of());
             String text = service.scenarioText(r.request());
             String file = r.request().source() instanceof ScenarioSource.BuiltIn b
                     ? b.name().replace('/', '-') + "-whatif.yaml" : "scenario-whatif.yaml";
@@ -247,7 +248,7 @@ public final class WebServer implements AutoCloseable {
 
         /** The current state's Monte Carlo as an Excel workbook, by the command line's writer (mc --format xlsx). */
         void xlsx(Context ctx) {
-            ForecastRequest r = ForecastRequest.parse(json, body(ctx), limits);
+            ForecastRequest r = ForecastRequest.parse(json, body(ctx), limits, "POST /api/xlsx", union(ForecastRequest.MONTE_CARLO, "lang"));
             io.plansim.report.Lang lang = r.lang();
             McOptions o = McOptions.of(r.paths(), r.seed());
             Forecasts.Simulation s = gate.run(r.client(), cancel -> service.simulate(r.request(), o, cancel, null));
@@ -260,10 +261,13 @@ public final class WebServer implements AutoCloseable {
 
         /** What would it take: the driver level at which a target is met centrally or with a probability. */
         void solve(Context ctx) {
-            ForecastRequest r = ForecastRequest.parse(json, body(ctx), limits);
+            ForecastRequest r = ForecastRequest.parse(json, body(ctx), limits, "POST /api/solve", union(ForecastRequest.MONTE_CARLO, "target", "driver", "probability"));
             String target = r.field("target", null);
             String driver = r.field("driver", null);
             Double probability = r.probability();
+            if (probability == null) {
+                r.refuse("without 'probability' the central path alone is solved, no Monte Carlo is run", "paths", "seed");
+            }
             McOptions o = McOptions.of(r.paths(), r.seed());
             Forecasts.Solution x = gate.run(r.client(), cancel -> service.solve(r.request(), target, driver, probability, o));
             ObjectNode out = json.createObjectNode();
@@ -288,7 +292,7 @@ public final class WebServer implements AutoCloseable {
 
         /** The tornado of an output (a target id or METRIC@YEAR) in the layout of every other output. */
         void tornado(Context ctx) {
-            ForecastRequest r = ForecastRequest.parse(json, body(ctx), limits);
+            ForecastRequest r = ForecastRequest.parse(json, body(ctx), limits, "POST /api/tornado", Set.of("output", "client"));
             String output = r.field("output", null);
             Forecasts.Tornado x = gate.run(r.client(), cancel -> service.tornado(r.request(), output));
             ObjectNode out = json.createObjectNode();
@@ -322,6 +326,12 @@ public final class WebServer implements AutoCloseable {
 
         private static ApiError tooLarge(long max) {
             return new ApiError(413, "the request body is too large: at most " + max + " bytes");
+        }
+
+        private static java.util.Set<String> union(java.util.Set<String> a, String... more) {
+            java.util.Set<String> u = new java.util.HashSet<>(a);
+            u.addAll(List.of(more));
+            return u;
         }
 
         void send(Context ctx, Object node) {

@@ -106,11 +106,11 @@ class WebApiTest {
                 assertEquals(0.0, t.get("change").asDouble(), 0.0, t.get("id").asText());
             }
         }
-        String state = "{\"scenario\":\"yiwu/plan\",\"overrides\":[\"energy.intensityDecline=0.05\"],\"paths\":1000}";
-        Reply yaml = post("/api/yaml", state);
+        String state = "{\"scenario\":\"yiwu/plan\",\"overrides\":[\"energy.intensityDecline=0.05\"]";
+        Reply yaml = post("/api/yaml", state + "}");
         assertEquals(200, yaml.status(), yaml.body());
         assertTrue(yaml.body().contains("extends: yiwu/plan"), yaml.body());
-        JsonNode viaPage = post("/api/forecast", state).json();
+        JsonNode viaPage = post("/api/forecast", state + ",\"paths\":1000}").json();
         Forecasts.Simulation viaFile = SERVICE.simulate(Forecasts.Request.of(ScenarioSource.text("x.yaml", yaml.body())), McOptions.of(1000, 1), null);
         for (int i = 0; i < viaFile.verdicts().size(); i++) {
             double p = viaFile.verdicts().get(i).probability();
@@ -169,7 +169,7 @@ class WebApiTest {
      */
     @Test
     void aPeriodOverrideDownloadsAsAFileWithTheSameForecast() throws Exception {
-        String body = "{\"scenario\":\"yiwu/trade-shock\",\"overrides\":[\"trade.worldDemandGrowth[2026-2027]=0\"],\"paths\":500,\"seed\":3}";
+        String body = "{\"scenario\":\"yiwu/trade-shock\",\"overrides\":[\"trade.worldDemandGrowth[2026-2027]=0\"]}";
         JsonNode drivers = post("/api/drivers", body).json().get("drivers");
         JsonNode world = null;
         for (JsonNode d : drivers) {
@@ -272,5 +272,31 @@ class WebApiTest {
         Reply none = call(server.port(), "GET", "/api/nope", null);
         assertEquals(404, none.status(), none.body());
         assertTrue(none.body().contains("no such page or API"), none.body());
+    }
+
+    /**
+     * A field the route would not use is refused, as the command line refuses an option it would not use: "lang" and
+     * "probability" on a forecast, paths on the YAML download or the tornado, paths without "probability" on the solver.
+     */
+    @Test
+    void aFieldTheRouteDoesNotUseIsRefused() throws Exception {
+        String base = "{\"scenario\":\"yiwu/baseline\",";
+        for (String[] bad : new String[][] {
+                {"/api/forecast", base + "\"lang\":\"fr\"}", "no 'lang' here: POST /api/forecast does not use it"},
+                {"/api/forecast", base + "\"probability\":5}", "no 'probability' here: POST /api/forecast does not use it"},
+                {"/api/forecast", base + "\"name\":\"x.yaml\"}", "no 'name' here"},
+                {"/api/forecast", base + "\"colour\":1}", "unknown field 'colour'; allowed: client, name, overrides, paths, scenario, seed, yaml"},
+                {"/api/yaml", base + "\"paths\":1000}", "no 'paths' here: POST /api/yaml does not use it"},
+                {"/api/drivers", base + "\"seed\":2}", "no 'seed' here"},
+                {"/api/tornado", base + "\"output\":\"gdp_nominal@2035\",\"paths\":500}", "no 'paths' here"},
+                {"/api/solve", base + "\"target\":\"yiwu2035.gdp_nominal.2035\",\"driver\":\"production.tfpGrowth\",\"paths\":500}",
+                        "no 'paths' here: without 'probability' the central path alone is solved"},
+                {"/api/xlsx", base + "\"lang\":\"fr\"}", "'lang' must be \"en\" or \"zh\""},
+                {"/api/solve", base + "\"target\":\"yiwu2035.gdp_nominal.2035\",\"driver\":\"production.tfpGrowth\",\"probability\":5}",
+                        "'probability' must be a number strictly between 0 and 1"}}) {
+            Reply r = post(bad[0], bad[1]);
+            assertEquals(400, r.status(), bad[1] + " -> " + r.body());
+            assertTrue(r.json().get("error").asText().contains(bad[2]), bad[0] + " " + bad[1] + " -> " + r.body());
+        }
     }
 }

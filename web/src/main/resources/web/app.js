@@ -4,7 +4,7 @@ const T = {
   en: { title: 'plansim what-if', scenario: 'Scenario', upload: 'or upload YAML', paths: 'Paths', seed: 'Seed',
     reset: 'Reset drivers', download: 'Download YAML', link: 'Link to this state', targets: 'Targets', target: 'Target',
     year: 'Year', value: 'Target value', central: 'Central', pmet: 'P(met)', change: 'Change vs. scenario', verdict: 'Verdict',
-    running: 'running', done: 'paths', seconds: 's', varies: 'the scenario\'s path varies by year; moving the slider sets every year to one value',
+    running: 'running', done: 'paths', warning: 'warning', seconds: 's', varies: 'the scenario\'s path varies by year; moving the slider sets every year to one value',
     scenarioValue: 'scenario', uploaded: 'uploaded file (not in the link)', median: 'median', baseline: 'unmodified scenario',
     actual: 'actual', band90: '90% band', band50: '50% band', planTarget: 'plan target',
     groups: { production: 'Production', trade: 'Trade', population: 'Population', energy: 'Energy', prices: 'Prices', structure: 'Structure', income: 'Income' },
@@ -17,7 +17,7 @@ const T = {
   zh: { title: 'plansim 情景推演', scenario: '情景', upload: '或上传 YAML 文件', paths: '模拟路径数', seed: '随机种子',
     reset: '恢复驱动因素', download: '下载 YAML', link: '本状态的链接', targets: '规划目标', target: '目标',
     year: '年份', value: '目标值', central: '中心预测', pmet: '达成概率', change: '较原情景变化', verdict: '判断',
-    running: '计算中', done: '条路径', seconds: '秒', varies: '该情景中此参数逐年变化；拖动滑块会把每一年设为同一个值',
+    running: '计算中', done: '条路径', warning: '警告', seconds: '秒', varies: '该情景中此参数逐年变化；拖动滑块会把每一年设为同一个值',
     scenarioValue: '原情景', uploaded: '上传的文件（不在链接中）', median: '中位数', baseline: '原情景',
     actual: '实际值', band90: '90% 区间', band50: '50% 区间', planTarget: '规划目标',
     groups: { production: '生产', trade: '贸易', population: '人口', energy: '能源', prices: '价格', structure: '产业结构', income: '收入' },
@@ -53,8 +53,12 @@ function overridesList() {
   return Object.keys(state.overrides).sort().map(p => p + '=' + state.overrides[p]);
 }
 
+// a Monte Carlo's fields, for the routes that run one
+function mc(extra) { return Object.assign({ seed: state.seed, paths: state.paths, client: state.client }, extra || {}); }
+
+// the scenario and overrides; each route gets only the fields it uses (the API refuses the others, as the command line does)
 function body(extra) {
-  const b = { overrides: overridesList(), seed: state.seed, paths: state.paths, client: state.client };
+  const b = { overrides: overridesList() };
   if (state.yaml != null) { b.yaml = state.yaml; b.name = state.yamlName; } else { b.scenario = state.scenario; }
   return Object.assign(b, extra || {});
 }
@@ -170,7 +174,7 @@ async function run() {
   $('status').textContent = t('running') + ' …';
   document.body.dataset.busy = 'true';
   try {
-    const r = await post('/api/forecast', body(), ctl.signal);
+    const r = await post('/api/forecast', body(mc()), ctl.signal);
     if (ctl !== state.pending) return;
     state.response = r.json();
     state.runs++;
@@ -178,6 +182,13 @@ async function run() {
     render(state.response);
     $('status').textContent = fmt(state.response.pathsUsed, 0) + ' ' + t('done') + ' · ' + fmt((performance.now() - started) / 1000, 2) + ' ' + t('seconds')
       + ' · plansim ' + state.response.version;
+    // failed paths were left out of every figure: say so where the path count is shown, not only among the notes
+    if (state.response.warning) {
+      const w = document.createElement('span');
+      w.className = 'warning';
+      w.textContent = ' · ' + t('warning') + ': ' + state.response.warning;
+      $('status').appendChild(w);
+    }
   } catch (e) {
     if (e.name === 'AbortError' || (e.status === 409 && ctl !== state.pending)) return;
     if (ctl === state.pending) { showError(e); $('status').textContent = ''; }
@@ -297,7 +308,7 @@ async function download() {
 
 async function downloadXlsx() {
   try {
-    const r = await fetch('/api/xlsx', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body({ lang: state.lang })) });
+    const r = await fetch('/api/xlsx', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body(mc({ lang: state.lang }))) });
     if (!r.ok) { const e = await r.json(); const err = new Error(e.error); err.problems = e.problems || []; throw err; }
     const a = document.createElement('a');
     a.href = URL.createObjectURL(await r.blob());
@@ -325,10 +336,10 @@ function fillAnalysisChoices(r) {
 
 async function solve() {
   const p = $('solve-p').value.trim();
-  const extra = { target: $('solve-target').value, driver: $('solve-driver').value };
+  const extra = { target: $('solve-target').value, driver: $('solve-driver').value, client: state.client };
   // the probability search reruns the Monte Carlo a dozen times or more, each rerun reading the first one's draws:
   // the page's 10,000 paths take about half a second (docs/PERFORMANCE.md, session 9); more would take seconds
-  if (p !== '') { extra.probability = Number(p); extra.paths = Math.min(state.paths, 10000); }
+  if (p !== '') { extra.probability = Number(p); extra.seed = state.seed; extra.paths = Math.min(state.paths, 10000); }
   $('solve-result').textContent = t('solving') + ' …';
   try {
     const x = (await post('/api/solve', body(extra))).json();
@@ -344,7 +355,7 @@ async function solve() {
 
 async function tornado() {
   try {
-    const x = (await post('/api/tornado', body({ output: $('tornado-output').value }))).json();
+    const x = (await post('/api/tornado', body({ output: $('tornado-output').value, client: state.client }))).json();
     state.tornado = x;
     const el = $('tornado-chart');
     el.style.height = Math.max(160, 40 + 28 * x.bars.length) + 'px';

@@ -86,6 +86,11 @@ final class ForecastJson {
         root.put("paths", r.paths());
         root.put("pathsUsed", s.mc().paths());
         root.put("faults", s.mc().faults());
+        // the same text as plansim mc's "warning:" line (docs/ERRORS.md, "Monte Carlo paths that fail"): the page shows it
+        String warning = s.failedPathsWarning();
+        if (warning != null) {
+            root.put("warning", warning);
+        }
         ArrayNode overrides = root.putArray("overrides");
         r.request().overrides().forEach(overrides::add);
         McResult mc = s.mc();
@@ -164,6 +169,9 @@ final class ForecastJson {
             o.put("verdictLabel", v.verdict().label());
         }
         ArrayNode notes = root.putArray("notes");
+        if (warning != null) {
+            notes.add("warning: " + warning);
+        }
         s.notes().forEach(notes::add);
         return root;
     }

@@ -18,10 +18,18 @@ import java.util.Set;
 record ForecastRequest(Forecasts.Request request, long paths, long seed, String client, JsonNode body) {
     static final int MAX_OVERRIDES = 64;
     static final int MAX_OVERRIDE_CHARS = 200;
+    /** What every route reads: the scenario and the overrides. */
+    private static final Set<String> SCENARIO = Set.of("scenario", "yaml", "name", "overrides");
+    /** What a route that runs a Monte Carlo reads besides: its size, seed and the page that asked (a newer request cancels). */
+    static final Set<String> MONTE_CARLO = Set.of("paths", "seed", "client");
     private static final Set<String> FIELDS = Set.of("scenario", "yaml", "name", "overrides", "paths", "seed", "client",
             "lang", "target", "driver", "probability", "output");
 
-    static ForecastRequest parse(ObjectMapper json, String body, Limits limits) {
+    /**
+     * Parses the body of {@code route}, which reads the scenario's fields and {@code used}: any other field is refused,
+     * an unknown one and one the route would ignore alike (a silently ignored setting misleads, as on the command line).
+     */
+    static ForecastRequest parse(ObjectMapper json, String body, Limits limits, String route, Set<String> used) {
         JsonNode root;
         try {
             root = json.readTree(body);
@@ -31,10 +39,15 @@ record ForecastRequest(Forecasts.Request request, long paths, long seed, String 
         if (root == null || !root.isObject()) {
             throw ApiError.bad("the body must be a JSON object such as {\"scenario\": \"yiwu/baseline\"}");
         }
+        java.util.Set<String> allowed = new java.util.TreeSet<>(SCENARIO);
+        allowed.addAll(used);
         for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
             String f = it.next();
             if (!FIELDS.contains(f)) {
-                throw ApiError.bad("unknown field '" + clip(f) + "'; allowed: " + String.join(", ", FIELDS.stream().sorted().toList()));
+                throw ApiError.bad("unknown field '" + clip(f) + "'; allowed: " + String.join(", ", allowed));
+            }
+            if (!allowed.contains(f)) {
+                throw unused(f, route + " does not use it; it reads " + String.join(", ", allowed));
             }
         }
         JsonNode scenario = root.get("scenario");
@@ -43,6 +56,9 @@ record ForecastRequest(Forecasts.Request request, long paths, long seed, String 
             throw ApiError.bad("give exactly one of 'scenario' (a built-in name) or 'yaml' (the text of a scenario file)");
         }
         ScenarioSource source;
+        if (scenario != null && root.has("name")) {
+            throw unused("name", "it names an uploaded 'yaml', not a built-in 'scenario'");
+        }
         if (scenario != null) {
             source = ScenarioSource.builtIn(text(scenario, "scenario", 200));
         } else {
@@ -70,6 +86,19 @@ record ForecastRequest(Forecasts.Request request, long paths, long seed, String 
         long seed = whole(root.get("seed"), "seed", 1, Long.MIN_VALUE, Long.MAX_VALUE);
         String client = root.has("client") ? text(root.get("client"), "client", 64) : null;
         return new ForecastRequest(new Forecasts.Request(source, overrides, null, null), paths, seed, client, root);
+    }
+
+    /** Refuses the first of {@code fields} the body has, saying {@code why} it would have no effect. */
+    void refuse(String why, String... fields) {
+        for (String f : fields) {
+            if (body.has(f)) {
+                throw unused(f, why);
+            }
+        }
+    }
+
+    private static ApiError unused(String field, String why) {
+        return ApiError.bad("no '" + field + "' here: " + why + " (drop '" + field + "')");
     }
 
     /** A string field of the body beyond the forecast's ("target", "driver", "output"); required unless a fallback is given. */

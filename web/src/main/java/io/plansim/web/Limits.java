@@ -17,7 +17,7 @@ public record Limits(long maxBodyBytes, long maxPaths, Duration runTimeLimit, in
         }
     }
 
-    /** 1 MB bodies, 100,000 paths, 30 s a run, 2 runs at once and 16 waiting. */
+    /** 1,000,000-byte bodies, 100,000 paths, 30 s a run (from when it starts, not while it waits), 2 runs at once and 16 waiting. */
     public static Limits defaults() {
         return new Limits(1_000_000, 100_000, Duration.ofSeconds(30), 2, 16);
     }

@@ -47,8 +47,12 @@ final class RunGate implements AutoCloseable {
             }
         }
         Future<T> f;
+        // the time limit is the run's: it starts when a slot is free, not while the request waits in the queue
+        // (the queue is short and every run in it is limited, so the wait is too)
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
         try {
             f = pool.submit(() -> {
+                started.countDown();
                 cancel.check(); // superseded while it waited in the queue
                 return work.apply(cancel);
             });
@@ -60,6 +64,7 @@ final class RunGate implements AutoCloseable {
                     + limits.queuedRuns() + " waiting; try again in a moment");
         }
         try {
+            awaitStart(started, f);
             return f.get(limits.runTimeLimit().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             cancel.cancel(TIMEOUT); // the run stops within one block; its slot is free then
@@ -88,9 +93,22 @@ final class RunGate implements AutoCloseable {
         }
     }
 
+    /** Waits until the run has a slot (or ended without one: cancelled before it started). */
+    private static void awaitStart(java.util.concurrent.CountDownLatch started, Future<?> f) throws InterruptedException {
+        while (!started.await(100, TimeUnit.MILLISECONDS)) {
+            if (f.isDone()) {
+                return;
+            }
+        }
+    }
+
     private ApiError timeout() {
-        return new ApiError(408, "the run took longer than the limit of " + limits.runTimeLimit().toSeconds()
-                + " s; ask for fewer paths");
+        return new ApiError(408, "the run itself took longer than the limit of " + seconds(limits.runTimeLimit())
+                + " (time waiting for a free slot is not counted); ask for fewer paths");
+    }
+
+    private static String seconds(java.time.Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 
     @Override

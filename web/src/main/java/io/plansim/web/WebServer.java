@@ -17,6 +17,7 @@ import io.plansim.service.ScenarioSource;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code plansim serve}: the what-if page (static resources under {@code /web}, ECharts from its webjar) and its
@@ -59,21 +60,27 @@ public final class WebServer implements AutoCloseable {
             // Jetty refuses some requests (ambiguous or malformed URIs) before Javalin sees them: JSON there too
             config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler(json)));
         });
-        app.get("/api/version", ctx -> api.send(ctx, json.createObjectNode().put("version", version())));
-        app.get("/api/scenarios", api::scenarios);
-        app.post("/api/drivers", api::drivers);
-        app.post("/api/forecast", api::forecast);
-        app.post("/api/yaml", api::yaml);
-        app.post("/api/xlsx", api::xlsx);
-        app.post("/api/solve", api::solve);
-        app.post("/api/tornado", api::tornado);
+        // each API path with its one method: another method on the path is 405 naming it, not 404
+        Map<String, String> methods = new LinkedHashMap<>();
+        route(app, methods, "GET", "/api/version", ctx -> api.send(ctx, json.createObjectNode().put("version", version())));
+        route(app, methods, "GET", "/api/scenarios", api::scenarios);
+        route(app, methods, "POST", "/api/drivers", api::drivers);
+        route(app, methods, "POST", "/api/forecast", api::forecast);
+        route(app, methods, "POST", "/api/yaml", api::yaml);
+        route(app, methods, "POST", "/api/xlsx", api::xlsx);
+        route(app, methods, "POST", "/api/solve", api::solve);
+        route(app, methods, "POST", "/api/tornado", api::tornado);
         app.exception(ApiError.class, (e, ctx) -> api.error(ctx, e.status(), e.getMessage(), List.of()));
         app.exception(InputException.class, (e, ctx) -> api.error(ctx, 400, e.getMessage(), e.problems()));
         app.exception(NumericFault.class, (e, ctx) -> api.error(ctx, 422, e.getMessage(), List.of()));
         app.exception(HttpResponseException.class, (e, ctx) -> api.error(ctx, e.getStatus(), e.getMessage(), List.of()));
         app.exception(Exception.class, (e, ctx) -> api.error(ctx, 500, "internal error: " + e.getClass().getSimpleName(), List.of()));
         app.error(404, ctx -> {
-            if (ctx.result() == null || ctx.path().startsWith("/api/")) {
+            String allowed = methods.get(ctx.path());
+            if (allowed != null) {
+                ctx.header("Allow", allowed);
+                api.error(ctx, 405, "method not allowed: " + ctx.method() + " " + ctx.path() + "; use " + allowed, List.of());
+            } else if (ctx.result() == null || ctx.path().startsWith("/api/")) {
                 api.error(ctx, 404, "no such page or API: " + ForecastRequest.clip(ctx.path()), List.of());
             }
         });
@@ -87,6 +94,15 @@ public final class WebServer implements AutoCloseable {
                     host + ":" + port, "a free port on an address of this machine (" + e.getMessage() + ")");
         }
         return new WebServer(app, gate, workers);
+    }
+
+    private static void route(Javalin app, Map<String, String> methods, String method, String path, io.javalin.http.Handler h) {
+        methods.put(path, method);
+        if (method.equals("GET")) {
+            app.get(path, h);
+        } else {
+            app.post(path, h);
+        }
     }
 
     public int port() {
@@ -136,7 +152,7 @@ public final class WebServer implements AutoCloseable {
 
         /** The driver table (group, unit, allowed range) with the scenario's values and the request's. */
         void drivers(Context ctx) {
-            ForecastRequest r = ForecastRequest.parse(json, ctx.body(), limits);
+            ForecastRequest r = ForecastRequest.parse(json, body(ctx), limits, "POST /api/drivers", Set.of());
             Scenario base = service.load(r.request().withoutOverrides());
             Scenario now = service.load(r.request());
             List<Forecasts.DriverValue> was = Forecasts.drivers(base);
@@ -179,7 +195,7 @@ public final class WebServer implements AutoCloseable {
         }
 
         void forecast(Context ctx) {
-            ForecastRequest r = ForecastRequest.parse(json, ctx.body(), limits);
+            ForecastRequest r = ForecastRequest.parse(json, body(ctx), limits, "POST /api/forecast", ForecastRequest.MONTE_CARLO);
             McOptions o = McOptions.of(r.paths(), r.seed());
             ObjectNode out = gate.run(r.client(), cancel -> {
                 Forecasts.Simulation s = forPage(r.request(), o, cancel);
@@ -222,7 +238,7 @@ public final class WebServer implements AutoCloseable {
 
         /** The current state as a scenario file that {@code plansim run}/{@code mc} reproduce. */
         void yaml(Context ctx) {
-            ForecastRequest r = ForecastRequest.parse(json, ctx.body(), limits);
+            ForecastRequest r = ForecastRequest.parse(json, body(ctx), limits, "POST /api/yaml", Set.of());
             String text = service.scenarioText(r.request());
             String file = r.request().source() instanceof ScenarioSource.BuiltIn b
                     ? b.name().replace('/', '-') + "-whatif.yaml" : "scenario-whatif.yaml";
@@ -232,7 +248,7 @@ public final class WebServer implements AutoCloseable {
 
         /** The current state's Monte Carlo as an Excel workbook, by the command line's writer (mc --format xlsx). */
         void xlsx(Context ctx) {
-            ForecastRequest r = ForecastRequest.parse(json, ctx.body(), limits);
+            ForecastRequest r = ForecastRequest.parse(json, body(ctx), limits, "POST /api/xlsx", union(ForecastRequest.MONTE_CARLO, "lang"));
             io.plansim.report.Lang lang = r.lang();
             McOptions o = McOptions.of(r.paths(), r.seed());
             Forecasts.Simulation s = gate.run(r.client(), cancel -> service.simulate(r.request(), o, cancel, null));
@@ -245,10 +261,13 @@ public final class WebServer implements AutoCloseable {
 
         /** What would it take: the driver level at which a target is met centrally or with a probability. */
         void solve(Context ctx) {
-            ForecastRequest r = ForecastRequest.parse(json, ctx.body(), limits);
+            ForecastRequest r = ForecastRequest.parse(json, body(ctx), limits, "POST /api/solve", union(ForecastRequest.MONTE_CARLO, "target", "driver", "probability"));
             String target = r.field("target", null);
             String driver = r.field("driver", null);
             Double probability = r.probability();
+            if (probability == null) {
+                r.refuse("without 'probability' the central path alone is solved, no Monte Carlo is run", "paths", "seed");
+            }
             McOptions o = McOptions.of(r.paths(), r.seed());
             Forecasts.Solution x = gate.run(r.client(), cancel -> service.solve(r.request(), target, driver, probability, o));
             ObjectNode out = json.createObjectNode();
@@ -273,7 +292,7 @@ public final class WebServer implements AutoCloseable {
 
         /** The tornado of an output (a target id or METRIC@YEAR) in the layout of every other output. */
         void tornado(Context ctx) {
-            ForecastRequest r = ForecastRequest.parse(json, ctx.body(), limits);
+            ForecastRequest r = ForecastRequest.parse(json, body(ctx), limits, "POST /api/tornado", Set.of("output", "client"));
             String output = r.field("output", null);
             Forecasts.Tornado x = gate.run(r.client(), cancel -> service.tornado(r.request(), output));
             ObjectNode out = json.createObjectNode();
@@ -282,6 +301,37 @@ public final class WebServer implements AutoCloseable {
             io.plansim.tables.Format.json(out, "central", x.central());
             out.set("bars", io.plansim.tables.Tables.jsonRows(io.plansim.tables.SensitivityTables.tornado(x.output(), x.bars())));
             send(ctx, out);
+        }
+
+        /**
+         * The request body, refused with 413 past the limit however it is sent: Javalin's maxRequestSize checks only a
+         * Content-Length, so a chunked body is counted while it is read and reading stops one byte past the limit.
+         */
+        String body(Context ctx) {
+            long max = limits.maxBodyBytes();
+            if (ctx.contentLength() > max) {
+                throw tooLarge(max);
+            }
+            byte[] b;
+            try {
+                b = ctx.req().getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+            } catch (java.io.IOException e) {
+                throw ApiError.bad("the request body could not be read: " + e.getMessage());
+            }
+            if (b.length > max) {
+                throw tooLarge(max);
+            }
+            return new String(b, java.nio.charset.StandardCharsets.UTF_8);
+        }
+
+        private static ApiError tooLarge(long max) {
+            return new ApiError(413, "the request body is too large: at most " + max + " bytes");
+        }
+
+        private static java.util.Set<String> union(java.util.Set<String> a, String... more) {
+            java.util.Set<String> u = new java.util.HashSet<>(a);
+            u.addAll(List.of(more));
+            return u;
         }
 
         void send(Context ctx, Object node) {

@@ -106,11 +106,11 @@ class WebApiTest {
                 assertEquals(0.0, t.get("change").asDouble(), 0.0, t.get("id").asText());
             }
         }
-        String state = "{\"scenario\":\"yiwu/plan\",\"overrides\":[\"energy.intensityDecline=0.05\"],\"paths\":1000}";
-        Reply yaml = post("/api/yaml", state);
+        String state = "{\"scenario\":\"yiwu/plan\",\"overrides\":[\"energy.intensityDecline=0.05\"]";
+        Reply yaml = post("/api/yaml", state + "}");
         assertEquals(200, yaml.status(), yaml.body());
         assertTrue(yaml.body().contains("extends: yiwu/plan"), yaml.body());
-        JsonNode viaPage = post("/api/forecast", state).json();
+        JsonNode viaPage = post("/api/forecast", state + ",\"paths\":1000}").json();
         Forecasts.Simulation viaFile = SERVICE.simulate(Forecasts.Request.of(ScenarioSource.text("x.yaml", yaml.body())), McOptions.of(1000, 1), null);
         for (int i = 0; i < viaFile.verdicts().size(); i++) {
             double p = viaFile.verdicts().get(i).probability();
@@ -169,7 +169,7 @@ class WebApiTest {
      */
     @Test
     void aPeriodOverrideDownloadsAsAFileWithTheSameForecast() throws Exception {
-        String body = "{\"scenario\":\"yiwu/trade-shock\",\"overrides\":[\"trade.worldDemandGrowth[2026-2027]=0\"],\"paths\":500,\"seed\":3}";
+        String body = "{\"scenario\":\"yiwu/trade-shock\",\"overrides\":[\"trade.worldDemandGrowth[2026-2027]=0\"]}";
         JsonNode drivers = post("/api/drivers", body).json().get("drivers");
         JsonNode world = null;
         for (JsonNode d : drivers) {
@@ -221,6 +221,82 @@ class WebApiTest {
             Reply r = post(bad[0], bad[1]);
             assertEquals(400, r.status(), bad[1] + " -> " + r.body());
             assertTrue(r.json().get("error").asText().contains(bad[2]), r.body());
+        }
+    }
+
+    /** Failed Monte Carlo paths: the API carries plansim mc's warning in "warning" and in the notes (docs/ERRORS.md). */
+    @Test
+    void failedPathsAreWarnedAboutAsTheCommandLineDoes() throws Exception {
+        String yaml = "extends: yiwu/baseline\nsatellites:\n  express_parcels: {link: gdp_real, trend: -0.5, elasticity: 7.5}\n";
+        Reply r = post("/api/forecast", JSON.createObjectNode().put("yaml", yaml).put("paths", 2000).put("seed", 1).toString());
+        assertEquals(200, r.status(), r.body());
+        JsonNode j = r.json();
+        Forecasts.Simulation s = SERVICE.simulate(Forecasts.Request.of(ScenarioSource.text("upload.yaml", yaml)), McOptions.of(2000, 1), null);
+        String expected = s.failedPathsWarning();
+        assertTrue(expected != null && j.get("faults").asInt() > 0, r.body());
+        assertEquals(expected, j.get("warning").asText());
+        assertTrue(expected.contains("Monte Carlo paths") && expected.contains("left out of every figure"), expected);
+        assertEquals("warning: " + expected, j.get("notes").get(0).asText());
+        assertFalse(post("/api/forecast", "{\"scenario\":\"yiwu/baseline\",\"paths\":200}").json().has("warning"));
+    }
+
+    /** The body limit holds whether the client sends a Content-Length or a chunked body (which has none). */
+    @Test
+    void aBodyOverTheLimitIs413HoweverItIsSent() throws Exception {
+        long max = Limits.defaults().maxBodyBytes();
+        String big = "{\"yaml\":\"" + "#".repeat(5_000_000) + "\"}";
+        byte[] bytes = big.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        HttpRequest chunked = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/forecast"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes))).build();
+        HttpResponse<String> r = HTTP.send(chunked, HttpResponse.BodyHandlers.ofString());
+        assertEquals(413, r.statusCode(), r.body());
+        assertTrue(r.body().contains("at most " + max + " bytes"), r.body());
+        Reply sized = post("/api/forecast", big);
+        assertEquals(413, sized.status(), sized.body());
+        assertTrue(sized.body().contains("at most " + max + " bytes"), sized.body());
+        assertEquals(200, post("/api/drivers", "{\"scenario\":\"yiwu/baseline\"}").status(), "the server goes on");
+    }
+
+    /** A wrong method on an API path is 405 naming the method to use (with an Allow header); an unknown path stays 404. */
+    @Test
+    void aWrongMethodIs405NamingTheAllowedOne() throws Exception {
+        for (String[] c : new String[][] {{"GET", "/api/forecast", "POST"}, {"PUT", "/api/forecast", "POST"},
+                {"POST", "/api/scenarios", "GET"}, {"DELETE", "/api/tornado", "POST"}}) {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + c[1]))
+                    .method(c[0], HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(405, r.statusCode(), c[0] + " " + c[1] + " -> " + r.body());
+            assertEquals(c[2], r.headers().firstValue("Allow").orElse(""));
+            assertEquals("method not allowed: " + c[0] + " " + c[1] + "; use " + c[2], JSON.readTree(r.body()).get("error").asText());
+        }
+        Reply none = call(server.port(), "GET", "/api/nope", null);
+        assertEquals(404, none.status(), none.body());
+        assertTrue(none.body().contains("no such page or API"), none.body());
+    }
+
+    /**
+     * A field the route would not use is refused, as the command line refuses an option it would not use: "lang" and
+     * "probability" on a forecast, paths on the YAML download or the tornado, paths without "probability" on the solver.
+     */
+    @Test
+    void aFieldTheRouteDoesNotUseIsRefused() throws Exception {
+        String base = "{\"scenario\":\"yiwu/baseline\",";
+        for (String[] bad : new String[][] {
+                {"/api/forecast", base + "\"lang\":\"fr\"}", "no 'lang' here: POST /api/forecast does not use it"},
+                {"/api/forecast", base + "\"probability\":5}", "no 'probability' here: POST /api/forecast does not use it"},
+                {"/api/forecast", base + "\"name\":\"x.yaml\"}", "no 'name' here"},
+                {"/api/forecast", base + "\"colour\":1}", "unknown field 'colour'; allowed: client, name, overrides, paths, scenario, seed, yaml"},
+                {"/api/yaml", base + "\"paths\":1000}", "no 'paths' here: POST /api/yaml does not use it"},
+                {"/api/drivers", base + "\"seed\":2}", "no 'seed' here"},
+                {"/api/tornado", base + "\"output\":\"gdp_nominal@2035\",\"paths\":500}", "no 'paths' here"},
+                {"/api/solve", base + "\"target\":\"yiwu2035.gdp_nominal.2035\",\"driver\":\"production.tfpGrowth\",\"paths\":500}",
+                        "no 'paths' here: without 'probability' the central path alone is solved"},
+                {"/api/xlsx", base + "\"lang\":\"fr\"}", "'lang' must be \"en\" or \"zh\""},
+                {"/api/solve", base + "\"target\":\"yiwu2035.gdp_nominal.2035\",\"driver\":\"production.tfpGrowth\",\"probability\":5}",
+                        "'probability' must be a number strictly between 0 and 1"}}) {
+            Reply r = post(bad[0], bad[1]);
+            assertEquals(400, r.status(), bad[1] + " -> " + r.body());
+            assertTrue(r.json().get("error").asText().contains(bad[2]), bad[0] + " " + bad[1] + " -> " + r.body());
         }
     }
 }

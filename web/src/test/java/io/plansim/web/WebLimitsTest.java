@@ -39,4 +39,29 @@ class WebLimitsTest {
             assertTrue(old.body().contains("superseded"), old.body());
         }
     }
+
+    /** The time limit counts the run, not the wait for a free slot: a short run behind a long one is not timed out. */
+    @Test
+    void timeWaitingForASlotDoesNotCountAgainstTheRunsLimit() throws Exception {
+        try (RunGate gate = new RunGate(new Limits(1_000_000, 100_000, Duration.ofMillis(1000), 1, 4))) {
+            CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> gate.run(null, c -> sleep(800, "first")));
+            Thread.sleep(100); // the first has the one slot
+            // waits about 700 ms, then runs 400 ms: 1.1 s in all, each part within the limit of 1 s
+            assertEquals("second", gate.run(null, c -> sleep(400, "second")));
+            assertEquals("first", first.get());
+            ApiError e = org.junit.jupiter.api.Assertions.assertThrows(ApiError.class, () -> gate.run(null, c -> sleep(1500, "x")));
+            assertEquals(408, e.status());
+            assertTrue(e.getMessage().contains("the run itself took longer than the limit of 1 s (time waiting for a free slot is not counted)"),
+                    e.getMessage());
+        }
+    }
+
+    private static String sleep(long ms, String result) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return result;
+    }
 }

@@ -363,7 +363,7 @@ async function tornado() {
     const bars = x.bars.slice().reverse();
     charts.tornado.setOption({
       animation: false,
-      title: { text: x.output + ' · ' + t('allMedian') + ' ' + fmt(x.central, 4), textStyle: { fontSize: 13 } },
+      title: { text: x.output + ' · ' + t('allMedian') + ' ' + fmt(x.atMedians, 4), textStyle: { fontSize: 13 } },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       legend: { bottom: 0, data: [t('atP10'), t('atP90')] },
       grid: { left: 190, right: 24, top: 36, bottom: 40 },

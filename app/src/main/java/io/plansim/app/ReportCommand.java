@@ -173,7 +173,7 @@ final class ReportCommand implements Callable<Integer> {
             if (!s.uncertainty().parameters().isEmpty()) {
                 var out = Sensitivity.variableAt(c, "gdp_nominal", s.horizon());
                 bars = Sensitivity.tornado(c, out);
-                tornadoCentral = Sensitivity.central(c, out);
+                tornadoCentral = Sensitivity.atMedians(c, out);
             }
             runs.add(new ScenarioRun(s, central, r.mc(), r.verdicts(), history, bars, output, tornadoCentral));
             if (r.failedPathsWarning() != null) {

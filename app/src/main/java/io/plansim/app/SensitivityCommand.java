@@ -77,7 +77,7 @@ final class SensitivityCommand implements Callable<Integer> {
         json.put("scenario", s.id());
         json.put("output", outputSpec);
         json.put("method", method.name().toLowerCase(Locale.ROOT));
-        json.put("central", Sensitivity.central(c, out));
+        json.put("atMedians", Sensitivity.atMedians(c, out)); // the tornado's reference, not the central path
         json.putArray("parameters"); // its place in the output: filled below
         StringBuilder text = new StringBuilder();
         tech.tablesaw.api.Table table;
@@ -89,8 +89,8 @@ final class SensitivityCommand implements Callable<Integer> {
             for (Sensitivity.Bar b : bars) {
                 t.row(b.parameter(), io.plansim.tables.Format.num(b.lowInput()), io.plansim.tables.Format.num(b.highInput()), io.plansim.tables.Format.num(b.atLow()), io.plansim.tables.Format.num(b.atHigh()), io.plansim.tables.Format.num(b.swing()));
             }
-            text.append("Tornado for ").append(outputSpec).append(" (each parameter at its 10th and 90th percentile, the others at their medians; central ")
-                    .append(io.plansim.tables.Format.num(json.get("central").asDouble())).append("; annual shocks and rare events off):\n\n").append(t.render());
+            text.append("Tornado for ").append(outputSpec).append(" (each parameter at its 10th and 90th percentile, the others at their medians; all at their medians ")
+                    .append(io.plansim.tables.Format.num(json.get("atMedians").asDouble())).append("; annual shocks and rare events off):\n\n").append(t.render());
         } else {
             SobolIndices.Result r = SobolIndices.analyse(ps.size(), Sensitivity.model(c, out), paths, bootstrap, seed);
             json.put("runs", r.runs());

@@ -82,8 +82,11 @@ public final class Sensitivity {
         return bars;
     }
 
-    /** The output with every parameter at its median. */
-    public static double central(CompiledScenario c, ToDoubleFunction<double[]> output) {
+    /**
+     * The output with every parameter at its median: the tornado's reference, not the central path (whose
+     * parameters are the scenario's values; a skewed distribution's median differs from them).
+     */
+    public static double atMedians(CompiledScenario c, ToDoubleFunction<double[]> output) {
         double[] u = new double[CompiledUncertainty.of(c).dimensions()];
         java.util.Arrays.fill(u, 0.5);
         return model(c, output).applyAsDouble(u);

@@ -499,7 +499,7 @@ public final class Forecasts {
     }
 
     /** Tornado bars of one output, largest swing first, and the output with every parameter at its median. */
-    public record Tornado(Scenario scenario, String output, List<io.plansim.analysis.Sensitivity.Bar> bars, double central) {
+    public record Tornado(Scenario scenario, String output, List<io.plansim.analysis.Sensitivity.Bar> bars, double atMedians) {
         public Tornado {
             bars = List.copyOf(bars);
         }
@@ -537,7 +537,7 @@ public final class Forecasts {
             throw InputException.of(at(s), "uncertainty.parameters", "no uncertain parameters",
                     "a tornado needs at least one parameter with a distribution under uncertainty.parameters");
         }
-        return new Tornado(s, output, io.plansim.analysis.Sensitivity.tornado(c, f), io.plansim.analysis.Sensitivity.central(c, f));
+        return new Tornado(s, output, io.plansim.analysis.Sensitivity.tornado(c, f), io.plansim.analysis.Sensitivity.atMedians(c, f));
     }
 
     /** What a compiled scenario was conditioned on, and the partial-year figures it could not use. */

@@ -135,7 +135,7 @@ final class ReportTables {
         if (!r.tornado().isEmpty()) {
             ObjectNode tor = n.putObject("tornado");
             tor.put("output", r.tornadoOutput());
-            tor.put("central", r.tornadoCentral());
+            tor.put("atMedians", r.tornadoCentral()); // the tornado's reference: every parameter at its median
             tor.put("table", names.tornado());
             tor.set("bars", io.plansim.tables.Tables.jsonRows(tornado(r)));
         }

@@ -298,7 +298,7 @@ public final class WebServer implements AutoCloseable {
             ObjectNode out = json.createObjectNode();
             out.put("scenario", x.scenario().runId());
             out.put("output", x.output());
-            io.plansim.tables.Format.json(out, "central", x.central());
+            io.plansim.tables.Format.json(out, "atMedians", x.atMedians());
             out.set("bars", io.plansim.tables.Tables.jsonRows(io.plansim.tables.SensitivityTables.tornado(x.output(), x.bars())));
             send(ctx, out);
         }

@@ -141,7 +141,7 @@ final class SolveCommand implements Callable<Integer> {
 
     private ObjectNode json(Scenario s, List<Row> rows) {
         ObjectNode root = ProjectionJson.MAPPER.createObjectNode();
-        root.put("scenario", s.id());
+        root.put("scenario", s.runId()); // with its overrides, as mc's JSON names a what-if
         root.put("driver", driverPath);
         root.put("mode", shift ? "shift" : "level");
         if (probability != null) {

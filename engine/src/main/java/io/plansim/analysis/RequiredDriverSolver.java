@@ -74,6 +74,12 @@ public final class RequiredDriverSolver {
                 "the share of paths meeting it", probability, share, x -> share.applyAsDouble(x) >= probability);
     }
 
+    /** A figure in a message, to 6 significant digits (4082.98, not 4082.975277715316). */
+    private static String shown(double v) {
+        return Double.isFinite(v) ? new java.math.BigDecimal(v).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString()
+                : String.valueOf(v);
+    }
+
     private static SolveResult solve(DoubleUnaryOperator f, double low, double high, double accuracy, String what,
                                      double wanted, DoubleUnaryOperator level, java.util.function.DoublePredicate met) {
         double fl = f.applyAsDouble(low);
@@ -87,13 +93,13 @@ public final class RequiredDriverSolver {
         }
         if (Math.signum(fl) == Math.signum(fh) && met.test(low) && met.test(high)) {
             return new SolveResult(false, Double.NaN, low, high, fl + wanted, fh + wanted, 4, Double.NaN,
-                    "met for every value in [" + low + ", " + high + "]: " + what + " runs from " + (fl + wanted) + " to "
-                            + (fh + wanted) + ", and " + wanted + " is needed; the driver does not bind this target");
+                    "met for every value in [" + low + ", " + high + "]: " + what + " runs from " + shown(fl + wanted) + " to "
+                            + shown(fh + wanted) + ", and " + shown(wanted) + " is needed; the driver does not bind this target");
         }
         if (Math.signum(fl) == Math.signum(fh)) {
             return new SolveResult(false, Double.NaN, low, high, fl + wanted, fh + wanted, 2, Double.NaN,
                     "no value in [" + low + ", " + high + "] reaches the target: " + what + " runs from "
-                            + (fl + wanted) + " to " + (fh + wanted) + ", and " + wanted + " is needed");
+                            + shown(fl + wanted) + " to " + shown(fh + wanted) + ", and " + shown(wanted) + " is needed");
         }
         BrentSolver brent = new BrentSolver(1e-14, accuracy, 1e-14);
         try {

@@ -72,7 +72,7 @@ public final class Workbooks {
         sheets.add(sheet(l, "assumptions", assumptions(s, l)));
         sheets.add(sheet(l, "projections", ProjectionTables.wide(central, List.of())));
         if (distribution && mc != null) {
-            sheets.add(sheet(l, "percentiles", percentiles(mc)));
+            sheets.add(sheet(l, "percentiles", McTables.longTable(mc)));
         }
         return Xlsx.write(sheets, l::column, l::cell);
     }
@@ -178,20 +178,6 @@ public final class Workbooks {
         String base = defaulted ? (l.zh() ? "模型默认值（docs/MODEL.md）：" : "model default (docs/MODEL.md): ") + d.why()
                 : (l.zh() ? "情景文件：" : "scenario file: ") + lineage;
         return set.isEmpty() ? base : "--set " + String.join(", --set ", set) + "; " + base;
-    }
-
-    /** The long percentile table with each variable's price basis beside its unit. */
-    static Table percentiles(McResult mc) {
-        Table t = McTables.longTable(mc);
-        Map<String, String> basis = new LinkedHashMap<>();
-        for (VariableInfo v : mc.variables()) {
-            basis.put(v.id(), v.basis().id());
-        }
-        StringColumn b = StringColumn.create("basis");
-        for (String v : t.stringColumn("variable")) {
-            b.append(basis.get(v));
-        }
-        return t.insertColumn(2, b);
     }
 
     private static Map<String, String> about(Scenario s, String version, Labels l) {

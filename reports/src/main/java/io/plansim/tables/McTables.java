@@ -89,15 +89,16 @@ public final class McTables {
         return root;
     }
 
-    /** One row per variable and year: mean, sd and the percentiles. */
+    /** One row per variable and year: its unit and price basis (nominal, real or none), mean, sd and the percentiles. */
     public static Table longTable(McResult r) {
         StringColumn variable = StringColumn.create("variable");
         StringColumn unit = StringColumn.create("unit");
+        StringColumn basis = StringColumn.create("basis");
         IntColumn year = IntColumn.create("year");
         DoubleColumn mean = DoubleColumn.create("mean");
         DoubleColumn sd = DoubleColumn.create("sd");
         DoubleColumn[] qs = new DoubleColumn[NAMES.length];
-        Table t = Table.create(r.scenario(), variable, unit, year, mean, sd);
+        Table t = Table.create(r.scenario(), variable, unit, basis, year, mean, sd);
         for (int q = 0; q < NAMES.length; q++) {
             qs[q] = DoubleColumn.create(NAMES[q]);
             t.addColumns(qs[q]);
@@ -112,6 +113,7 @@ public final class McTables {
                 }
                 variable.append(r.variables().get(v).id());
                 unit.append(r.variables().get(v).unit());
+                basis.append(r.variables().get(v).basis().id());
                 year.append(r.years()[y]);
                 mean.append(m);
                 sd.append(r.sd(v, y));
@@ -147,7 +149,9 @@ public final class McTables {
             String[] row = new String[3 + show.length];
             row[0] = id;
             row[1] = r.variables().get(v).nameZh();
-            row[2] = r.variables().get(v).unit();
+            io.plansim.model.VariableInfo info = r.variables().get(v);
+            // nominal or real beside the unit, as the run table writes it
+            row[2] = info.basis() == io.plansim.model.Basis.NONE ? info.unit() : info.unit() + " " + info.basis().id();
             int c = central.indexOf(id);
             for (int i = 0; i < show.length; i++) {
                 double centralValue = c < 0 ? Double.NaN : central.values()[c][show[i]];

@@ -1,7 +1,6 @@
 package io.plansim.report;
 
 import io.plansim.aggregate.McResult;
-import io.plansim.model.VariableInfo;
 import io.plansim.runner.Projection;
 import io.plansim.scenario.Driver;
 import io.plansim.scenario.PathSpec;

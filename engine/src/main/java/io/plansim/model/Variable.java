@@ -46,7 +46,7 @@ public enum Variable {
     ENERGY_CONSUMPTION("energy_consumption", "Energy consumption", "能源消费总量", "万吨标准煤", Basis.NONE, false, false),
     ENERGY_INTENSITY("energy_intensity", "Energy intensity (per 万元 of constant-price GDP)", "单位GDP能耗", "吨标准煤/万元", Basis.REAL, false, true),
     NON_FOSSIL_SHARE("non_fossil_share", "Non-fossil energy share", "非化石能源占比", "%", Basis.NONE, false, false),
-    CO2("co2", "CO2 emissions from energy", "二氧化碳排放", "万吨", Basis.NONE, false, false),
+    CO2("co2", "CO2 emissions from energy", "二氧化碳排放", "万吨CO2", Basis.NONE, false, false),
     INCOME_PER_CAPITA("income_per_capita", "Disposable income per resident", "居民人均可支配收入", "元", Basis.NOMINAL, false, false);
 
     private final VariableInfo info;

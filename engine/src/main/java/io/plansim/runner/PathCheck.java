@@ -9,9 +9,9 @@ import io.plansim.model.VariableInfo;
  */
 public final class PathCheck {
     private final CompiledScenario compiled;
-    /** Per output: the smallest valid value (0 for levels, -infinity for growth rates and pp changes). */
+    /** Per output: the smallest valid value (0 for levels, -infinity for growth rates and growth-accounting contributions). */
     private final double[] lowest;
-    /** Per output: the first year checked (1 for pp changes, which have no base-year value). */
+    /** Per output: the first year checked (1 for growth-accounting contributions, which have no base-year value). */
     private final int[] firstYear;
     private final int[] rows;
     /**
@@ -30,7 +30,7 @@ public final class PathCheck {
             VariableInfo v = compiled.outputs().get(i);
             boolean mayBeNegative = v.mayBeNegative();
             lowest[i] = mayBeNegative ? Double.NEGATIVE_INFINITY : 0;
-            firstYear[i] = v.unit().equals("pp") ? 1 : 0;
+            firstYear[i] = v.changeFromYearBefore() ? 1 : 0;
         }
         int n = compiled.years();
         masks = new long[compiled.rows() * n];

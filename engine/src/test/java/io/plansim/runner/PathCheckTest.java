@@ -55,7 +55,7 @@ class PathCheckTest {
         assertEquals(-1, check("gdp_real_growth", 3, -Double.MAX_VALUE), "any finite rate is valid");
         assertEquals(growth + 3, check("gdp_real_growth", 3, Double.NEGATIVE_INFINITY));
         assertEquals(growth + 3, check("gdp_real_growth", 3, Double.NaN));
-        assertEquals(-1, check("ga_tfp", 0, Double.NaN), "a pp change has no base-year value");
+        assertEquals(-1, check("ga_tfp", 0, Double.NaN), "a growth-accounting contribution has no base-year value");
         assertEquals(output("ga_tfp") * n + 1, check("ga_tfp", 1, Double.NaN));
     }
 

@@ -20,24 +20,26 @@ public final class PathTargets {
     private final int base;
     private final int years;
     private final History history;
+    /** Per kept target, its metric's basis: the actuals it reaches back into must be on it (History.valueBehind). */
+    private final io.plansim.model.Basis[] bases;
 
-    private PathTargets(List<Target> targets, int[] rows, int base, int years, History history) {
+    private PathTargets(List<Target> targets, int[] rows, io.plansim.model.Basis[] bases, int base, int years, History history) {
         this.targets = List.copyOf(targets);
         this.rows = rows;
+        this.bases = bases;
         this.base = base;
         this.years = years;
         this.history = history;
     }
 
     public static PathTargets none() {
-        return new PathTargets(List.of(), new int[0], 0, 0, History.empty());
+        return new PathTargets(List.of(), new int[0], new io.plansim.model.Basis[0], 0, 0, History.empty());
     }
 
-    public static PathTargets of(CompiledScenario c, List<Target> all, History actuals) {
-        // a path reaches back into the actuals only where they are on its basis (History.behindPaths)
+    public static PathTargets of(CompiledScenario c, List<Target> all, History history) {
+        // a path reaches back into the actuals only where they are on its basis (History.valueBehind)
         java.util.Map<String, io.plansim.model.Basis> bases = new java.util.HashMap<>();
         c.outputs().forEach(v -> bases.put(v.id(), v.basis()));
-        History history = actuals.behindPaths(bases::get);
         List<Target> kept = new ArrayList<>();
         List<Integer> rows = new ArrayList<>();
         int base = c.baseYear();
@@ -52,14 +54,15 @@ public final class PathTargets {
                     ? t.from() : t.year();
             int lastBefore = t.kind() == TargetKind.CUMULATIVE ? base - 1 : Math.min(firstNeeded, base - 1);
             for (int y = firstNeeded; y <= lastBefore && y < base; y++) {
-                historyOk &= history.value(t.metric(), y).isPresent();
+                historyOk &= history.valueBehind(t.metric(), y, bases.get(t.metric())).isPresent();
             }
             if (historyOk) {
                 kept.add(t);
                 rows.add(row);
             }
         }
-        return new PathTargets(kept, rows.stream().mapToInt(Integer::intValue).toArray(), base, c.years(), history);
+        return new PathTargets(kept, rows.stream().mapToInt(Integer::intValue).toArray(),
+                kept.stream().map(t -> bases.get(t.metric())).toArray(io.plansim.model.Basis[]::new), base, c.years(), history);
     }
 
     public List<Target> targets() {
@@ -95,8 +98,9 @@ public final class PathTargets {
         private Counter() {
             for (int i = 0; i < rows.length; i++) {
                 String metric = targets.get(i).metric();
+                io.plansim.model.Basis basis = bases[i];
                 int offset = rows[i] * years;
-                valueAt[i] = y -> y >= base ? path[offset + y - base] : history.value(metric, y).orElse(Double.NaN);
+                valueAt[i] = y -> y >= base ? path[offset + y - base] : history.valueBehind(metric, y, basis).orElse(Double.NaN);
             }
         }
 

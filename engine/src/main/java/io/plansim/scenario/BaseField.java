@@ -29,6 +29,11 @@ public enum BaseField {
         this.description = description;
     }
 
+    /** The id of the variable this is the base-year value of (urbanizationRate: urbanization_rate). */
+    public String metric() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
     public String key() {
         return key;
     }

@@ -57,8 +57,7 @@ final class BaseReader {
         boolean fraction = false;
         for (BaseField f : BaseField.values()) {
             BaseValue v = out.get(f);
-            String metric = f.key().replaceAll("([A-Z])", "_$1").toLowerCase(java.util.Locale.ROOT); // urbanizationRate -> urbanization_rate
-            if (v != null && Percent.NEVER_BELOW_ONE.contains(metric) && Percent.looksLikeFraction(v.value())) {
+            if (v != null && Percent.NEVER_BELOW_ONE.contains(f.metric()) && Percent.looksLikeFraction(v.value())) {
                 r.problem("/base/" + f.key() + "/value", Percent.plain(v.value()), Percent.writeAsPercent(v.value()));
                 fraction = true;
             }

@@ -42,8 +42,7 @@ final class RangedOverrides {
             }
             // a whole-path override leaves an observed base-year value as recorded (Driver.observedInBaseYear); a rate's
             // base-year value is read by nothing
-            int from = o.ranged() ? o.from()
-                    : Driver.byPath(field).map(Driver::observedInBaseYear).orElse(false) ? baseYear + 1 : baseYear;
+            int from = o.ranged() ? o.from() : o.keepsBaseYear() ? baseYear + 1 : baseYear;
             int to = o.ranged() ? o.to() : horizon;
             if (bad == null && baseYear > 0 && horizon > 0 && o.ranged() && (o.from() < baseYear + 1 || o.to() > horizon || o.to() < o.from())) {
                 bad = new InputProblem(o.location(), field, "years " + o.from() + "-" + o.to(),

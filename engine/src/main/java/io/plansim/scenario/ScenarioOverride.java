@@ -43,7 +43,12 @@ public record ScenarioOverride(String path, Integer from, Integer to, DrawMode o
      * {@link Driver#observedInBaseYear}) rather than written into the file's tree.
      */
     public boolean onPath() {
-        return ranged() || op != DrawMode.REPLACE || Driver.byPath(path).map(Driver::observedInBaseYear).orElse(false);
+        return ranged() || op != DrawMode.REPLACE || keepsBaseYear();
+    }
+
+    /** Whether the override leaves the base year as recorded: a driver whose base-year value is observed. */
+    boolean keepsBaseYear() {
+        return Driver.byPath(path).map(Driver::observedInBaseYear).orElse(false);
     }
 
     /** The override as a short label for titles and file names: {@code trade.exportTrend+=-0.03}. */

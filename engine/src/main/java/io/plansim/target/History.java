@@ -65,17 +65,16 @@ public final class History {
     }
 
     /**
-     * The rows that can continue a projected path back before its base year: a current-price figure cannot stand
-     * behind a path at constant prices (Jinhua's 2010 per-capita GDP of 45,361元 in 2010 prices, set against 2020's
-     * in 2015 prices, made a doubling of +100.9% out of one of about +86.5%), so a nominal row of a metric whose
-     * path is real is left out and a target that needs it is not evaluable, as one on real GDP against 2010 is.
-     *
-     * @param basisOf the basis of each projected metric's path (metrics not projected keep their rows)
+     * The actual of a metric in a year as it can continue a projected path of {@code pathBasis} back before the
+     * path's base year: a current-price figure cannot stand behind a path at constant prices (Jinhua's 2010
+     * per-capita GDP of 45,361元 in 2010 prices, set against 2020's in 2015 prices, made a doubling of +100.9% out of
+     * one of about +86.5%), so it is empty there and a target that needs it is not evaluable, as one on real GDP
+     * against 2010 is.
      */
-    public History behindPaths(java.util.function.Function<String, io.plansim.model.Basis> basisOf) {
-        List<HistoryRecord> kept = records.stream().filter(r -> !(basisOf.apply(r.metric()) == io.plansim.model.Basis.REAL
-                && io.plansim.model.Basis.NOMINAL.id().equals(r.basis()))).toList();
-        return kept.size() == records.size() ? this : new History(kept);
+    public OptionalDouble valueBehind(String metric, int year, io.plansim.model.Basis pathBasis) {
+        return actual(metric, year)
+                .filter(r -> !(pathBasis == io.plansim.model.Basis.REAL && io.plansim.model.Basis.NOMINAL.id().equals(r.basis())))
+                .map(r -> OptionalDouble.of(r.value())).orElse(OptionalDouble.empty());
     }
 
     public OptionalDouble value(String metric, int year) {

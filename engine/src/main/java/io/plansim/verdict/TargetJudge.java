@@ -46,17 +46,17 @@ public final class TargetJudge {
     }
 
     /** Year -> value of a metric on the path, falling back to the actuals before the path starts. */
-    static IntToDoubleFunction pathWithHistory(Projection p, String metric, History actuals) {
+    static IntToDoubleFunction pathWithHistory(Projection p, String metric, History history) {
         int idx = p.indexOf(metric);
-        // a path reaches back into the actuals only where they are on its basis (History.behindPaths)
-        History history = idx < 0 ? actuals : actuals.behindPaths(m -> m.equals(metric) ? p.variables().get(idx).basis() : null);
+        // a path reaches back into the actuals only where they are on its basis (History.valueBehind)
+        io.plansim.model.Basis basis = idx < 0 ? null : p.variables().get(idx).basis();
         int first = p.years()[0];
         int last = p.years()[p.years().length - 1];
         return year -> {
             if (idx >= 0 && year >= first && year <= last) {
                 return p.values()[idx][year - first];
             }
-            return year < first ? history.value(metric, year).orElse(Double.NaN) : Double.NaN;
+            return year < first ? history.valueBehind(metric, year, basis).orElse(Double.NaN) : Double.NaN;
         };
     }
 

@@ -83,7 +83,8 @@ class IntegrityTest {
 
     @Test
     void whenAFewPathsFailTheRestArePublishedWithAWarningInEveryFormat() throws Exception {
-        Path f = fragile(7.5); // measured: 6 of 4000 paths (0.15%) fail
+        Path f = fragile(5.5); // measured: 15 of 4000 paths (0.38%) fail (6 at 7.5 before session 11, when the calibration
+        // widened real GDP but not a satellite linked to it)
         RunCommandTest.Result json = plansim("mc", f.toString(), "--paths", "4000", "--quiet", "--format", "json");
         assertEquals(0, json.code(), json.err());
         assertTrue(json.err().contains("warning: ") && json.err().contains("of 4000 Monte Carlo paths"), json.err());
@@ -104,7 +105,7 @@ class IntegrityTest {
 
     @Test
     void moreThanOnePercentOfFailedPathsIsAnError() throws Exception {
-        Path f = fragile(14); // measured: 122 of 4000 paths (3.05%) fail
+        Path f = fragile(14); // measured: more than 1% of 4000 paths fail (122 before session 11)
         refused(plansim("mc", f.toString(), "--paths", "4000", "--quiet"), "at most 1% may fail", "fragile in ");
     }
 

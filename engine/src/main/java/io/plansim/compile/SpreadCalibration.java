@@ -81,6 +81,12 @@ public final class SpreadCalibration {
                     }
                 }
             }
+            for (String v : variables) {
+                String why = unscalable(v, variables);
+                if (why != null) {
+                    throw new IllegalArgumentException("group " + id + ": " + why);
+                }
+            }
         }
 
         /** A symmetric group: k_lo = k_hi = {@code factors}. */
@@ -313,6 +319,12 @@ public final class SpreadCalibration {
             String gid = g.path("id").asText("");
             List<String> variables = new ArrayList<>();
             g.path("variables").forEach(v -> variables.add(v.asText()));
+            for (int j = 0; j < variables.size(); j++) {
+                String why = unscalable(variables.get(j), variables);
+                if (why != null) {
+                    throw bad(doc, p + "/variables/" + j, variables.get(j), why);
+                }
+            }
             List<Figures> figures = new ArrayList<>();
             for (JsonNode f : g.path("outOfSample")) {
                 figures.add(new Figures(f.path("horizon").asInt(), f.path("n").asLong(), f.path("coverage50Raw").asDouble(),
@@ -388,6 +400,30 @@ public final class SpreadCalibration {
             }
         }
         return numbers(a);
+    }
+
+    /**
+     * Why a group may not scale the variable v beside the others it lists (null when it may): a core value the kernel
+     * derives from levels follows them ({@link io.plansim.model.LevelIdentities}), so it is scaled only through a
+     * level its group also lists; a share or the production side's stocks feed identities a scaled value would break.
+     * Satellites (not core variables) may be scaled.
+     */
+    static String unscalable(String v, List<String> groupVariables) {
+        java.util.Optional<io.plansim.model.Variable> core = io.plansim.model.Variable.byId(v);
+        if (core.isEmpty() || io.plansim.model.LevelIdentities.scalable(core.get())) {
+            return null;
+        }
+        java.util.Set<io.plansim.model.Variable> from = io.plansim.model.LevelIdentities.followsFrom(core.get());
+        if (from.stream().anyMatch(level -> groupVariables.contains(level.id()))) {
+            return null; // it follows a level of its group by identity
+        }
+        return from.isEmpty()
+                ? v + " is not scaled: a calibration may scale levels ("
+                        + String.join(", ", java.util.Arrays.stream(io.plansim.model.Variable.values())
+                                .filter(io.plansim.model.LevelIdentities::scalable).map(io.plansim.model.Variable::id).toList())
+                        + ") and satellites, whose derived values follow them"
+                : v + " follows " + String.join(" and ", from.stream().map(io.plansim.model.Variable::id).toList())
+                        + " by identity: list " + (from.size() == 1 ? "that level" : "one of those levels") + " in the group instead (or beside it)";
     }
 
     private static InputException bad(LocatedDocument doc, String pointer, String found, String allowed) {

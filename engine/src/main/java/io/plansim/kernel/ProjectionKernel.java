@@ -39,6 +39,21 @@ public final class ProjectionKernel {
      * variable takes last year's level times the ratio (levels on a revised basis are not chained onto the path).
      */
     public static void project(CompiledScenario c, double[] params, double[] shocks, double[] observed, double[] out) {
+        projectCore(c, params, shocks, observed, out);
+        projectSatellites(c, shocks, observed, out);
+    }
+
+    /**
+     * The satellite rows of a path whose core rows {@link #projectCore} has written (and a recalibration may have
+     * moved since: a satellite linked to a core variable follows the core row as it stands).
+     */
+    public static void projectSatellites(CompiledScenario c, double[] shocks, double[] observed, double[] out) {
+        final int n = c.years();
+        satellites(c, shocks, out, n, observed, observed == null ? 0 : c.observations().lastIndex(), c.rows() * n);
+    }
+
+    /** The core rows of a path (as {@link #project}, without the satellites). */
+    public static void projectCore(CompiledScenario c, double[] params, double[] shocks, double[] observed, double[] out) {
         final int n = c.years();
         final int lastObserved = observed == null ? 0 : c.observations().lastIndex();
         final int ratios = c.rows() * n; // where the growth ratios across statistical breaks start in observed
@@ -223,7 +238,6 @@ public final class ProjectionKernel {
             writeLevels(c, params, out, t, n, realGdp, deflator, pop, urban, labour, primary, secondary,
                     exports, imports, domestic, intensity, income);
         }
-        satellites(c, shocks, out, n, observed, lastObserved, ratios);
     }
 
     /**

@@ -116,6 +116,11 @@ final class PathBlock {
         return one;
     }
 
+    /** The shock factors of the path drawn last (for tests). */
+    double[] lastShocks() {
+        return shocks.clone();
+    }
+
     /** Runs the block up to {@code path} and returns that path's kernel output. */
     double[] replay(long path) {
         double[] one = new double[c.rows() * c.years()];
@@ -128,9 +133,6 @@ final class PathBlock {
     /** Draws one path and projects it into {@code into}, recalibrated when the scenario carries a calibration. */
     private void draw(double[] into) {
         project(into);
-        if (calibrated != null) {
-            calibrated.apply(into);
-        }
     }
 
     /**
@@ -197,18 +199,25 @@ final class PathBlock {
             drawInputs(n);
         }
         setParameters(n);
-        if (observed == null) {
-            ProjectionKernel.project(c, params, shocks, into);
+        double[] actuals = c.observations().kernelLevels();
+        if (observed != null) {
+            // a partial-year figure's full year is known only to its spread: each path draws it (docs/MODEL.md "Nowcast")
+            io.plansim.compile.Observations obs = c.observations();
+            for (int k = 0; k < nowcastCells.length; k++) {
+                int cell = nowcastCells[k];
+                double z = nowcastZ[k];
+                observed[cell] = obs.rateCell(cell) ? actuals[cell] + obs.spread(cell) * z : actuals[cell] * Math.exp(obs.spread(cell) * z);
+            }
+            actuals = observed;
+        }
+        if (calibrated == null) {
+            ProjectionKernel.project(c, params, shocks, actuals, into);
             return;
         }
-        // a partial-year figure's full year is known only to its spread: each path draws it (docs/MODEL.md "Nowcast")
-        io.plansim.compile.Observations obs = c.observations();
-        double[] mean = obs.kernelLevels();
-        for (int k = 0; k < nowcastCells.length; k++) {
-            int cell = nowcastCells[k];
-            double z = nowcastZ[k];
-            observed[cell] = obs.rateCell(cell) ? mean[cell] + obs.spread(cell) * z : mean[cell] * Math.exp(obs.spread(cell) * z);
-        }
-        ProjectionKernel.project(c, params, shocks, observed, into);
+        // recalibrated between the core and the satellites, so that a satellite follows its recalibrated link
+        ProjectionKernel.projectCore(c, params, shocks, actuals, into);
+        calibrated.applyCore(into);
+        ProjectionKernel.projectSatellites(c, shocks, actuals, into);
+        calibrated.applySatellites(into);
     }
 }

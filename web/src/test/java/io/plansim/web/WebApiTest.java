@@ -227,7 +227,7 @@ class WebApiTest {
     /** Failed Monte Carlo paths: the API carries plansim mc's warning in "warning" and in the notes (docs/ERRORS.md). */
     @Test
     void failedPathsAreWarnedAboutAsTheCommandLineDoes() throws Exception {
-        String yaml = "extends: yiwu/baseline\nsatellites:\n  express_parcels: {link: gdp_real, trend: -0.5, elasticity: 7.5}\n";
+        String yaml = "extends: yiwu/baseline\nsatellites:\n  express_parcels: {link: gdp_real, trend: -0.5, elasticity: 6.0}\n";
         Reply r = post("/api/forecast", JSON.createObjectNode().put("yaml", yaml).put("paths", 2000).put("seed", 1).toString());
         assertEquals(200, r.status(), r.body());
         JsonNode j = r.json();

@@ -177,18 +177,18 @@ public final class Forecasts {
 
     /**
      * The request as a scenario file: a built-in becomes {@code extends: <name>} with the overrides written as
-     * drivers, uploaded text gets the overrides merged into its {@code drivers:}. Only whole-driver values
-     * ({@code group.name=value}) can be written; the text loads to the same scenario as the request.
+     * drivers, uploaded text gets the overrides merged into its {@code drivers:}. Only drivers can be written; the
+     * text loads to the same scenario as the request. The request is loaded first, so that a bad upload or override
+     * is told where the user wrote it, never at a line of the text written here, which the user has not seen.
      */
     public String scenarioText(Request r) {
+        Scenario applied = load(r);
         ObjectNode root;
         if (r.source() instanceof ScenarioSource.BuiltIn b) {
-            repository.resolveBuiltIn(b.name());
             root = YAML.createObjectNode();
             root.put("name", b.name() + (r.overrides().isEmpty() ? "" : " with " + String.join(", ", r.overrides())));
             root.put("extends", b.name());
         } else if (r.source() instanceof ScenarioSource.Text t) {
-            load(Request.of(t));
             try {
                 root = (ObjectNode) YAML.readTree(t.yaml());
             } catch (IOException | ClassCastException e) {
@@ -202,23 +202,17 @@ public final class Forecasts {
             ScenarioOverride o = ScenarioOverride.parse(text);
             Driver d = Driver.byPath(o.path()).orElse(null);
             if (d == null) {
-                throw InputException.of(o.location(), "--set", "'" + text + "'",
+                throw InputException.of(o.location(), o.path(), "'" + o.path() + "' (not a driver)",
                         "a driver (group.name=value or \"group.name[Y1-Y2]=value\") to write it into a scenario file");
             }
-            if (o.onPath()) {
+            if (!o.onPath() && applied.drivers().get(d) instanceof PathSpec.Constant c) {
+                // the number as the loader read it from the override
+                root.withObjectProperty("drivers").withObjectProperty(d.group()).put(d.driverName(), c.value());
+            } else {
                 byYear.add(d); // a period or a relative change: the driver's resulting path is written out below
-                continue;
             }
-            double v;
-            try {
-                v = Double.parseDouble(o.value());
-            } catch (NumberFormatException e) {
-                throw InputException.of(o.location(), "--set", "'" + o.value() + "'", "a number");
-            }
-            root.withObjectProperty("drivers").withObjectProperty(d.group()).put(d.driverName(), v);
         }
         if (!byYear.isEmpty()) {
-            Scenario applied = load(r);
             double[] path = new double[applied.years()];
             for (Driver d : byYear) {
                 applied.drivers().getOrDefault(d, new PathSpec.Constant(d.defaultValue())).fill(path, applied.baseYear());
@@ -236,6 +230,7 @@ public final class Forecasts {
                 }
             }
         }
+        // an upload's own name: its extends resolves as the upload's did
         String name = r.source() instanceof ScenarioSource.Text t ? t.name() : "scenario.yaml";
         String out;
         try {
@@ -243,7 +238,12 @@ public final class Forecasts {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        load(Request.of(ScenarioSource.text(name, out)));
+        try {
+            load(Request.of(ScenarioSource.text(name, out)));
+        } catch (InputException e) {
+            // the request loaded: a text that does not is this method's fault, not the user's input
+            throw new IllegalStateException("the scenario file written for " + applied.runId() + " does not load: " + e.getMessage(), e);
+        }
         return out;
     }
 

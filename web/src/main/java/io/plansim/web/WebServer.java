@@ -71,7 +71,10 @@ public final class WebServer implements AutoCloseable {
         route(app, methods, "POST", "/api/solve", api::solve);
         route(app, methods, "POST", "/api/tornado", api::tornado);
         app.exception(ApiError.class, (e, ctx) -> api.error(ctx, e.status(), e.getMessage(), List.of()));
-        app.exception(InputException.class, (e, ctx) -> api.error(ctx, 400, e.getMessage(), e.problems()));
+        app.exception(InputException.class, (e, ctx) -> {
+            ApiWording.Refusal r = ApiWording.of(e);
+            api.error(ctx, 400, r.message(), r.problems());
+        });
         app.exception(NumericFault.class, (e, ctx) -> api.error(ctx, 422, e.getMessage(), List.of()));
         app.exception(HttpResponseException.class, (e, ctx) -> api.error(ctx, e.getStatus(), e.getMessage(), List.of()));
         app.exception(Exception.class, (e, ctx) -> api.error(ctx, 500, "internal error: " + e.getClass().getSimpleName(), List.of()));

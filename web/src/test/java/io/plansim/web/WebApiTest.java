@@ -231,13 +231,82 @@ class WebApiTest {
         Reply r = post("/api/forecast", JSON.createObjectNode().put("yaml", yaml).put("paths", 2000).put("seed", 1).toString());
         assertEquals(200, r.status(), r.body());
         JsonNode j = r.json();
-        Forecasts.Simulation s = SERVICE.simulate(Forecasts.Request.of(ScenarioSource.text("upload.yaml", yaml)), McOptions.of(2000, 1), null);
+        Forecasts.Simulation s = SERVICE.simulate(Forecasts.Request.of(ScenarioSource.text(ForecastRequest.UPLOADED, yaml)), McOptions.of(2000, 1), null);
         String expected = s.failedPathsWarning();
         assertTrue(expected != null && j.get("faults").asInt() > 0, r.body());
         assertEquals(expected, j.get("warning").asText());
         assertTrue(expected.contains("Monte Carlo paths") && expected.contains("left out of every figure"), expected);
         assertEquals("warning: " + expected, j.get("notes").get(0).asText());
         assertFalse(post("/api/forecast", "{\"scenario\":\"yiwu/baseline\",\"paths\":200}").json().has("warning"));
+    }
+
+    /** An upload's body: its text, the file name the page sends (null: none) and overrides. */
+    static String upload(String name, String yaml, String... overrides) {
+        com.fasterxml.jackson.databind.node.ObjectNode o = JSON.createObjectNode().put("yaml", yaml);
+        if (name != null) {
+            o.put("name", name);
+        }
+        java.util.Arrays.stream(overrides).forEach(o.putArray("overrides")::add);
+        return o.toString();
+    }
+
+    static String builtIn(String override) {
+        return JSON.createObjectNode().put("scenario", "yiwu/baseline").set("overrides",
+                JSON.createArrayNode().add(override)).toString();
+    }
+
+    /**
+     * The errors of an upload and of a request name what the user sent: the upload by the file name the page sends
+     * (or "uploaded scenario") with line and field, the request's fields and overrides as the API takes them (the
+     * page's driver controls are named by their paths), the server's limits as its own; never the command line, its
+     * options or a file the user has not seen (the YAML download located a bad override in "scenario.yaml").
+     */
+    @Test
+    void errorsNameTheUploadAndTheRequestsFieldsNotTheCommandLine() throws Exception {
+        String trade9 = "extends: yiwu/baseline\ndrivers:\n  trade:\n    exportTrend: 9\n";
+        StringBuilder deep = new StringBuilder("extends: yiwu/baseline\nx:\n");
+        for (int i = 0; i < 22; i++) {
+            deep.append("  ".repeat(i + 1)).append("a").append(i).append(":\n");
+        }
+        deep.append("  ".repeat(23)).append("b: 1\n");
+        StringBuilder many = new StringBuilder("extends: yiwu/baseline\n");
+        for (int i = 0; i < 60; i++) {
+            many.append("unknown").append(i).append(": 1\n");
+        }
+        String[][] cases = {
+                // route, body, how the error begins, what it says further on
+                {"/api/forecast", upload(null, "extends: yiwu/baseline\nname: [\n"), "uploaded scenario:2:", "malformed YAML"},
+                {"/api/forecast", upload("mine.yaml", trade9), "mine.yaml:4:5: drivers.trade.exportTrend: found value 9.0", ""},
+                {"/api/yaml", upload("mine.yaml", trade9), "mine.yaml:4:5: drivers.trade.exportTrend: found value 9.0", ""},
+                {"/api/yaml", upload(null, "extends: yiwu/baseline\n", "trade.exportTrend=1e9"),
+                        "override 'trade.exportTrend=1e9': drivers.trade.exportTrend: found value 1.0E9", ""},
+                {"/api/yaml", builtIn("trade.exportTrend=1e9"), "override 'trade.exportTrend=1e9': drivers.trade.exportTrend: found value 1.0E9", ""},
+                {"/api/yaml", builtIn("model=growth"), "override 'model=growth': model: found 'model' (not a driver)", ""},
+                {"/api/forecast", builtIn("trade.exportTrend"), "request: overrides: found 'trade.exportTrend'; write path=value", ""},
+                {"/api/forecast", builtIn("trade.exportTrend=abc"), "override 'trade.exportTrend=abc': drivers.trade.exportTrend: found text 'abc'", ""},
+                {"/api/forecast", builtIn("extends=yiwu/plan"), "override 'extends=yiwu/plan': extends:", "an override cannot change extends"},
+                {"/api/forecast", builtIn("production.capitalShare[2026-2027]=0.3"),
+                        "override 'production.capitalShare[2026-2027]=0.3': production.capitalShare: found a year range",
+                        "model constant: production.capitalShare=value, without a year range"},
+                {"/api/drivers", "{\"scenario\":\"yiwu/nope\"}", "request: scenario: found 'yiwu/nope' (no such built-in scenario)", ""},
+                {"/api/solve", "{\"scenario\":\"yiwu/baseline\",\"target\":\"yiwu2035.gdp_nominal.2035\",\"driver\":\"trade.exportTrendx\"}",
+                        "request: driver: found 'trade.exportTrendx'; did you mean 'trade.exportTrend'?", ""},
+                {"/api/tornado", "{\"scenario\":\"yiwu/baseline\",\"output\":\"gdp@2035\"}", "request: output: found 'gdp@2035'", ""},
+                {"/api/forecast", upload(null, "extends: yiwu/baseline\ntargets: nope.yaml\n"),
+                        "uploaded scenario:2:1: targets: found 'nope.yaml' (no such built-in file); a built-in file such as yiwu/targets.yaml", ""},
+                {"/api/forecast", upload(null, deep.toString()), "uploaded scenario:", "nested 21 deep; at most 20 levels; a documented limit "
+                        + "(docs/ERRORS.md, 'depth') that this server keeps"},
+                {"/api/forecast", upload("many.yaml", many.toString()), "60 problems:\n  - many.yaml:2:1: unknown0: found unknown key",
+                        "... and 10 more (a documented limit (docs/ERRORS.md, 'messages') that this server keeps)"}};
+        for (String[] c : cases) {
+            Reply r = post(c[0], c[1]);
+            assertEquals(400, r.status(), c[0] + " " + c[1] + " -> " + r.body());
+            String error = r.json().get("error").asText();
+            assertTrue(error.startsWith(c[2]) && error.contains(c[3]), c[0] + " " + c[1] + " -> " + error);
+            for (String cli : new String[] {"command line", "--set", "--limit", "upload.yaml", "scenario.yaml"}) {
+                assertFalse(r.body().contains(cli), cli + " in " + r.body());
+            }
+        }
     }
 
     /** The body limit holds whether the client sends a Content-Length or a chunked body (which has none). */

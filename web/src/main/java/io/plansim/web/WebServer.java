@@ -175,7 +175,7 @@ public final class WebServer implements AutoCloseable {
                 o.put("group", d.driver().group());
                 o.put("name", d.driver().driverName());
                 o.put("kind", d.driver().kind().name().toLowerCase(java.util.Locale.ROOT));
-                o.put("unit", d.driver().unit());
+                unit(o, d.driver());
                 o.put("min", d.driver().min());
                 o.put("max", d.driver().max());
                 o.put("scenarioValue", d.firstYear());
@@ -239,6 +239,12 @@ public final class WebServer implements AutoCloseable {
             }
         }
 
+        /** A driver's unit in English and Chinese, as the report's and the workbook's driver tables write it. */
+        private static void unit(ObjectNode o, io.plansim.scenario.Driver d) {
+            o.put("unit", io.plansim.report.Labels.driverUnit(d.unit(), false));
+            o.put("unitZh", io.plansim.report.Labels.driverUnit(d.unit(), true));
+        }
+
         /** The current state as a scenario file that {@code plansim run}/{@code mc} reproduce. */
         void yaml(Context ctx) {
             ForecastRequest r = ForecastRequest.parse(json, body(ctx), limits, "POST /api/yaml", Set.of());
@@ -277,7 +283,7 @@ public final class WebServer implements AutoCloseable {
             out.put("scenario", x.scenario().runId());
             out.put("target", x.target().id());
             out.put("driver", x.knob().driver().path());
-            out.put("unit", x.knob().driver().unit());
+            unit(out, x.knob().driver());
             out.put("from", x.knob().from());
             out.put("to", x.knob().to());
             if (probability != null) {
@@ -337,11 +343,37 @@ public final class WebServer implements AutoCloseable {
             return u;
         }
 
-        void send(Context ctx, Object node) {
+        /** Every reply's JSON, its numbers {@link #noiseFree}. */
+        void send(Context ctx, com.fasterxml.jackson.databind.JsonNode node) {
+            noiseFree(node);
             try {
                 ctx.contentType("application/json; charset=utf-8").result(json.writeValueAsString(node));
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new IllegalStateException(e);
+            }
+        }
+
+        /**
+         * Every fractional number in the reply to {@link io.plansim.tables.Format#noiseFree 12 significant digits}:
+         * 0.21, not the 0.21000000000000002 that 0.2 + 0.01 makes; whole numbers (years, counts, seeds) as they are.
+         */
+        static void noiseFree(com.fasterxml.jackson.databind.JsonNode node) {
+            if (node instanceof ObjectNode o) {
+                o.fields().forEachRemaining(e -> {
+                    if (e.getValue().isFloatingPointNumber()) {
+                        e.setValue(o.numberNode(io.plansim.tables.Format.noiseFree(e.getValue().doubleValue())));
+                    } else {
+                        noiseFree(e.getValue());
+                    }
+                });
+            } else if (node instanceof ArrayNode a) {
+                for (int i = 0; i < a.size(); i++) {
+                    if (a.get(i).isFloatingPointNumber()) {
+                        a.set(i, a.numberNode(io.plansim.tables.Format.noiseFree(a.get(i).doubleValue())));
+                    } else {
+                        noiseFree(a.get(i));
+                    }
+                }
             }
         }
 

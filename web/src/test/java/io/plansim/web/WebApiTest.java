@@ -15,13 +15,18 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The JSON API on a real server in-process: its numbers are the forecast service's, to the last bit. */
+/**
+ * The JSON API on a real server in-process: its numbers are the forecast service's, to the 12 significant digits
+ * the API writes (0.21, not the 0.21000000000000002 of 0.2 + 0.01).
+ */
 class WebApiTest {
     static final ObjectMapper JSON = new ObjectMapper();
     static final Forecasts SERVICE = Forecasts.onClasspath();
@@ -56,6 +61,11 @@ class WebApiTest {
         return call(server.port(), "POST", path, body);
     }
 
+    /** A number of the service as the API writes it. */
+    static double shown(double x) {
+        return io.plansim.tables.Format.noiseFree(x);
+    }
+
     @Test
     void aForecastIsTheServicesForecastWithItsChangeAgainstTheUnmodifiedScenario() throws Exception {
         Reply r = post("/api/forecast", "{\"scenario\":\"yiwu/baseline\",\"overrides\":[\"trade.exportTrend=-0.03\"],\"paths\":2000,\"seed\":7}");
@@ -78,9 +88,9 @@ class WebApiTest {
                 assertTrue(t.get("probability").isNull());
                 continue;
             }
-            assertEquals(v.probability(), t.get("probability").asDouble(), 0.0, v.target().id());
-            assertEquals(baseP.get(v.target().id()), t.get("baselineProbability").asDouble(), 0.0);
-            assertEquals(v.probability() - baseP.get(v.target().id()), t.get("change").asDouble(), 0.0);
+            assertEquals(shown(v.probability()), t.get("probability").asDouble(), 0.0, v.target().id());
+            assertEquals(shown(baseP.get(v.target().id())), t.get("baselineProbability").asDouble(), 0.0);
+            assertEquals(shown(v.probability() - baseP.get(v.target().id())), t.get("change").asDouble(), 0.0);
             moved |= t.get("change").asDouble() != 0;
         }
         assertTrue(moved, "exports 3 points a year weaker move some target's probability");
@@ -89,9 +99,9 @@ class WebApiTest {
         assertEquals("亿元", gdp.get("unit").asText());
         int v = s.mc().variableIndex("gdp_nominal");
         int t2025 = 2025 - s.mc().years()[0];
-        assertEquals(s.mc().quantile(v, t2025, 0.05), gdp.get("percentiles").get("p05").get(t2025).asDouble(), 0.0);
-        assertEquals(s.mc().quantile(v, t2025, 0.95), gdp.get("percentiles").get("p95").get(t2025).asDouble(), 0.0);
-        assertEquals(base.mc().quantile(v, t2025, 0.5), gdp.get("baseline").get(t2025).asDouble(), 0.0);
+        assertEquals(shown(s.mc().quantile(v, t2025, 0.05)), gdp.get("percentiles").get("p05").get(t2025).asDouble(), 0.0);
+        assertEquals(shown(s.mc().quantile(v, t2025, 0.95)), gdp.get("percentiles").get("p95").get(t2025).asDouble(), 0.0);
+        assertEquals(shown(base.mc().quantile(v, t2025, 0.5)), gdp.get("baseline").get(t2025).asDouble(), 0.0);
         assertTrue(gdp.get("actuals").size() > 0, "the history's actuals come with the series");
         for (String area : ForecastJson.areas(s.scenario()).keySet()) {
             assertTrue(j.get("areas").get(area).size() > 0, area);
@@ -117,7 +127,7 @@ class WebApiTest {
             JsonNode q = viaPage.get("targets").get(i).get("probability");
             assertEquals(Double.isNaN(p), q.isNull());
             if (!q.isNull()) {
-                assertEquals(p, q.asDouble(), 0.0);
+                assertEquals(shown(p), q.asDouble(), 0.0);
             }
         }
         JsonNode uploaded = post("/api/forecast", JSON.createObjectNode().put("yaml", yaml.body()).put("name", "义乌 情景(1).yaml").put("paths", 1000).toString()).json();
@@ -206,12 +216,12 @@ class WebApiTest {
         Forecasts.Solution expected = SERVICE.solve(Forecasts.Request.of(ScenarioSource.builtIn("yiwu/baseline")),
                 "yiwu2035.gdp_nominal.2035", "production.tfpGrowth", null, McOptions.of(10_000, 1));
         assertTrue(expected.result().found());
-        assertEquals(expected.result().value(), solved.json().get("value").asDouble(), 0.0);
+        assertEquals(shown(expected.result().value()), solved.json().get("value").asDouble(), 0.0);
         Reply tornado = post("/api/tornado", "{\"scenario\":\"yiwu/baseline\",\"output\":\"gdp_nominal@2035\"}");
         assertEquals(200, tornado.status(), tornado.body());
         Forecasts.Tornado t = SERVICE.tornado(Forecasts.Request.of(ScenarioSource.builtIn("yiwu/baseline")), "gdp_nominal@2035");
         assertEquals(t.bars().size(), tornado.json().get("bars").size());
-        assertEquals(t.bars().get(0).atHigh(), tornado.json().get("bars").get(0).get("output_at_p90").asDouble(), 0.0);
+        assertEquals(shown(t.bars().get(0).atHigh()), tornado.json().get("bars").get(0).get("output_at_p90").asDouble(), 0.0);
         for (String[] bad : new String[][] {
                 {"/api/solve", "{\"scenario\":\"yiwu/baseline\",\"target\":\"nope\",\"driver\":\"production.tfpGrowth\"}", "target"},
                 {"/api/solve", "{\"scenario\":\"yiwu/baseline\",\"target\":\"yiwu2035.gdp_nominal.2035\",\"driver\":\"x.y\"}", "driver"},
@@ -307,6 +317,76 @@ class WebApiTest {
                 assertFalse(r.body().contains(cli), cli + " in " + r.body());
             }
         }
+    }
+
+    /**
+     * Every number of every reply is the shortest decimal of its value to 12 significant digits: the driver table's
+     * 2021 share of non-fossil energy is 0.21 (the scenario's anchors 0.20 in 2020 and 0.25 in 2025 make
+     * 0.21000000000000002 in binary), a change of P(met) is -0.0015, not -0.0015000000000000568.
+     */
+    @Test
+    void noNumberCarriesFloatNoise() throws Exception {
+        Reply drivers = post("/api/drivers", "{\"scenario\":\"yiwu/baseline\"}");
+        assertTrue(drivers.body().contains("\"path\":\"energy.nonFossilShare\""), drivers.body());
+        assertTrue(drivers.body().contains("\"scenarioValue\":0.21,"), drivers.body());
+        String[][] replies = {
+                {"/api/drivers", "{\"scenario\":\"yiwu/trade-shock\",\"overrides\":[\"trade.worldDemandGrowth[2026-2027]=0.013\"]}"},
+                {"/api/forecast", "{\"scenario\":\"yiwu/baseline\",\"overrides\":[\"trade.exportTrend=0.02\"],\"paths\":2000}"},
+                {"/api/forecast", "{\"scenario\":\"jinhua/baseline\",\"overrides\":[\"energy.nonFossilShare+=0.013\"],\"paths\":3000}"},
+                {"/api/solve", "{\"scenario\":\"yiwu/baseline\",\"target\":\"yiwu2035.gdp_nominal.2035\",\"driver\":\"production.tfpGrowth\"}"},
+                {"/api/tornado", "{\"scenario\":\"yiwu/baseline\",\"output\":\"gdp_nominal@2035\"}"}};
+        ObjectMapper exact = new ObjectMapper().enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+        for (String[] q : replies) {
+            Reply r = post(q[0], q[1]);
+            assertEquals(200, r.status(), r.body());
+            List<String> noisy = new ArrayList<>();
+            int[] numbers = {0};
+            digits(exact.readTree(r.body()), "", noisy, numbers);
+            assertEquals(List.of(), noisy.subList(0, Math.min(10, noisy.size())), q[0] + ": " + noisy.size() + " of " + numbers[0]);
+            assertTrue(numbers[0] > 1, q[0] + ": numbers read " + numbers[0]);
+        }
+    }
+
+    /** The fractional numbers below {@code node} written with more than 12 significant digits, by where they are. */
+    private static void digits(JsonNode node, String at, List<String> noisy, int[] numbers) {
+        if (node.isFloatingPointNumber()) {
+            numbers[0]++;
+            if (node.decimalValue().stripTrailingZeros().precision() > io.plansim.tables.Format.SIGNIFICANT_DIGITS) {
+                noisy.add(at + "=" + node.decimalValue());
+            }
+        }
+        if (node.isObject()) {
+            node.fields().forEachRemaining(e -> digits(e.getValue(), at + "." + e.getKey(), noisy, numbers));
+        }
+        for (int i = 0; node.isArray() && i < node.size(); i++) {
+            digits(node.get(i), at + "[" + i + "]", noisy, numbers);
+        }
+    }
+
+    /**
+     * Every driver states its unit, in English and Chinese as the report's driver table writes it; an elasticity,
+     * dimensionless, says so (it was "").
+     */
+    @Test
+    void everyDriverHasAUnitAndAnElasticitySaysItIsOne() throws Exception {
+        JsonNode d = post("/api/drivers", "{\"scenario\":\"yiwu/baseline\"}").json().get("drivers");
+        Map<String, JsonNode> byPath = new HashMap<>();
+        d.forEach(x -> byPath.put(x.get("path").asText(), x));
+        assertTrue(byPath.size() > 20, d.toString());
+        for (JsonNode x : d) {
+            assertFalse(x.get("unit").asText().isBlank() || x.get("unitZh").asText().isBlank(), x.toString());
+        }
+        for (String elasticity : List.of("trade.exportElasticity", "trade.importElasticity", "trade.outputElasticity", "income.passThrough")) {
+            assertEquals("elasticity", byPath.get(elasticity).get("unit").asText(), elasticity);
+            assertEquals("弹性系数", byPath.get(elasticity).get("unitZh").asText(), elasticity);
+        }
+        assertEquals("1/yr", byPath.get("trade.exportTrend").get("unit").asText());
+        assertEquals("每年比率", byPath.get("trade.exportTrend").get("unitZh").asText());
+        assertEquals("元/美元", byPath.get("prices.cnyPerUsd").get("unitZh").asText());
+        Reply solved = post("/api/solve", "{\"scenario\":\"yiwu/baseline\",\"target\":\"yiwu2035.gdp_nominal.2035\",\"driver\":\"trade.exportElasticity\"}");
+        assertEquals(200, solved.status(), solved.body());
+        assertEquals("elasticity", solved.json().get("unit").asText());
+        assertEquals("弹性系数", solved.json().get("unitZh").asText());
     }
 
     /** The body limit holds whether the client sends a Content-Length or a chunked body (which has none). */

@@ -32,10 +32,13 @@ public final class WebServer implements AutoCloseable {
     /** At most this much of the last run's random inputs is kept for the next slider move. */
     static final long WHAT_IF_DRAWS_BYTES = 64L << 20;
 
-    private WebServer(Javalin app, RunGate gate, java.util.concurrent.ExecutorService workers) {
+    private final Forecasts service;
+
+    private WebServer(Javalin app, RunGate gate, java.util.concurrent.ExecutorService workers, Forecasts service) {
         this.app = app;
         this.gate = gate;
         this.workers = workers;
+        this.service = service;
     }
 
     /** Starts a server on {@code host:port} (port 0: a free one); {@link #port()} tells which. */
@@ -96,7 +99,7 @@ public final class WebServer implements AutoCloseable {
             throw InputException.of(io.plansim.scenario.SourceLocation.commandLine(), "--port",
                     host + ":" + port, "a free port on an address of this machine (" + e.getMessage() + ")");
         }
-        return new WebServer(app, gate, workers);
+        return new WebServer(app, gate, workers, service);
     }
 
     private static void route(Javalin app, Map<String, String> methods, String method, String path, io.javalin.http.Handler h) {
@@ -110,6 +113,11 @@ public final class WebServer implements AutoCloseable {
 
     public int port() {
         return app.port();
+    }
+
+    /** How often the server's service parsed and checked targets and histories: for tests. */
+    Forecasts.InputWork inputWork() {
+        return service.inputWork();
     }
 
     @Override

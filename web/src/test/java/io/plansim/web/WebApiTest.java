@@ -389,6 +389,30 @@ class WebApiTest {
         assertEquals("弹性系数", solved.json().get("unitZh").asText());
     }
 
+    /**
+     * The service keeps the targets catalog and history it checked: the first forecast of a server parses and checks
+     * Yiwu's once each, and a what-if of it, the driver table, the solver and the tornado check neither again (they
+     * were checked several times a request).
+     */
+    @Test
+    void aWhatIfDoesNotCheckTheTargetsOrTheHistoryAgain() throws Exception {
+        try (WebServer s = WebServer.start("127.0.0.1", 0, Limits.defaults())) {
+            assertEquals(200, call(s.port(), "POST", "/api/forecast", "{\"scenario\":\"yiwu/baseline\",\"paths\":200}").status());
+            Forecasts.InputWork first = s.inputWork();
+            assertEquals(new Forecasts.InputWork(2, 2), first, "yiwu/targets.yaml and yiwu/history.csv");
+            for (String[] q : new String[][] {
+                    {"/api/forecast", builtIn("trade.exportTrend=0.03").replace("}", ",\"paths\":200}")},
+                    {"/api/forecast", builtIn("production.tfpGrowth+=0.002").replace("}", ",\"paths\":200}")},
+                    {"/api/drivers", "{\"scenario\":\"yiwu/baseline\"}"},
+                    {"/api/solve", "{\"scenario\":\"yiwu/baseline\",\"target\":\"yiwu2035.gdp_nominal.2035\",\"driver\":\"production.tfpGrowth\"}"},
+                    {"/api/tornado", "{\"scenario\":\"yiwu/baseline\",\"output\":\"yiwu2035.gdp_nominal.2035\"}"}}) {
+                Reply r = call(s.port(), "POST", q[0], q[1]);
+                assertEquals(200, r.status(), q[0] + " " + r.body());
+            }
+            assertEquals(first, s.inputWork());
+        }
+    }
+
     /** The body limit holds whether the client sends a Content-Length or a chunked body (which has none). */
     @Test
     void aBodyOverTheLimitIs413HoweverItIsSent() throws Exception {

@@ -39,6 +39,9 @@ window.plansim = state;
 
 function t(key) { return T[state.lang][key]; }
 
+// a driver's unit in the page's language (an elasticity is dimensionless and says so: elasticity, 弹性系数)
+function unitOf(d) { return (state.lang === 'zh' ? d.unitZh : d.unit) || d.unit; }
+
 function applyLanguage() {
   document.documentElement.lang = state.lang === 'zh' ? 'zh-CN' : 'en';
   document.querySelectorAll('[data-t]').forEach(el => { el.textContent = t(el.dataset.t); });
@@ -133,7 +136,7 @@ function driverInput(d) {
   name.title = d.why;
   const unit = document.createElement('span');
   unit.className = 'hint';
-  unit.textContent = (d.unit ? d.unit + ' · ' : '') + '[' + d.min + ', ' + d.max + '] · ' + t('scenarioValue') + ' ' + fmt(d.scenarioValue, 4) + (d.varies ? ' *' : '');
+  unit.textContent = unitOf(d) + ' · [' + d.min + ', ' + d.max + '] · ' + t('scenarioValue') + ' ' + fmt(d.scenarioValue, 4) + (d.varies ? ' *' : '');
   if (d.varies) unit.title = t('varies');
   head.append(name, unit);
   const range = document.createElement('input');
@@ -331,7 +334,7 @@ function fillAnalysisChoices(r) {
   const targets = r.targets.filter(x => x.year > r.scenario.baseYear).map(x => [x.id, x.id + ' · ' + ((zh ? x.nameZh : x.name) || '')]);
   fillSelect('solve-target', targets);
   fillSelect('tornado-output', targets);
-  fillSelect('solve-driver', state.drivers.map(d => [d.path, d.path + (d.unit ? ' (' + d.unit + ')' : '')]));
+  fillSelect('solve-driver', state.drivers.map(d => [d.path, d.path + ' (' + unitOf(d) + ')']));
 }
 
 async function solve() {
@@ -346,7 +349,7 @@ async function solve() {
     state.solution = x;
     $('solve-result').dataset.value = x.value == null ? '' : x.value;
     $('solve-result').textContent = x.found
-      ? T[state.lang].solveFound(x.driver, fmt(x.value, 4), x.unit, x.from, x.probability == null ? null : fmt(100 * x.probability, 0) + '%')
+      ? T[state.lang].solveFound(x.driver, fmt(x.value, 4), unitOf(x), x.from, x.probability == null ? null : fmt(100 * x.probability, 0) + '%')
         + (x.probability == null ? '' : ' (' + fmt(x.paths, 0) + ' ' + t('done') + ', seed ' + x.seed + ')')
       : t('solveNone') + ': ' + x.message;
     showError(null);

@@ -232,7 +232,7 @@ class IntegrityTest {
 
     @Test
     void extendsCannotBeSetAndASecondDocumentIsNotIgnored() throws Exception {
-        refused(plansim("run", "yiwu/baseline", "--set", "extends=yiwu/plan"), "--set extends=yiwu/plan", "--set cannot change extends");
+        refused(plansim("run", "yiwu/baseline", "--set", "extends=yiwu/plan"), "--set extends=yiwu/plan", "an override cannot change extends");
         Path two = file("two.yaml", "extends: yiwu/baseline\nname: first\n---\nname: second\n");
         refused(plansim("run", two.toString()), "two.yaml:4:1", "a second document");
     }

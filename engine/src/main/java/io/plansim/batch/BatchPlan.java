@@ -218,10 +218,10 @@ public final class BatchPlan {
         for (InputProblem p : e.problems()) {
             SourceLocation at = p.location();
             if (at.line() == 0) {
-                String f = at.file();
-                SourceLocation to = f.equals(SourceLocation.commandLine().file()) ? run.at() : at; // a --set of the command line stays
+                SourceLocation to = at.isCommandLine() ? run.at() : at; // a --set of the command line stays
+                String set = io.plansim.scenario.ScenarioOverride.textAt(at).orElse("");
                 for (Map.Entry<String, SourceLocation> k : run.keys().entrySet()) {
-                    if (f.startsWith("--set " + k.getKey() + "=") || f.startsWith("--set " + k.getKey() + "[")) {
+                    if (set.startsWith(k.getKey() + "=") || set.startsWith(k.getKey() + "[")) {
                         to = k.getValue();
                     }
                 }

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
  * This one registry drives parsing, {@code --set} validation, compilation and docs/MODEL.md.
  *
  * <p>Rates are fractions (0.05 = 5% a year). {@code scalar} drivers are model constants: a single number,
- * not a time path.
+ * not a time path. Every driver states its unit; an elasticity, a dimensionless coefficient, says so: "elasticity".
  */
 public enum Driver {
     // population 人口
@@ -64,17 +64,17 @@ public enum Driver {
     // trade 贸易
     EXPORT_TREND("trade", "exportTrend", DriverKind.RATE, "1/yr", 0.0, -0.5, 0.5, false,
             "Export growth (current prices, 亿元) beyond what world demand explains: g_X = trend + elasticity x world demand growth."),
-    EXPORT_ELASTICITY("trade", "exportElasticity", DriverKind.ELASTICITY, "", 1.5, -5, 10, false,
+    EXPORT_ELASTICITY("trade", "exportElasticity", DriverKind.ELASTICITY, "elasticity", 1.5, -5, 10, false,
             "Elasticity of exports to world import demand; 1.5 is typical of export-led manufacturing regions."),
     WORLD_DEMAND_GROWTH("trade", "worldDemandGrowth", DriverKind.RATE, "1/yr", 0.035, -0.5, 0.5, false,
             "Growth of world import demand in current prices; 3.5% is the order of world merchandise trade growth in the 2010s."),
     IMPORT_TREND("trade", "importTrend", DriverKind.RATE, "1/yr", 0.0, -0.5, 0.5, false,
             "Import growth beyond what local nominal GDP explains: g_M = trend + elasticity x nominal GDP growth."),
-    IMPORT_ELASTICITY("trade", "importElasticity", DriverKind.ELASTICITY, "", 1.2, -5, 10, false,
+    IMPORT_ELASTICITY("trade", "importElasticity", DriverKind.ELASTICITY, "elasticity", 1.2, -5, 10, false,
             "Elasticity of imports to local nominal GDP growth."),
     DOMESTIC_TRADE_GROWTH("trade", "domesticTradeGrowth", DriverKind.RATE, "1/yr", 0.06, -0.5, 0.5, false,
             "Growth of domestic trade turnover (current prices)."),
-    OUTPUT_ELASTICITY("trade", "outputElasticity", DriverKind.ELASTICITY, "", 0.10, 0.0, 1.0, false,
+    OUTPUT_ELASTICITY("trade", "outputElasticity", DriverKind.ELASTICITY, "elasticity", 0.10, 0.0, 1.0, false,
             "Demand channel: elasticity of real GDP to the market's turnover (exports + domestic trade) relative to the "
                     + "supply side's nominal output. 0.10 is the middle of the within-economy estimates for economies whose "
                     + "exports are at least half of GDP in the Penn World Table 9.1 (0.06-0.13 by specification, cluster "
@@ -90,7 +90,7 @@ public enum Driver {
             "CO2 per tonne of coal equivalent of fossil energy; 2.66 is the factor for coal widely used in Chinese inventories (oil and gas are lower), so the default is an upper bound for a mixed fossil supply."),
 
     // income 收入
-    INCOME_PASS_THROUGH("income", "passThrough", DriverKind.ELASTICITY, "", 1.0, 0.0, 3.0, false,
+    INCOME_PASS_THROUGH("income", "passThrough", DriverKind.ELASTICITY, "elasticity", 1.0, 0.0, 3.0, false,
             "Pass-through of real GDP per capita growth to real disposable income per capita growth; 1 means incomes keep pace with output.");
 
     private final String group;

@@ -58,7 +58,7 @@ final class RangedOverrides {
                 double lo = java.util.Arrays.stream(filled).min().orElse(value);
                 double hi = java.util.Arrays.stream(filled).max().orElse(value);
                 if (d.scalar() && o.ranged()) {
-                    bad = new InputProblem(o.location(), field, "a year range", "this driver is a model constant: --set " + field + "=value");
+                    bad = new InputProblem(o.location(), field, "a year range", "this driver is a model constant: " + field + "=value, without a year range");
                 } else if (lo < d.min() || hi > d.max()) {
                     bad = new InputProblem(o.location(), field, o.op() == DrawMode.REPLACE ? "value " + value
                             : "a path reaching " + (lo < d.min() ? lo : hi) + " after " + o.label(),

@@ -67,7 +67,7 @@ public final class ScenarioLoader {
             if (o.path().equals("extends")) {
                 // the chain is resolved from the files before overrides apply: an override here would do nothing
                 throw InputException.of(o.location(), "extends", "an override of the parent scenario",
-                        "--set cannot change extends; write a scenario file with extends: " + o.value() + " and run that");
+                        "an override cannot change extends; write a scenario file with extends: " + o.value() + " and run that");
             }
         }
         List<String> lineage = new ArrayList<>();
@@ -192,7 +192,7 @@ public final class ScenarioLoader {
             if (next == null || !next.isObject()) {
                 if (next != null) {
                     throw InputException.of(o.location(), o.path(), "'" + key + "' holds " + FieldReader.describe(next),
-                            "--set can only reach into mappings");
+                            "an override can only reach into mappings");
                 }
                 next = node.putObject(key);
                 doc.markLocation(at.toString(), o.location());

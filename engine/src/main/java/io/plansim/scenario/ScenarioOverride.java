@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
 public record ScenarioOverride(String path, Integer from, Integer to, DrawMode op, String value, String text) {
     private static final Pattern FORM =
             Pattern.compile("^\\s*([A-Za-z_][\\w.]*)\\s*(?:\\[\\s*(\\d{4})\\s*(?:-\\s*(\\d{4})\\s*)?])?\\s*([+*]?)=(.*)$");
+    /** How {@link #location()} begins: the option that gives an override on the command line. */
+    private static final String AT = "--set ";
 
     public static ScenarioOverride parse(String text) {
         Matcher m = FORM.matcher(text);
@@ -61,7 +63,13 @@ public record ScenarioOverride(String path, Integer from, Integer to, DrawMode o
                 } + value;
     }
 
+    /** Where the override's value comes from, in messages: {@code --set TEXT}, as the command line gives it. */
     public SourceLocation location() {
-        return new SourceLocation("--set " + text, 0, 0);
+        return new SourceLocation(AT + text, 0, 0);
+    }
+
+    /** The text of the override that {@code where} is the {@link #location()} of, if it is one's. */
+    public static java.util.Optional<String> textAt(SourceLocation where) {
+        return where.file().startsWith(AT) ? java.util.Optional.of(where.file().substring(AT.length())) : java.util.Optional.empty();
     }
 }

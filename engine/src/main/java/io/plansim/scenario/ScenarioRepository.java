@@ -170,8 +170,13 @@ public final class ScenarioRepository {
             }
             try (InputStream in = classLoader.getResourceAsStream(r.classpathName())) {
                 if (in == null) {
+                    // a built-in scenario and one sent as text (an upload) reach no file on disk
                     throw InputException.of(namedAt, field, "'" + r.display() + "' (no such built-in file)",
-                            "a file next to the scenario, or a built-in such as yiwu/targets.yaml");
+                            "a built-in file such as yiwu/" + switch (field) {
+                                case "history" -> "history.csv";
+                                case "regionFile" -> "region.yaml";
+                                default -> "targets.yaml";
+                            } + ", or, for a scenario file on disk, a file next to it");
                 }
                 return new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }

@@ -7,6 +7,11 @@ public record SourceLocation(String file, int line, int column) {
         return new SourceLocation("command line", 0, 0);
     }
 
+    /** Whether this is {@link #commandLine()}: an option's value, which a front end without one names its own way. */
+    public boolean isCommandLine() {
+        return equals(commandLine());
+    }
+
     @Override
     public String toString() {
         return line > 0 ? file + ":" + line + ":" + column : file;

@@ -44,8 +44,9 @@ import java.util.concurrent.ConcurrentMap;
 /**
  * The engine's entry point for every front end (command line, web page, cluster): load a scenario from a
  * built-in name, a file or in-memory text, apply overrides, condition on actuals, run the central path or the
- * Monte Carlo, judge the targets. Catalogs and histories are parsed once and cached; an instance is safe to
- * share between threads, and a result depends only on its inputs (scenario, overrides, actuals, options).
+ * Monte Carlo, judge the targets. Catalogs and histories are parsed and checked against a scenario once and kept
+ * (read again when their file changes); an instance is safe to share between threads, and a result depends only on
+ * its inputs (scenario, overrides, actuals, options).
  */
 public final class Forecasts {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
@@ -55,16 +56,16 @@ public final class Forecasts {
     private final ConcurrentMap<String, TargetCatalog> catalogs = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, History> histories = new ConcurrentHashMap<>();
     /** Built-in scenarios with their overrides, loaded and validated once (a what-if page asks for the same ones again and again). */
-    private final Map<List<Object>, Scenario> builtInsLoaded = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(64, 0.75f, true) {
-                private static final long serialVersionUID = 1L;
-
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<List<Object>, Scenario> eldest) {
-                    return size() > LOADED;
-                }
-            });
+    private final Map<List<Object>, Scenario> builtInsLoaded = lru();
+    /**
+     * Targets catalogs and histories that passed their check against a scenario, under the file's {@link #cacheKey}
+     * and what the check read of the scenario: a what-if request checks neither again, a rewritten file is read and
+     * checked again.
+     */
+    private final Map<List<Object>, Object> checked = lru();
     private static final int LOADED = 256;
+    private final java.util.concurrent.atomic.AtomicLong parses = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong checks = new java.util.concurrent.atomic.AtomicLong();
     private final ExecutorService executor;
     /** The last run's random inputs, for the next run that draws the same (null: every run draws its own). */
     private final io.plansim.runner.DrawCache draws;
@@ -102,6 +103,27 @@ public final class Forecasts {
     /** The draw cache of {@link #reusingDraws} (null without one): its counts, for tests and benchmarks. */
     public io.plansim.runner.DrawCache drawCache() {
         return draws;
+    }
+
+    /** How many targets catalogs and histories this service parsed and checked against a scenario (a cached one is neither). */
+    public record InputWork(long parsed, long checked) {
+    }
+
+    /** The parsing and checking of targets and histories so far: for tests and benchmarks. */
+    public InputWork inputWork() {
+        return new InputWork(parses.get(), checks.get());
+    }
+
+    /** A map that keeps the {@link #LOADED} entries used last, safe to share between threads. */
+    private static <K, V> Map<K, V> lru() {
+        return java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(64, 0.75f, true) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+                return size() > LOADED;
+            }
+        });
     }
 
     /** What to forecast: a scenario, its {@code --set} overrides, extra actuals and the year known up to. */
@@ -177,18 +199,18 @@ public final class Forecasts {
 
     /**
      * The request as a scenario file: a built-in becomes {@code extends: <name>} with the overrides written as
-     * drivers, uploaded text gets the overrides merged into its {@code drivers:}. Only whole-driver values
-     * ({@code group.name=value}) can be written; the text loads to the same scenario as the request.
+     * drivers, uploaded text gets the overrides merged into its {@code drivers:}. Only drivers can be written; the
+     * text loads to the same scenario as the request. The request is loaded first, so that a bad upload or override
+     * is told where the user wrote it, never at a line of the text written here, which the user has not seen.
      */
     public String scenarioText(Request r) {
+        Scenario applied = load(r);
         ObjectNode root;
         if (r.source() instanceof ScenarioSource.BuiltIn b) {
-            repository.resolveBuiltIn(b.name());
             root = YAML.createObjectNode();
             root.put("name", b.name() + (r.overrides().isEmpty() ? "" : " with " + String.join(", ", r.overrides())));
             root.put("extends", b.name());
         } else if (r.source() instanceof ScenarioSource.Text t) {
-            load(Request.of(t));
             try {
                 root = (ObjectNode) YAML.readTree(t.yaml());
             } catch (IOException | ClassCastException e) {
@@ -202,23 +224,17 @@ public final class Forecasts {
             ScenarioOverride o = ScenarioOverride.parse(text);
             Driver d = Driver.byPath(o.path()).orElse(null);
             if (d == null) {
-                throw InputException.of(o.location(), "--set", "'" + text + "'",
+                throw InputException.of(o.location(), o.path(), "'" + o.path() + "' (not a driver)",
                         "a driver (group.name=value or \"group.name[Y1-Y2]=value\") to write it into a scenario file");
             }
-            if (o.onPath()) {
+            if (!o.onPath() && applied.drivers().get(d) instanceof PathSpec.Constant c) {
+                // the number as the loader read it from the override
+                root.withObjectProperty("drivers").withObjectProperty(d.group()).put(d.driverName(), c.value());
+            } else {
                 byYear.add(d); // a period or a relative change: the driver's resulting path is written out below
-                continue;
             }
-            double v;
-            try {
-                v = Double.parseDouble(o.value());
-            } catch (NumberFormatException e) {
-                throw InputException.of(o.location(), "--set", "'" + o.value() + "'", "a number");
-            }
-            root.withObjectProperty("drivers").withObjectProperty(d.group()).put(d.driverName(), v);
         }
         if (!byYear.isEmpty()) {
-            Scenario applied = load(r);
             double[] path = new double[applied.years()];
             for (Driver d : byYear) {
                 applied.drivers().getOrDefault(d, new PathSpec.Constant(d.defaultValue())).fill(path, applied.baseYear());
@@ -236,6 +252,7 @@ public final class Forecasts {
                 }
             }
         }
+        // an upload's own name: its extends resolves as the upload's did
         String name = r.source() instanceof ScenarioSource.Text t ? t.name() : "scenario.yaml";
         String out;
         try {
@@ -243,7 +260,12 @@ public final class Forecasts {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        load(Request.of(ScenarioSource.text(name, out)));
+        try {
+            load(Request.of(ScenarioSource.text(name, out)));
+        } catch (InputException e) {
+            // the request loaded: a text that does not is this method's fault, not the user's input
+            throw new IllegalStateException("the scenario file written for " + applied.runId() + " does not load: " + e.getMessage(), e);
+        }
         return out;
     }
 
@@ -268,16 +290,39 @@ public final class Forecasts {
     }
 
     /**
-     * The scenario's targets catalog (parsed once per file; checked against each scenario's variables, as scenarios
+     * The scenario's targets catalog (parsed once per file; checked once against what a scenario has, as scenarios
      * of one region share a catalog), or null when it names none.
      */
     public TargetCatalog targets(Scenario s) {
         if (s.targets() == null) {
             return null;
         }
-        return catalogs.computeIfAbsent(cacheKey(s.targets()),
-                k -> TargetCatalog.parse(s.targets().display(), repository.read(s.targets(), at(s), "targets")))
-                .checkedFor(variables(s), regionMetrics(s));
+        String file = cacheKey(s.targets());
+        Map<String, io.plansim.model.VariableInfo> variables = variables(s);
+        java.util.Set<String> regionMetrics = regionMetrics(s);
+        return checked(java.util.Arrays.asList("targets", file, variables, regionMetrics),
+                () -> catalogs.computeIfAbsent(file, k -> parsed(TargetCatalog.parse(s.targets().display(), repository.read(s.targets(), at(s), "targets"))))
+                .checkedFor(variables, regionMetrics));
+    }
+
+    /**
+     * What {@code check} gives, checked once for {@code key} (the file's {@link #cacheKey} and what the check reads of
+     * the scenario); a check that fails is not kept, so the next request is told again.
+     */
+    @SuppressWarnings("unchecked")
+    private <T> T checked(List<Object> key, java.util.function.Supplier<T> check) {
+        Object done = checked.get(key);
+        if (done == null) {
+            done = check.get();
+            checks.incrementAndGet();
+            checked.put(key, done);
+        }
+        return (T) done;
+    }
+
+    private <T> T parsed(T file) {
+        parses.incrementAndGet();
+        return file;
     }
 
     /**
@@ -305,14 +350,19 @@ public final class Forecasts {
         return out;
     }
 
-    /** The scenario's own history (parsed once per file, checked against each scenario; empty when it names none). */
+    /**
+     * The scenario's own history (parsed once per file, checked once per region, base year and variables of the
+     * scenarios that name it; empty when it names none).
+     */
     public History history(Scenario s) {
         if (s.history() == null) {
             return History.empty();
         }
-        return histories.computeIfAbsent(cacheKey(s.history()),
-                k -> History.parse(s.history().display(), repository.read(s.history(), at(s), "history")))
-                .checkedFor(s.region(), s.baseYear(), variables(s), null);
+        String file = cacheKey(s.history());
+        Map<String, io.plansim.model.VariableInfo> variables = variables(s);
+        return checked(java.util.Arrays.asList("history", file, s.region(), s.baseYear(), variables),
+                () -> histories.computeIfAbsent(file, k -> parsed(History.parse(s.history().display(), repository.read(s.history(), at(s), "history"))))
+                .checkedFor(s.region(), s.baseYear(), variables, null));
     }
 
     /** The actuals a request's forecast is conditioned on: the scenario's history, the extra rows over it, cut at asOf. */

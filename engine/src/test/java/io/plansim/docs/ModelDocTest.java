@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** docs/MODEL.md names every driver with its default, so the docs cannot drift from the registry. */
+/** docs/MODEL.md names every driver with its unit and default, so the docs cannot drift from the registry. */
 class ModelDocTest {
     @Test
     void everyDriverIsDocumentedWithItsDefault() throws Exception {
@@ -20,6 +20,8 @@ class ModelDocTest {
             String line = doc.substring(doc.indexOf(row), doc.indexOf('\n', doc.indexOf(row)));
             String[] cells = line.split("\\|");
             assertEquals(d.defaultValue(), Double.parseDouble(cells[4].trim()), "default of " + d.path() + " in: " + line);
+            // every driver states its unit; an elasticity is dimensionless and says so
+            assertEquals(d.unit(), cells[3].trim(), "unit of " + d.path() + " in: " + line);
         }
     }
 }

@@ -125,7 +125,12 @@ public final class Labels {
 
     /** A driver's unit on the page ("1/yr" is "每年比率" in Chinese). */
     public String driverUnit(String unit) {
-        return WORDS.has("unit." + unit) ? WORDS.word("unit." + unit, zh()) : unit;
+        return driverUnit(unit, zh());
+    }
+
+    /** A driver's unit as the driver tables write it, in Chinese or English (the what-if page's driver list too). */
+    public static String driverUnit(String unit, boolean zh) {
+        return WORDS.has("unit." + unit) ? WORDS.word("unit." + unit, zh) : unit;
     }
 
     /** A scenario's name on the page ({@code name_zh} in Chinese), with a what-if's --set overrides. */

@@ -26,6 +26,25 @@ public final class Format {
         return String.format(Locale.ROOT, "%.4f", v);
     }
 
+    /** How many significant digits {@link #noiseFree} keeps. */
+    public static final int SIGNIFICANT_DIGITS = 12;
+    private static final java.math.MathContext SIGNIFICANT = new java.math.MathContext(SIGNIFICANT_DIGITS);
+
+    /**
+     * {@code v} to {@value #SIGNIFICANT_DIGITS} significant digits: the binary noise of decimal arithmetic goes
+     * (0.21000000000000002 from 0.2 + 0.01 is 0.21, a difference of two shares 0.6575 - 0.659 is -0.0015, not
+     * -0.0015000000000000568), every digit a figure can mean stays. Zero is 0.0 (not -0.0); not finite: as it is.
+     */
+    public static double noiseFree(double v) {
+        if (v == 0) {
+            return 0.0;
+        }
+        if (!Double.isFinite(v)) {
+            return v;
+        }
+        return new java.math.BigDecimal(v).round(SIGNIFICANT).doubleValue();
+    }
+
     /** Puts a number, or null when it is undefined (JSON has no NaN). */
     public static void json(ObjectNode n, String key, double v) {
         if (Double.isFinite(v)) {

@@ -181,6 +181,44 @@ class ForecastsServiceTest {
         assertEquals(2500.5, service.history(again).value("exports", 2019).orElseThrow(), 0);
     }
 
+    /**
+     * A targets catalog and a history are parsed and checked against a scenario once: a what-if of the same scenario
+     * (another request, other overrides) checks neither again; a rewritten file (its size and time of last change, the
+     * key of the parsed files) is read and checked again, and what it says now is what the forecast judges.
+     */
+    @Test
+    void aCheckedCatalogAndHistoryAreKeptUntilTheirFileChanges(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path targets = dir.resolve("t.yaml");
+        String catalog = """
+                targets:
+                - {id: my.gdp.2030, plan: my, metric: gdp_nominal, name: GDP, year: 2030, kind: level, comparator: '>=',
+                   value: %s, unit: 亿元, basis: nominal, source: {file: 001_1c230cbe6f0712d9.txt, line: 31, quote: "到2025年，全市GDP达2000亿元"}}
+                """;
+        java.nio.file.Files.writeString(targets, catalog.formatted("3000"));
+        java.nio.file.Path history = dir.resolve("h.csv");
+        java.nio.file.Files.writeString(history, "region,year,metric,value,unit,basis,status,source_file,source_line,quote,note\n"
+                + "Yiwu,2019,exports,2000,亿元,nominal,used,,,,made-up figure for a test\n");
+        java.nio.file.Path scenario = dir.resolve("s.yaml");
+        java.nio.file.Files.writeString(scenario, "name: s\nextends: yiwu/baseline\ntargets: t.yaml\nhistory: h.csv\n");
+        Forecasts service = Forecasts.onClasspath();
+        Forecasts.Request file = Forecasts.Request.of(new ScenarioSource.File(scenario));
+        assertEquals(3000, service.central(file).verdicts().get(0).target().value(), 0);
+        Forecasts.InputWork first = service.inputWork();
+        assertEquals(new Forecasts.InputWork(2, 2), first, "the catalog and the history, each parsed and checked once");
+        service.central(file);
+        service.prepare(Forecasts.Request.of(new ScenarioSource.File(scenario), "trade.exportTrend=0.02"));
+        service.actuals(service.load(file), io.plansim.target.History.empty());
+        assertEquals(first, service.inputWork(), "a second request and a what-if check nothing again");
+
+        java.nio.file.Files.writeString(targets, catalog.formatted("3500"));
+        java.nio.file.Files.setLastModifiedTime(targets, java.nio.file.attribute.FileTime.fromMillis(
+                java.nio.file.Files.getLastModifiedTime(targets).toMillis() + 2000));
+        assertEquals(3500, service.central(file).verdicts().get(0).target().value(), 0, "the rewritten catalog is judged");
+        assertEquals(new Forecasts.InputWork(3, 3), service.inputWork(), "the rewritten catalog alone is read and checked again");
+        service.central(file);
+        assertEquals(new Forecasts.InputWork(3, 3), service.inputWork());
+    }
+
     /** A what-if on the exchange rate leaves the base year's dollar exports as recorded, in the page and in its download. */
     @Test
     void anExchangeRateWhatIfAndItsDownloadKeepTheRecordedBaseYear() {

@@ -17,6 +17,8 @@ import java.util.Set;
  */
 record ForecastRequest(Forecasts.Request request, long paths, long seed, String client, JsonNode body) {
     static final int MAX_OVERRIDES = 64;
+    /** What an upload sent without a 'name' is called in messages. */
+    static final String UPLOADED = "uploaded scenario";
     static final int MAX_OVERRIDE_CHARS = 200;
     /** What every route reads: the scenario and the overrides. */
     private static final Set<String> SCENARIO = Set.of("scenario", "yaml", "name", "overrides");
@@ -62,7 +64,8 @@ record ForecastRequest(Forecasts.Request request, long paths, long seed, String 
         if (scenario != null) {
             source = ScenarioSource.builtIn(text(scenario, "scenario", 200));
         } else {
-            String name = root.has("name") ? text(root.get("name"), "name", 100) : "upload.yaml";
+            // the name a message locates the upload's problems by: the file's, as the page sends it, or what it is
+            String name = root.has("name") ? text(root.get("name"), "name", 100) : UPLOADED;
             if (!name.matches("[\\p{L}\\p{N}_.() -]+") || name.startsWith(".")) {
                 // the upload's name is only a label in messages; still, nothing that looks like a path
                 throw ApiError.bad("'name' must be a plain file name such as my-scenario.yaml, not " + clip(name));

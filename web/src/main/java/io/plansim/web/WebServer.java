@@ -32,10 +32,13 @@ public final class WebServer implements AutoCloseable {
     /** At most this much of the last run's random inputs is kept for the next slider move. */
     static final long WHAT_IF_DRAWS_BYTES = 64L << 20;
 
-    private WebServer(Javalin app, RunGate gate, java.util.concurrent.ExecutorService workers) {
+    private final Forecasts service;
+
+    private WebServer(Javalin app, RunGate gate, java.util.concurrent.ExecutorService workers, Forecasts service) {
         this.app = app;
         this.gate = gate;
         this.workers = workers;
+        this.service = service;
     }
 
     /** Starts a server on {@code host:port} (port 0: a free one); {@link #port()} tells which. */
@@ -71,7 +74,10 @@ public final class WebServer implements AutoCloseable {
         route(app, methods, "POST", "/api/solve", api::solve);
         route(app, methods, "POST", "/api/tornado", api::tornado);
         app.exception(ApiError.class, (e, ctx) -> api.error(ctx, e.status(), e.getMessage(), List.of()));
-        app.exception(InputException.class, (e, ctx) -> api.error(ctx, 400, e.getMessage(), e.problems()));
+        app.exception(InputException.class, (e, ctx) -> {
+            ApiWording.Refusal r = ApiWording.of(e);
+            api.error(ctx, 400, r.message(), r.problems());
+        });
         app.exception(NumericFault.class, (e, ctx) -> api.error(ctx, 422, e.getMessage(), List.of()));
         app.exception(HttpResponseException.class, (e, ctx) -> api.error(ctx, e.getStatus(), e.getMessage(), List.of()));
         app.exception(Exception.class, (e, ctx) -> api.error(ctx, 500, "internal error: " + e.getClass().getSimpleName(), List.of()));
@@ -93,7 +99,7 @@ public final class WebServer implements AutoCloseable {
             throw InputException.of(io.plansim.scenario.SourceLocation.commandLine(), "--port",
                     host + ":" + port, "a free port on an address of this machine (" + e.getMessage() + ")");
         }
-        return new WebServer(app, gate, workers);
+        return new WebServer(app, gate, workers, service);
     }
 
     private static void route(Javalin app, Map<String, String> methods, String method, String path, io.javalin.http.Handler h) {
@@ -107,6 +113,11 @@ public final class WebServer implements AutoCloseable {
 
     public int port() {
         return app.port();
+    }
+
+    /** How often the server's service parsed and checked targets and histories: for tests. */
+    Forecasts.InputWork inputWork() {
+        return service.inputWork();
     }
 
     @Override
@@ -172,7 +183,7 @@ public final class WebServer implements AutoCloseable {
                 o.put("group", d.driver().group());
                 o.put("name", d.driver().driverName());
                 o.put("kind", d.driver().kind().name().toLowerCase(java.util.Locale.ROOT));
-                o.put("unit", d.driver().unit());
+                unit(o, d.driver());
                 o.put("min", d.driver().min());
                 o.put("max", d.driver().max());
                 o.put("scenarioValue", d.firstYear());
@@ -236,6 +247,12 @@ public final class WebServer implements AutoCloseable {
             }
         }
 
+        /** A driver's unit in English and Chinese, as the report's and the workbook's driver tables write it. */
+        private static void unit(ObjectNode o, io.plansim.scenario.Driver d) {
+            o.put("unit", io.plansim.report.Labels.driverUnit(d.unit(), false));
+            o.put("unitZh", io.plansim.report.Labels.driverUnit(d.unit(), true));
+        }
+
         /** The current state as a scenario file that {@code plansim run}/{@code mc} reproduce. */
         void yaml(Context ctx) {
             ForecastRequest r = ForecastRequest.parse(json, body(ctx), limits, "POST /api/yaml", Set.of());
@@ -274,7 +291,7 @@ public final class WebServer implements AutoCloseable {
             out.put("scenario", x.scenario().runId());
             out.put("target", x.target().id());
             out.put("driver", x.knob().driver().path());
-            out.put("unit", x.knob().driver().unit());
+            unit(out, x.knob().driver());
             out.put("from", x.knob().from());
             out.put("to", x.knob().to());
             if (probability != null) {
@@ -334,11 +351,37 @@ public final class WebServer implements AutoCloseable {
             return u;
         }
 
-        void send(Context ctx, Object node) {
+        /** Every reply's JSON, its numbers {@link #noiseFree}. */
+        void send(Context ctx, com.fasterxml.jackson.databind.JsonNode node) {
+            noiseFree(node);
             try {
                 ctx.contentType("application/json; charset=utf-8").result(json.writeValueAsString(node));
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new IllegalStateException(e);
+            }
+        }
+
+        /**
+         * Every fractional number in the reply to {@link io.plansim.tables.Format#noiseFree 12 significant digits}:
+         * 0.21, not the 0.21000000000000002 that 0.2 + 0.01 makes; whole numbers (years, counts, seeds) as they are.
+         */
+        static void noiseFree(com.fasterxml.jackson.databind.JsonNode node) {
+            if (node instanceof ObjectNode o) {
+                o.fields().forEachRemaining(e -> {
+                    if (e.getValue().isFloatingPointNumber()) {
+                        e.setValue(o.numberNode(io.plansim.tables.Format.noiseFree(e.getValue().doubleValue())));
+                    } else {
+                        noiseFree(e.getValue());
+                    }
+                });
+            } else if (node instanceof ArrayNode a) {
+                for (int i = 0; i < a.size(); i++) {
+                    if (a.get(i).isFloatingPointNumber()) {
+                        a.set(i, a.numberNode(io.plansim.tables.Format.noiseFree(a.get(i).doubleValue())));
+                    } else {
+                        noiseFree(a.get(i));
+                    }
+                }
             }
         }
 

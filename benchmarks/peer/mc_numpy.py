@@ -340,8 +340,24 @@ class Calibration:
     value x of a variable in a calibrated group, in year t after the base, moves to m exp(k ln(x / m)), m the central
     path's value and k the group's factor at horizon t (the last fitted one beyond it): k_lo (factorsBelow) where
     x < m, k_hi (factorsAbove) otherwise, both the one list `factors` in a symmetric group (format 1); m + k (x - m)
-    unless x and m are both positive. `plansim mc` applies it unless --raw, right after the kernel (satellites are
-    computed from the raw core rows), before target counts, moments and percentiles."""
+    unless x and m are both positive. `plansim mc` applies it unless --raw: to the core rows right after the kernel
+    has projected them, carrying each scaled level's ratio x' / x into the values of its year computed from it
+    (io.plansim.model.LevelIdentities: real GDP into nominal GDP, per capita, value added, energy, CO2, TFP and TFP's
+    growth term; real GDP growth and the trade sums computed again), then the satellites are projected from the
+    recalibrated core, then a satellite's own factors apply; all before target counts, moments and percentiles."""
+
+    # a level's products (scale with it) and quotients (divided by it) within a year: io.plansim.model.LevelIdentities
+    PRODUCTS = {
+        "gdp_real": ("gdp_nominal", "gdp_per_capita", "primary_va", "secondary_va", "tertiary_va", "energy_consumption",
+                     "co2", "tfp"),
+        "gdp_deflator": ("gdp_nominal", "gdp_per_capita", "primary_va", "secondary_va", "tertiary_va"),
+        "population": ("urban_population", "labour"),
+        "urbanization_rate": ("urban_population",),
+        "energy_intensity": ("energy_consumption", "co2"),
+        "income_per_capita": (),
+    }
+    QUOTIENTS = {"population": ("gdp_per_capita",)}
+    TRADE_TERMS = ("exports", "imports", "domestic_trade", "cny_per_usd")
 
     def __init__(self, path):
         c = read_yaml(path)
@@ -359,21 +375,57 @@ class Calibration:
     def _at(f, h):
         return f[max(0, min(len(f), h) - 1)]
 
-    def apply(self, out, variables, centre):
-        """Recalibrates out, (variables, years, m), in place; centre is the central path, (variables, years)."""
+    def _scaled(self, v, x, m, n):
+        below, above = self.factors[v]
+        k_lo = np.array([self._at(below, h) for h in range(1, n)])[:, None]
+        k_hi = np.array([self._at(above, h) for h in range(1, n)])[:, None]
+        k = np.where(x < m, k_lo, k_hi)
+        positive = (x > 0) & (m > 0)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            scaled = m * np.exp(k * np.log(x / m))
+        return np.where(positive, scaled, m + k * (x - m))
+
+    def apply_core(self, out, row, centre, solow):
+        """Recalibrates the core rows of out, (variables, years, m), in place, and what follows from them; row maps a
+        variable to its index, centre is the central path, (variables, years)."""
         n = out.shape[1]
-        for i, v in enumerate(variables):
-            if v not in self.factors:
-                continue
-            below, above = self.factors[v]
-            x, m = out[i, 1:], centre[i, 1:, None]
-            k_lo = np.array([self._at(below, h) for h in range(1, n)])[:, None]
-            k_hi = np.array([self._at(above, h) for h in range(1, n)])[:, None]
-            k = np.where(x < m, k_lo, k_hi)
-            positive = (x > 0) & (m > 0)
+        trade = False
+        for v in self.factors:
+            if v not in self.PRODUCTS and v not in self.TRADE_TERMS:
+                continue  # a satellite (after the satellites), or a derived value listed beside its level
+            i = row[v]
+            x = out[i, 1:].copy()
+            out[i, 1:] = self._scaled(v, x, centre[i, 1:, None], n)
             with np.errstate(divide="ignore", invalid="ignore"):
-                scaled = m * np.exp(k * np.log(x / m))
-            out[i, 1:] = np.where(positive, scaled, m + k * (x - m))
+                r = np.where(x != 0, out[i, 1:] / x, 1.0)
+            for p in self.PRODUCTS.get(v, ()):
+                if p in row and (solow or p != "tfp"):
+                    out[row[p], 1:] *= r
+            for q in self.QUOTIENTS.get(v, ()):
+                out[row[q], 1:] /= r
+            if v == "gdp_real":
+                if solow:  # TFP's growth term takes the change of log growth (TFP is the residual)
+                    d = 100 * np.log(r)
+                    out[row["ga_tfp"], 1:] += d
+                    out[row["ga_tfp"], 2:] -= d[:-1]
+                real = out[row["gdp_real"]]
+                out[row["gdp_real_growth"], 1:] = 100 * (real[1:] / real[:-1] - 1)
+            trade |= v in self.TRADE_TERMS
+        if trade:
+            ex, im, dom, fx = (out[row[v], 1:] for v in ("exports", "imports", "domestic_trade", "cny_per_usd"))
+            out[row["goods_trade"], 1:] = ex + im
+            out[row["total_trade"], 1:] = ex + im + dom
+            out[row["exports_usd"], 1:] = ex / fx
+            out[row["imports_usd"], 1:] = im / fx
+            out[row["goods_trade_usd"], 1:] = (ex + im) / fx
+
+    def apply_satellites(self, out, row, centre, satellites):
+        """Recalibrates the satellites a group names (after they are projected from the recalibrated core)."""
+        n = out.shape[1]
+        for v in satellites:
+            if v in self.factors:
+                i = row[v]
+                out[i, 1:] = self._scaled(v, out[i, 1:], centre[i, 1:, None], n)
 
 
 class Model:
@@ -515,9 +567,12 @@ class Model:
                 put("ga_trade", t, 100 * demand_step)
             self.levels(put, d, t, real, deflator, pop, urban, labour, primary, secondary, exports, imports, domestic,
                         intensity, income)
+        calibrate = self.calibration and not central
+        if calibrate:
+            self.calibration.apply_core(out, self.row, self.centre, s.solow)
         self.simulate_satellites(out, factor)
-        if self.calibration and not central:
-            self.calibration.apply(out, s.variables, self.centre)
+        if calibrate:
+            self.calibration.apply_satellites(out, self.row, self.centre, [sat["id"] for sat in s.satellites])
         return out
 
     @staticmethod

@@ -32,6 +32,21 @@ class BatchCommandTest {
         }
     }
 
+    /** A batch of one variant of yiwu/baseline (TFP growth 1%). */
+    private Path oneVariant(int paths, int seed) throws Exception {
+        Path f = dir.resolve("one.yaml");
+        Files.writeString(f, """
+                name: one
+                runs:
+                  - scenario: yiwu/baseline
+                    paths: %d
+                    seed: %d
+                    variants:
+                      - {production.tfpGrowth: 0.01}
+                """.formatted(paths, seed), StandardCharsets.UTF_8);
+        return f;
+    }
+
     private Path batchFile() throws Exception {
         Path f = dir.resolve("grid.yaml");
         Files.writeString(f, """
@@ -74,7 +89,64 @@ class BatchCommandTest {
         assertTrue(failed.contains("batchSha256"));
         String csv = Files.readString(whole.resolve("results.csv"));
         assertWorkbookHoldsTheCsv(parts, csv);
-        assertTrue(csv.startsWith("variant,scenario,production.tfpGrowth,trade.exportTrend,population.netMigration,metric,year,mean,sd,p05"), csv.substring(0, 120));
+        assertTrue(csv.startsWith("variant,scenario,production.tfpGrowth,trade.exportTrend,population.netMigration,metric,unit,basis,year,mean,sd,p05"),
+                csv.substring(0, 120));
+    }
+
+    /**
+     * Every results row says its metric's unit and price basis, the engine's as mc --format csv writes them for the
+     * same scenario (a satellite indicator of the region's file too), in results.csv, results.jsonl and results.xlsx.
+     */
+    @Test
+    void eachResultRowSaysItsMetricsUnitAndPriceBasisAsMcDoes() throws Exception {
+        Path f = oneVariant(500, 1);
+        Path out = dir.resolve("one");
+        RunCommandTest.Result r = RunCommandTest.plansim("batch", f.toString(), "--out", out.toString(), "--quiet",
+                "--format", "xlsx", "--lang", "zh");
+        assertEquals(0, r.code(), r.err());
+        RunCommandTest.Result mc = RunCommandTest.plansim("mc", "yiwu/baseline", "--paths", "500", "--quiet", "--format", "csv");
+        assertEquals(0, mc.code(), mc.err());
+        java.util.Map<String, String> expected = unitAndBasis(mc.out(), "variable");
+        java.util.Map<String, String> written = unitAndBasis(Files.readString(out.resolve("results.csv")), "metric");
+        assertEquals(expected, written);
+        assertEquals("亿元 nominal", written.get("gdp_nominal"));
+        assertEquals("亿元 real", written.get("gdp_real"));
+        assertEquals("万人 none", written.get("population"));
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (String line : Files.readAllLines(out.resolve("results.jsonl"))) {
+            com.fasterxml.jackson.databind.JsonNode n = json.readTree(line);
+            assertEquals(expected.get(n.get("metric").asText()), n.get("unit").asText() + " " + n.get("basis").asText(), line);
+        }
+        try (org.apache.poi.ss.usermodel.Workbook wb = XlsxOutputTest.open(out.resolve("results.xlsx"))) {
+            org.apache.poi.ss.usermodel.Sheet results = wb.getSheet("结果");
+            java.util.List<String> header = new java.util.ArrayList<>();
+            results.getRow(0).forEach(c -> header.add(c.getStringCellValue()));
+            assertTrue(header.contains("单位") && header.contains("价格口径"), header.toString());
+            java.util.Set<String> bases = new java.util.TreeSet<>();
+            for (org.apache.poi.ss.usermodel.Row row : results) {
+                if (row.getRowNum() > 0) {
+                    bases.add(row.getCell(header.indexOf("价格口径")).getStringCellValue());
+                }
+            }
+            assertEquals(java.util.Set.of("现价", "不变价", "不适用"), bases);
+        }
+    }
+
+    /** A long CSV's metric -> "unit basis", each metric's every row agreeing. */
+    private static java.util.Map<String, String> unitAndBasis(String csv, String metricColumn) {
+        String[] lines = csv.strip().split("\n");
+        java.util.List<String> header = java.util.Arrays.asList(lines[0].split(","));
+        int metric = header.indexOf(metricColumn);
+        int unit = header.indexOf("unit");
+        int basis = header.indexOf("basis");
+        assertTrue(unit >= 0 && basis >= 0, lines[0]);
+        java.util.Map<String, String> out = new java.util.TreeMap<>();
+        for (int i = 1; i < lines.length; i++) {
+            String[] c = lines[i].split(",");
+            String was = out.put(c[metric], c[unit] + " " + c[basis]);
+            assertTrue(was == null || was.equals(c[unit] + " " + c[basis]), lines[i]);
+        }
+        return out;
     }
 
     /**
@@ -83,16 +155,7 @@ class BatchCommandTest {
      */
     @Test
     void theCalibrationIsAppliedNamedAndPartOfEachVariantsDefinition() throws Exception {
-        Path f = dir.resolve("one.yaml");
-        Files.writeString(f, """
-                name: one
-                runs:
-                  - scenario: yiwu/baseline
-                    paths: 2000
-                    seed: 5
-                    variants:
-                      - {production.tfpGrowth: 0.01}
-                """, StandardCharsets.UTF_8);
+        Path f = oneVariant(2000, 5);
         Path cal = dir.resolve("cal");
         Path raw = dir.resolve("raw");
         RunCommandTest.Result a = RunCommandTest.plansim("batch", f.toString(), "--out", cal.toString(), "--quiet");
@@ -215,9 +278,10 @@ class BatchCommandTest {
         String[] lines = csv.split("\n");
         int p90 = java.util.Arrays.asList(lines[0].split(",")).indexOf("p90");
         int metric = java.util.Arrays.asList(lines[0].split(",")).indexOf("metric");
+        int year = java.util.Arrays.asList(lines[0].split(",")).indexOf("year");
         for (String l : lines) {
             String[] c = l.split(",");
-            if (c.length > p90 && c[metric].equals("gdp_real") && c[metric + 1].equals("2030")) {
+            if (c.length > p90 && c[metric].equals("gdp_real") && c[year].equals("2030")) {
                 return c[p90];
             }
         }

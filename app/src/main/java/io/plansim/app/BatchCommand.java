@@ -166,7 +166,8 @@ final class BatchCommand implements Callable<Integer> {
         AtomicOutput.write(dir, "results.jsonl", s.resultsJsonl());
         AtomicOutput.write(dir, "run-log.json", s.runLog());
         if (format == OutputFormat.XLSX) {
-            AtomicOutput.write(dir, "results.xlsx", BatchWorkbook.of(s.runLog(), s.resultsCsv(), s.targetsCsv(), lang));
+            AtomicOutput.write(dir, "results.xlsx", BatchWorkbook.of(s.runLog(), s.resultsCsv(), s.targetsCsv(),
+                    calibration.line(lang == io.plansim.report.Lang.ZH), lang));
         }
         AtomicOutput.write(dir, "results.csv", s.resultsCsv()); // last: its presence marks a finished batch
         spec.commandLine().getOut().printf(Locale.ROOT,

@@ -129,6 +129,7 @@ class BatchCommandTest {
                 }
             }
             assertEquals(java.util.Set.of("现价", "不变价", "不适用"), bases);
+            assertTrue(XlsxOutputTest.about(wb).get("分布校准").startsWith("已校准"), XlsxOutputTest.about(wb).toString());
         }
     }
 

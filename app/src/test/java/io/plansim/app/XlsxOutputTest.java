@@ -102,6 +102,50 @@ class XlsxOutputTest {
         }
     }
 
+    /**
+     * The about sheet says what a Monte Carlo's numbers depend on besides the scenario, each in a row of its own and
+     * in the workbook's language: the paths, the seed and the distribution (calibrated by which file, or raw).
+     */
+    @Test
+    void theAboutSheetSaysPathsSeedAndCalibrationInBothLanguages() throws Exception {
+        String[] run = {"yiwu/baseline", "--paths", "700", "--seed", "4", "--quiet", "--format", "xlsx"};
+        RunCommandTest.Result r = RunCommandTest.plansim(concat(new String[] {"mc"}, run, "--out", dir.resolve("en").toString()));
+        assertEquals(0, r.code(), r.err());
+        try (Workbook wb = open(dir.resolve("en/yiwu-baseline-mc.xlsx"))) {
+            Map<String, String> about = about(wb);
+            assertEquals("700", about.get("paths"));
+            assertEquals("4", about.get("seed"));
+            assertTrue(about.get("distribution").startsWith("calibrated: spread scaling"), about.toString());
+            assertTrue(about.get("distribution").contains("scenarios/reference/calibration/spread.yaml"), about.toString());
+        }
+        r = RunCommandTest.plansim(concat(new String[] {"targets"}, run, "--raw", "--lang", "zh", "--out", dir.resolve("zh").toString()));
+        assertEquals(0, r.code(), r.err());
+        try (Workbook wb = open(dir.resolve("zh/yiwu-baseline-targets.xlsx"))) {
+            Map<String, String> about = about(wb);
+            assertEquals("700", about.get("路径数"));
+            assertEquals("4", about.get("随机种子"));
+            assertTrue(about.get("分布校准").startsWith("未校准（--raw）"), about.toString());
+        }
+        r = RunCommandTest.plansim("targets", "yiwu/baseline", "--central-only", "--format", "xlsx", "--out", dir.resolve("central").toString());
+        assertEquals(0, r.code(), r.err());
+        try (Workbook wb = open(dir.resolve("central/yiwu-baseline-targets.xlsx"))) {
+            Map<String, String> about = about(wb);
+            assertFalse(about.containsKey("paths") || about.containsKey("distribution"), "no Monte Carlo, no paths: " + about);
+            assertTrue(about.get("method").startsWith("Verdicts from the central path alone"), about.toString());
+        }
+    }
+
+    /** The about sheet (the first) as field -> value. */
+    static Map<String, String> about(Workbook wb) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Row row : wb.getSheetAt(0)) {
+            if (row.getRowNum() > 0) {
+                out.put(row.getCell(0).getStringCellValue(), row.getCell(1).getStringCellValue());
+            }
+        }
+        return out;
+    }
+
     @Test
     void aWorkbookNeedsAFolderAndACommandThatWritesOne() throws Exception {
         RunCommandTest.Result r = RunCommandTest.plansim("run", "yiwu/baseline", "--format", "xlsx");

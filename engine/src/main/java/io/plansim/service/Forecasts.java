@@ -137,9 +137,12 @@ public final class Forecasts {
         }
     }
 
-    /** A Monte Carlo run, the central path, the verdicts with probabilities, and what it was conditioned on. */
+    /**
+     * A Monte Carlo run, the central path, the verdicts with probabilities, and what it was conditioned on;
+     * {@code calibration} is the spread calibration its paths were recalibrated by, null for the raw distribution.
+     */
     public record Simulation(Scenario scenario, McResult mc, Projection central, List<TargetVerdict> verdicts,
-                             List<String> notes) {
+                             List<String> notes, SpreadCalibration calibration) {
         public Simulation {
             verdicts = List.copyOf(verdicts);
             notes = List.copyOf(notes);
@@ -405,7 +408,7 @@ public final class Forecasts {
         List<TargetVerdict> verdicts = p.catalog() == null ? List.of() : TargetJudge.judge(p.catalog(), central, p.actuals(), mc);
         List<String> notes = new ArrayList<>(notes(p.compiled()));
         notes.add(p.calibrationLine(false));
-        return new Simulation(p.scenario(), mc, central, verdicts, notes);
+        return new Simulation(p.scenario(), mc, central, verdicts, notes, p.compiled().calibration());
     }
 
     /**

@@ -254,6 +254,59 @@ class BatchCommandTest {
         assertEquals(sha256(parent), inputs.path(parent.toString()).asText(), inputs.toPrettyString());
     }
 
+    /**
+     * The engine code is part of each variant's definition, by the SHA-256 of its classes (EngineCode), not only by
+     * the version string: variants a build with other code computed (here: the stored identity of another build,
+     * as a rebuilt jar of the same version leaves it) run again with --resume, which says so, and the run log
+     * records the code that computed the tables.
+     */
+    @Test
+    void resumeRunsAgainWhatAnotherBuildOfTheEngineComputed() throws Exception {
+        Path f = oneVariant(400, 2);
+        Path out = dir.resolve("built");
+        String[] batch = {"batch", f.toString(), "--out", out.toString(), "--quiet", "--threads", "1"};
+        assertEquals(0, RunCommandTest.plansim(batch).code());
+        String code = io.plansim.batch.EngineCode.id();
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        assertEquals(code, json.readTree(out.resolve("run-log.json").toFile()).path("plansimCode").asText());
+        Path variant = out.resolve("variants/r00-v00000.json");
+        com.fasterxml.jackson.databind.node.ObjectNode stored = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(variant.toFile());
+        com.fasterxml.jackson.databind.node.ObjectNode definition = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(stored.path("definition").asText());
+        assertEquals(code, definition.path("code").asText(), definition.toString());
+        String before = Files.readString(out.resolve("results.csv"));
+
+        // the same folder resumed by this build reuses the variant
+        Files.delete(out.resolve("results.csv"));
+        RunCommandTest.Result same = RunCommandTest.plansim(concat(batch, "--resume"));
+        assertEquals(0, same.code(), same.err());
+        assertTrue(same.out().contains("(0 run now, 1 resumed)"), same.out());
+
+        // computed by another build of the same version: run again, and the message says why
+        String other = "sha256:" + "0123456789ab".repeat(5) + "0123";
+        stored.put("definition", definition.put("code", other).toString());
+        stored.set("stats", json.createArrayNode()); // what the other build computed is never published
+        Files.writeString(variant, json.writeValueAsString(stored));
+        Files.delete(out.resolve("results.csv"));
+        RunCommandTest.Result r = RunCommandTest.plansim(concat(batch, "--resume"));
+        assertEquals(0, r.code(), r.err());
+        String why = "the engine code (sha256:0123456789ab\u2026 when computed, " + code.substring(0, 19) + "\u2026 now: another build of plansim)";
+        assertTrue(r.out().contains("(1 run now, 0 resumed; 1 re-run, changed: " + why + ")"), r.out());
+        assertTrue(r.err().contains("1 finished variants in " + out + " were computed for another definition (changed: " + why), r.err());
+        assertEquals(before, Files.readString(out.resolve("results.csv")));
+
+        // a variant file from before the code was recorded is run again too
+        stored = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(variant.toFile());
+        definition = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(stored.path("definition").asText());
+        definition.remove("code");
+        stored.put("definition", definition.toString());
+        Files.writeString(variant, json.writeValueAsString(stored));
+        Files.delete(out.resolve("results.csv"));
+        RunCommandTest.Result old = RunCommandTest.plansim(concat(batch, "--resume"));
+        assertEquals(0, old.code(), old.err());
+        assertTrue(old.out().contains("changed: the engine code (not recorded when computed, " + code.substring(0, 19)), old.out());
+        assertEquals(before, Files.readString(out.resolve("results.csv")));
+    }
+
     /** The resumed folder's tables are those of a fresh run of the same command into {@code name}. */
     private void assertFreshRunGives(String[] batch, Path resumed, String name) throws Exception {
         String[] fresh = batch.clone();

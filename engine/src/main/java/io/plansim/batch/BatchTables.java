@@ -77,6 +77,7 @@ public final class BatchTables {
         BatchSettings settings = plan.settings();
         ObjectNode log = BatchFolder.JSON.createObjectNode();
         log.put("plansimVersion", settings.version());
+        log.put("plansimCode", settings.code());
         log.put("batchFile", plan.file());
         log.put("batchSha256", BatchPlan.sha256(plan.text()));
         ArrayNode setLog = log.putArray("set");

@@ -135,6 +135,37 @@ class XlsxOutputTest {
         }
     }
 
+    /**
+     * The Chinese workbook's assumptions sheet has each driver's group and, for a driver left at the model default,
+     * the reason for that default in Chinese (the dictionary's), not the English of the driver registry.
+     */
+    @Test
+    void theChineseAssumptionsSheetHasChineseGroupsAndReasonsForDefaults() throws Exception {
+        RunCommandTest.Result r = RunCommandTest.plansim("run", "yiwu/baseline", "--format", "xlsx", "--lang", "zh", "--out", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        try (Workbook wb = open(dir.resolve("yiwu-baseline.xlsx"))) {
+            Map<String, Map<String, Cell>> drivers = rows(wb.getSheet("情景假设"), "驱动参数");
+            assertEquals(io.plansim.scenario.Driver.values().length, drivers.size());
+            java.util.Set<String> groups = new java.util.TreeSet<>();
+            List<String> english = new ArrayList<>();
+            int defaults = 0;
+            for (Map.Entry<String, Map<String, Cell>> d : drivers.entrySet()) {
+                groups.add(d.getValue().get("类别").getStringCellValue());
+                String source = d.getValue().get("来源").getStringCellValue();
+                if (source.startsWith("模型默认值")) {
+                    defaults++;
+                    String why = io.plansim.scenario.Driver.byPath(d.getKey()).orElseThrow().why();
+                    if (source.contains(why) || ReportLanguageTest.readsEnglish(source)) {
+                        english.add(d.getKey() + ": " + source);
+                    }
+                }
+            }
+            assertEquals(java.util.Set.of("人口", "生产", "价格", "产业结构", "贸易", "能源", "收入"), groups);
+            assertTrue(defaults >= 5, "drivers at the model default: " + defaults);
+            assertEquals(List.of(), english);
+        }
+    }
+
     /** The about sheet (the first) as field -> value. */
     static Map<String, String> about(Workbook wb) {
         Map<String, String> out = new LinkedHashMap<>();

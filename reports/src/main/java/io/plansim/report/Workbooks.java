@@ -190,7 +190,8 @@ public final class Workbooks {
         List<String> set = s.overrides().stream().filter(o -> o.startsWith(d.path()) && o.length() > d.path().length()
                 && "=+*[".indexOf(o.charAt(d.path().length())) >= 0).toList();
         String lineage = String.join(" < ", s.lineage());
-        String base = defaulted ? (l.zh() ? "模型默认值（docs/MODEL.md）：" : "model default (docs/MODEL.md): ") + d.why()
+        // the reason for a default in the workbook's language: the dictionary's "driver.why.<path>" (English: Driver.why)
+        String base = defaulted ? l.format("driver.default", l.format("driver.why." + d.path(), d.why()))
                 : (l.zh() ? "情景文件：" : "scenario file: ") + lineage;
         return set.isEmpty() ? base : "--set " + String.join(", --set ", set) + "; " + base;
     }

@@ -280,7 +280,7 @@ public final class Forecasts {
         }
         return catalogs.computeIfAbsent(cacheKey(s.targets()),
                 k -> TargetCatalog.parse(s.targets().display(), repository.read(s.targets(), at(s), "targets")))
-                .checkedFor(variables(s), regionMetrics(s));
+                .checkedFor(variables(s), regionMetrics(s), s.baseYear(), s.horizon());
     }
 
     /**

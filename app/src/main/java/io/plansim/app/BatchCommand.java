@@ -105,7 +105,8 @@ final class BatchCommand implements Callable<Integer> {
             throw InputException.of(SourceLocation.commandLine(), "--master", "'" + master + "'", "--master only with --engine spark");
         }
         String text = io.plansim.scenario.TextFiles.read(batchFile, batchFile.toString());
-        BatchSettings settings = new BatchSettings(sets, actuals.texts(), actuals.asOf, Main.version(), calibration.text());
+        BatchSettings settings = new BatchSettings(sets, actuals.texts(), actuals.asOf, Main.version(),
+                io.plansim.batch.EngineCode.id(), calibration.text());
         BatchPlan plan = BatchPlan.of(batchFile.toString(), text, settings, ScenarioRepository.onClasspath());
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (t < 1) {
@@ -166,7 +167,8 @@ final class BatchCommand implements Callable<Integer> {
         AtomicOutput.write(dir, "results.jsonl", s.resultsJsonl());
         AtomicOutput.write(dir, "run-log.json", s.runLog());
         if (format == OutputFormat.XLSX) {
-            AtomicOutput.write(dir, "results.xlsx", BatchWorkbook.of(s.runLog(), s.resultsCsv(), s.targetsCsv(), lang));
+            AtomicOutput.write(dir, "results.xlsx", BatchWorkbook.of(s.runLog(), s.resultsCsv(), s.targetsCsv(),
+                    calibration.line(lang == io.plansim.report.Lang.ZH), lang));
         }
         AtomicOutput.write(dir, "results.csv", s.resultsCsv()); // last: its presence marks a finished batch
         spec.commandLine().getOut().printf(Locale.ROOT,

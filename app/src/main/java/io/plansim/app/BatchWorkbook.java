@@ -12,8 +12,11 @@ final class BatchWorkbook {
     private BatchWorkbook() {
     }
 
-    /** From the run log and the very text of results.csv and targets.csv, so that the workbook holds the same rows. */
-    static byte[] of(String runLog, String resultsCsv, String targetsCsv, Lang lang) {
+    /**
+     * From the run log and the very text of results.csv and targets.csv, so that the workbook holds the same rows;
+     * {@code calibration} is the line saying which distribution the variants show, in the workbook's language.
+     */
+    static byte[] of(String runLog, String resultsCsv, String targetsCsv, String calibration, Lang lang) {
         JsonNode log;
         try {
             log = io.plansim.tables.ProjectionJson.MAPPER.readTree(runLog);
@@ -25,6 +28,7 @@ final class BatchWorkbook {
         about.put(lang == Lang.ZH ? "批处理文件" : "batch file", log.path("batchFile").asText());
         about.put("batchSha256", log.path("batchSha256").asText());
         about.put("--set", log.path("set").toString());
+        about.put(Workbooks.word("sheet.calibration", lang), calibration);
         about.put(lang == Lang.ZH ? "失败的变体" : "failed variants", log.path("failed").asText());
         Map<String, tech.tablesaw.api.Table> tables = new LinkedHashMap<>();
         tables.put(Workbooks.sheetName("results", lang), Tables.readCsv("results", resultsCsv));

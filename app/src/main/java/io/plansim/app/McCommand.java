@@ -65,7 +65,7 @@ final class McCommand implements Callable<Integer> {
         }
         if (workbook) {
             output.emitWorkbook(spec.commandLine().getOut(), s.runId(), "-mc",
-                    () -> Workbooks.mc(s, r.central(), r.verdicts(), r.mc(), warning, Main.version(), output.lang));
+                    () -> Workbooks.mc(s, r.central(), r.verdicts(), r.mc(), r.calibration(), warning, Main.version(), output.lang));
             return 0;
         }
         String text = switch (output.format) {

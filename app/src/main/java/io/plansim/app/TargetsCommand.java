@@ -83,7 +83,7 @@ final class TargetsCommand implements Callable<Integer> {
             io.plansim.aggregate.McResult simulated = mcResult;
             String warned = warning;
             output.emitWorkbook(spec.commandLine().getOut(), p.scenario(), "-targets", () -> io.plansim.report.Workbooks.targets(
-                    s, central, verdicts, simulated, run.seed, warned, Main.version(), output.lang));
+                    s, central, verdicts, simulated, calibration.calibration(), run.seed, warned, Main.version(), output.lang));
             return 0;
         }
         String text = switch (output.format) {

@@ -20,6 +20,8 @@ import java.util.stream.Collectors;
  * its source.
  */
 final class UncertaintyCalibration {
+    private static final io.plansim.tables.Dictionary WORDS = io.plansim.tables.Dictionary.get();
+
     private UncertaintyCalibration() {
     }
 
@@ -38,7 +40,8 @@ final class UncertaintyCalibration {
         TextTable t = new TextTable(new boolean[] {false, false, false, true});
         t.row(zh ? "条目" : "entry", zh ? "估计（标准误）" : "estimate (std. error)", zh ? "地区数据" : "region", zh ? "权重" : "weight");
         for (UncertaintyPriors.Entry e : r.entries()) {
-            t.row(e.section() + "/" + e.key(), e.estimate(), e.regional(), String.format(Locale.ROOT, "%.2f", e.weight()));
+            t.row(e.section() + "/" + e.key(), WORDS.phrase(e.estimate(), zh), WORDS.phrase(e.evidence(), zh),
+                    String.format(Locale.ROOT, "%.2f", e.weight()));
         }
         sb.append(t.render()).append('\n');
         sb.append(zh ? "来源：\n" : "Sources:\n");

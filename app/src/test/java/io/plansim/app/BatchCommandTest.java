@@ -32,6 +32,21 @@ class BatchCommandTest {
         }
     }
 
+    /** A batch of one variant of yiwu/baseline (TFP growth 1%). */
+    private Path oneVariant(int paths, int seed) throws Exception {
+        Path f = dir.resolve("one.yaml");
+        Files.writeString(f, """
+                name: one
+                runs:
+                  - scenario: yiwu/baseline
+                    paths: %d
+                    seed: %d
+                    variants:
+                      - {production.tfpGrowth: 0.01}
+                """.formatted(paths, seed), StandardCharsets.UTF_8);
+        return f;
+    }
+
     private Path batchFile() throws Exception {
         Path f = dir.resolve("grid.yaml");
         Files.writeString(f, """
@@ -74,7 +89,65 @@ class BatchCommandTest {
         assertTrue(failed.contains("batchSha256"));
         String csv = Files.readString(whole.resolve("results.csv"));
         assertWorkbookHoldsTheCsv(parts, csv);
-        assertTrue(csv.startsWith("variant,scenario,production.tfpGrowth,trade.exportTrend,population.netMigration,metric,year,mean,sd,p05"), csv.substring(0, 120));
+        assertTrue(csv.startsWith("variant,scenario,production.tfpGrowth,trade.exportTrend,population.netMigration,metric,unit,basis,year,mean,sd,p05"),
+                csv.substring(0, 120));
+    }
+
+    /**
+     * Every results row says its metric's unit and price basis, the engine's as mc --format csv writes them for the
+     * same scenario (a satellite indicator of the region's file too), in results.csv, results.jsonl and results.xlsx.
+     */
+    @Test
+    void eachResultRowSaysItsMetricsUnitAndPriceBasisAsMcDoes() throws Exception {
+        Path f = oneVariant(500, 1);
+        Path out = dir.resolve("one");
+        RunCommandTest.Result r = RunCommandTest.plansim("batch", f.toString(), "--out", out.toString(), "--quiet",
+                "--format", "xlsx", "--lang", "zh");
+        assertEquals(0, r.code(), r.err());
+        RunCommandTest.Result mc = RunCommandTest.plansim("mc", "yiwu/baseline", "--paths", "500", "--quiet", "--format", "csv");
+        assertEquals(0, mc.code(), mc.err());
+        java.util.Map<String, String> expected = unitAndBasis(mc.out(), "variable");
+        java.util.Map<String, String> written = unitAndBasis(Files.readString(out.resolve("results.csv")), "metric");
+        assertEquals(expected, written);
+        assertEquals("亿元 nominal", written.get("gdp_nominal"));
+        assertEquals("亿元 real", written.get("gdp_real"));
+        assertEquals("万人 none", written.get("population"));
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (String line : Files.readAllLines(out.resolve("results.jsonl"))) {
+            com.fasterxml.jackson.databind.JsonNode n = json.readTree(line);
+            assertEquals(expected.get(n.get("metric").asText()), n.get("unit").asText() + " " + n.get("basis").asText(), line);
+        }
+        try (org.apache.poi.ss.usermodel.Workbook wb = XlsxOutputTest.open(out.resolve("results.xlsx"))) {
+            org.apache.poi.ss.usermodel.Sheet results = wb.getSheet("结果");
+            java.util.List<String> header = new java.util.ArrayList<>();
+            results.getRow(0).forEach(c -> header.add(c.getStringCellValue()));
+            assertTrue(header.contains("单位") && header.contains("价格口径"), header.toString());
+            java.util.Set<String> bases = new java.util.TreeSet<>();
+            for (org.apache.poi.ss.usermodel.Row row : results) {
+                if (row.getRowNum() > 0) {
+                    bases.add(row.getCell(header.indexOf("价格口径")).getStringCellValue());
+                }
+            }
+            assertEquals(java.util.Set.of("现价", "不变价", "不适用"), bases);
+            assertTrue(XlsxOutputTest.about(wb).get("分布校准").startsWith("已校准"), XlsxOutputTest.about(wb).toString());
+        }
+    }
+
+    /** A long CSV's metric -> "unit basis", each metric's every row agreeing. */
+    private static java.util.Map<String, String> unitAndBasis(String csv, String metricColumn) {
+        String[] lines = csv.strip().split("\n");
+        java.util.List<String> header = java.util.Arrays.asList(lines[0].split(","));
+        int metric = header.indexOf(metricColumn);
+        int unit = header.indexOf("unit");
+        int basis = header.indexOf("basis");
+        assertTrue(unit >= 0 && basis >= 0, lines[0]);
+        java.util.Map<String, String> out = new java.util.TreeMap<>();
+        for (int i = 1; i < lines.length; i++) {
+            String[] c = lines[i].split(",");
+            String was = out.put(c[metric], c[unit] + " " + c[basis]);
+            assertTrue(was == null || was.equals(c[unit] + " " + c[basis]), lines[i]);
+        }
+        return out;
     }
 
     /**
@@ -83,16 +156,7 @@ class BatchCommandTest {
      */
     @Test
     void theCalibrationIsAppliedNamedAndPartOfEachVariantsDefinition() throws Exception {
-        Path f = dir.resolve("one.yaml");
-        Files.writeString(f, """
-                name: one
-                runs:
-                  - scenario: yiwu/baseline
-                    paths: 2000
-                    seed: 5
-                    variants:
-                      - {production.tfpGrowth: 0.01}
-                """, StandardCharsets.UTF_8);
+        Path f = oneVariant(2000, 5);
         Path cal = dir.resolve("cal");
         Path raw = dir.resolve("raw");
         RunCommandTest.Result a = RunCommandTest.plansim("batch", f.toString(), "--out", cal.toString(), "--quiet");
@@ -190,6 +254,59 @@ class BatchCommandTest {
         assertEquals(sha256(parent), inputs.path(parent.toString()).asText(), inputs.toPrettyString());
     }
 
+    /**
+     * The engine code is part of each variant's definition, by the SHA-256 of its classes (EngineCode), not only by
+     * the version string: variants a build with other code computed (here: the stored identity of another build,
+     * as a rebuilt jar of the same version leaves it) run again with --resume, which says so, and the run log
+     * records the code that computed the tables.
+     */
+    @Test
+    void resumeRunsAgainWhatAnotherBuildOfTheEngineComputed() throws Exception {
+        Path f = oneVariant(400, 2);
+        Path out = dir.resolve("built");
+        String[] batch = {"batch", f.toString(), "--out", out.toString(), "--quiet", "--threads", "1"};
+        assertEquals(0, RunCommandTest.plansim(batch).code());
+        String code = io.plansim.batch.EngineCode.id();
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        assertEquals(code, json.readTree(out.resolve("run-log.json").toFile()).path("plansimCode").asText());
+        Path variant = out.resolve("variants/r00-v00000.json");
+        com.fasterxml.jackson.databind.node.ObjectNode stored = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(variant.toFile());
+        com.fasterxml.jackson.databind.node.ObjectNode definition = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(stored.path("definition").asText());
+        assertEquals(code, definition.path("code").asText(), definition.toString());
+        String before = Files.readString(out.resolve("results.csv"));
+
+        // the same folder resumed by this build reuses the variant
+        Files.delete(out.resolve("results.csv"));
+        RunCommandTest.Result same = RunCommandTest.plansim(concat(batch, "--resume"));
+        assertEquals(0, same.code(), same.err());
+        assertTrue(same.out().contains("(0 run now, 1 resumed)"), same.out());
+
+        // computed by another build of the same version: run again, and the message says why
+        String other = "sha256:" + "0123456789ab".repeat(5) + "0123";
+        stored.put("definition", definition.put("code", other).toString());
+        stored.set("stats", json.createArrayNode()); // what the other build computed is never published
+        Files.writeString(variant, json.writeValueAsString(stored));
+        Files.delete(out.resolve("results.csv"));
+        RunCommandTest.Result r = RunCommandTest.plansim(concat(batch, "--resume"));
+        assertEquals(0, r.code(), r.err());
+        String why = "the engine code (sha256:0123456789ab\u2026 when computed, " + code.substring(0, 19) + "\u2026 now: another build of plansim)";
+        assertTrue(r.out().contains("(1 run now, 0 resumed; 1 re-run, changed: " + why + ")"), r.out());
+        assertTrue(r.err().contains("1 finished variants in " + out + " were computed for another definition (changed: " + why), r.err());
+        assertEquals(before, Files.readString(out.resolve("results.csv")));
+
+        // a variant file from before the code was recorded is run again too
+        stored = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(variant.toFile());
+        definition = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(stored.path("definition").asText());
+        definition.remove("code");
+        stored.put("definition", definition.toString());
+        Files.writeString(variant, json.writeValueAsString(stored));
+        Files.delete(out.resolve("results.csv"));
+        RunCommandTest.Result old = RunCommandTest.plansim(concat(batch, "--resume"));
+        assertEquals(0, old.code(), old.err());
+        assertTrue(old.out().contains("changed: the engine code (not recorded when computed, " + code.substring(0, 19)), old.out());
+        assertEquals(before, Files.readString(out.resolve("results.csv")));
+    }
+
     /** The resumed folder's tables are those of a fresh run of the same command into {@code name}. */
     private void assertFreshRunGives(String[] batch, Path resumed, String name) throws Exception {
         String[] fresh = batch.clone();
@@ -215,9 +332,10 @@ class BatchCommandTest {
         String[] lines = csv.split("\n");
         int p90 = java.util.Arrays.asList(lines[0].split(",")).indexOf("p90");
         int metric = java.util.Arrays.asList(lines[0].split(",")).indexOf("metric");
+        int year = java.util.Arrays.asList(lines[0].split(",")).indexOf("year");
         for (String l : lines) {
             String[] c = l.split(",");
-            if (c.length > p90 && c[metric].equals("gdp_real") && c[metric + 1].equals("2030")) {
+            if (c.length > p90 && c[metric].equals("gdp_real") && c[year].equals("2030")) {
                 return c[p90];
             }
         }

@@ -37,6 +37,41 @@ class CalibrateUncertaintyTest {
         assertTrue(zh.out().contains("收缩规则"), zh.out());
     }
 
+    /**
+     * Under --lang zh the table's estimate and evidence columns (what the region's data gave each entry) are Chinese,
+     * through the dictionary; the English output keeps the engine's English.
+     */
+    @Test
+    void theEstimateAndEvidenceColumnsAreChineseUnderLangZh() {
+        RunCommandTest.Result zh = RunCommandTest.plansim("calibrate", "--uncertainty", "yiwu/baseline", "--lang", "zh");
+        assertEquals(0, zh.code(), zh.err());
+        java.util.List<String> english = new java.util.ArrayList<>();
+        int rows = 0;
+        for (String line : zh.out().split("\n")) {
+            if (line.startsWith("shocks/") || line.startsWith("parameters/")) {
+                rows++;
+                String[] cells = line.strip().split(" {2,}");
+                assertEquals(4, cells.length, line);
+                for (int c = 1; c <= 2; c++) {
+                    if (ReportLanguageTest.readsEnglish(cells[c])) {
+                        english.add(cells[c]);
+                    }
+                }
+            }
+        }
+        assertTrue(rows > 20, zh.out());
+        assertEquals(java.util.List.of(), english);
+        for (String words : new String[] {"无可用历史数据（截至 2020 年", "个年增速）：标准差", "个区间）：标准差", "常住人口 2010/2020：", "中国 0.", "持续性"}) {
+            assertTrue(zh.out().contains(words), words + " in " + zh.out());
+        }
+        RunCommandTest.Result en = RunCommandTest.plansim("calibrate", "--uncertainty", "yiwu/baseline");
+        assertEquals(0, en.code(), en.err());
+        for (String words : new String[] {"no usable history (fewer than 3 levels or growth rates up to 2020)", "(4 annual rates): sd 0.",
+                "residents 2010/2020: ", "persistence "}) {
+            assertTrue(en.out().contains(words), words + " in " + en.out());
+        }
+    }
+
     @Test
     void fitOrUncertaintyMustBeChosen() {
         RunCommandTest.Result none = RunCommandTest.plansim("calibrate", "yiwu/baseline");

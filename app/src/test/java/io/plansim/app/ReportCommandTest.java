@@ -283,6 +283,10 @@ class ReportCommandTest {
                 }
             }
             assertEquals("单位", wb.getSheet("1 情景假设").getRow(0).getCell(2).getStringCellValue());
+            Map<String, String> about = XlsxOutputTest.about(wb);
+            assertEquals("1000", about.get("路径数"));
+            assertEquals(summary.get("seed").asText(), about.get("随机种子"));
+            assertTrue(about.get("分布校准").startsWith("已校准"), about.toString());
         }
         if (ChartFonts.cjkFamily().isPresent()) {
             assertEquals("zh", summary.get("labels").asText());

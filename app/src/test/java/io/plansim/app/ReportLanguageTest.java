@@ -56,6 +56,41 @@ class ReportLanguageTest {
         assertTrue(!unnamed.find(), "a variable without its Chinese name: " + (unnamed.hitEnd() ? "" : unnamed.group()));
     }
 
+    /**
+     * Why a target is not evaluable, on hover over its row (the title of the row), is Chinese in the Chinese report:
+     * jinhua/baseline has targets on indicators it does not project, targets measured from a year without an actual
+     * (one with a figure at current prices only) and past targets without an actual.
+     */
+    @Test
+    void notEvaluableReasonsAreChineseInTheChineseReport(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("zh");
+        RunCommandTest.Result r = RunCommandTest.plansim("report", "jinhua/baseline", "--lang", "zh", "--paths", "200",
+                "--out", out.toString(), "--quiet");
+        assertEquals(0, r.code(), r.err());
+        List<String> reasons = new ArrayList<>();
+        for (String page : List.of("index.html", "appendix.html")) {
+            Matcher m = Pattern.compile("<tr [^>]*data-verdict=\"not evaluable\" title=\"([^\"]*)\"").matcher(Files.readString(out.resolve(page)));
+            while (m.find()) {
+                reasons.add(unescape(m.group(1)));
+            }
+        }
+        assertTrue(reasons.size() >= 8, reasons.toString());
+        for (String kind : List.of("情景不预测", "不晚于基年", "起算年", "不变价实际值")) {
+            assertTrue(reasons.stream().anyMatch(t -> t.contains(kind)), kind + " in " + reasons);
+        }
+        assertEquals(List.of(), reasons.stream().filter(ReportLanguageTest::readsEnglish).toList());
+    }
+
+    /**
+     * Whether a cell or tooltip reads as English: Latin words outside the allow-list and no Chinese, or two English
+     * words in a row anywhere (codes, ids and file names do not count).
+     */
+    static boolean readsEnglish(String text) {
+        return !allowed(text) || TWO_WORDS.matcher(text).find();
+    }
+
+    private static final Pattern TWO_WORDS = Pattern.compile("(?<![\\w./-])[A-Za-z]{2,} [A-Za-z]{2,}(?![\\w./-])");
+
     @Test
     void theAllowListLetsCodesThroughButNotEnglishWords() {
         assertTrue(allowed("yiwu/trade-shock ← yiwu/baseline"));
@@ -67,6 +102,11 @@ class ReportLanguageTest {
         assertTrue(!allowed("Yiwu baseline"));
         assertTrue(!allowed("on track"));
         assertTrue(!allowed("000_51469b50aab5ea2a.txt line 102") );
+        assertTrue(readsEnglish("jinhua13.x.2020: the scenario does not project x"));
+        assertTrue(readsEnglish("sd 0.0232 (se 0.0079), persistence 0.36 (se 0.25)"));
+        assertTrue(readsEnglish("情景 the scenario does not project x"));
+        assertTrue(!readsEnglish("jinhua13.x.2020：情景不预测先进装备（advanced_equipment_output）"));
+        assertTrue(!readsEnglish("local_fiscal_revenue / gdp_nominal 2010/2015/2017（2 个区间）：标准差 0.0348（标准误 0.0246）"));
     }
 
     /** Whether a text node may stand in a Chinese report: it has Chinese, no Latin, or only allowed tokens. */

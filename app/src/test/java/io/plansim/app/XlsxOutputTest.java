@@ -102,6 +102,81 @@ class XlsxOutputTest {
         }
     }
 
+    /**
+     * The about sheet says what a Monte Carlo's numbers depend on besides the scenario, each in a row of its own and
+     * in the workbook's language: the paths, the seed and the distribution (calibrated by which file, or raw).
+     */
+    @Test
+    void theAboutSheetSaysPathsSeedAndCalibrationInBothLanguages() throws Exception {
+        String[] run = {"yiwu/baseline", "--paths", "700", "--seed", "4", "--quiet", "--format", "xlsx"};
+        RunCommandTest.Result r = RunCommandTest.plansim(concat(new String[] {"mc"}, run, "--out", dir.resolve("en").toString()));
+        assertEquals(0, r.code(), r.err());
+        try (Workbook wb = open(dir.resolve("en/yiwu-baseline-mc.xlsx"))) {
+            Map<String, String> about = about(wb);
+            assertEquals("700", about.get("paths"));
+            assertEquals("4", about.get("seed"));
+            assertTrue(about.get("distribution").startsWith("calibrated: spread scaling"), about.toString());
+            assertTrue(about.get("distribution").contains("scenarios/reference/calibration/spread.yaml"), about.toString());
+        }
+        r = RunCommandTest.plansim(concat(new String[] {"targets"}, run, "--raw", "--lang", "zh", "--out", dir.resolve("zh").toString()));
+        assertEquals(0, r.code(), r.err());
+        try (Workbook wb = open(dir.resolve("zh/yiwu-baseline-targets.xlsx"))) {
+            Map<String, String> about = about(wb);
+            assertEquals("700", about.get("路径数"));
+            assertEquals("4", about.get("随机种子"));
+            assertTrue(about.get("分布校准").startsWith("未校准（--raw）"), about.toString());
+        }
+        r = RunCommandTest.plansim("targets", "yiwu/baseline", "--central-only", "--format", "xlsx", "--out", dir.resolve("central").toString());
+        assertEquals(0, r.code(), r.err());
+        try (Workbook wb = open(dir.resolve("central/yiwu-baseline-targets.xlsx"))) {
+            Map<String, String> about = about(wb);
+            assertFalse(about.containsKey("paths") || about.containsKey("distribution"), "no Monte Carlo, no paths: " + about);
+            assertTrue(about.get("method").startsWith("Verdicts from the central path alone"), about.toString());
+        }
+    }
+
+    /**
+     * The Chinese workbook's assumptions sheet has each driver's group and, for a driver left at the model default,
+     * the reason for that default in Chinese (the dictionary's), not the English of the driver registry.
+     */
+    @Test
+    void theChineseAssumptionsSheetHasChineseGroupsAndReasonsForDefaults() throws Exception {
+        RunCommandTest.Result r = RunCommandTest.plansim("run", "yiwu/baseline", "--format", "xlsx", "--lang", "zh", "--out", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        try (Workbook wb = open(dir.resolve("yiwu-baseline.xlsx"))) {
+            Map<String, Map<String, Cell>> drivers = rows(wb.getSheet("情景假设"), "驱动参数");
+            assertEquals(io.plansim.scenario.Driver.values().length, drivers.size());
+            java.util.Set<String> groups = new java.util.TreeSet<>();
+            List<String> english = new ArrayList<>();
+            int defaults = 0;
+            for (Map.Entry<String, Map<String, Cell>> d : drivers.entrySet()) {
+                groups.add(d.getValue().get("类别").getStringCellValue());
+                String source = d.getValue().get("来源").getStringCellValue();
+                if (source.startsWith("模型默认值")) {
+                    defaults++;
+                    String why = io.plansim.scenario.Driver.byPath(d.getKey()).orElseThrow().why();
+                    if (source.contains(why) || ReportLanguageTest.readsEnglish(source)) {
+                        english.add(d.getKey() + ": " + source);
+                    }
+                }
+            }
+            assertEquals(java.util.Set.of("人口", "生产", "价格", "产业结构", "贸易", "能源", "收入"), groups);
+            assertTrue(defaults >= 5, "drivers at the model default: " + defaults);
+            assertEquals(List.of(), english);
+        }
+    }
+
+    /** The about sheet (the first) as field -> value. */
+    static Map<String, String> about(Workbook wb) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Row row : wb.getSheetAt(0)) {
+            if (row.getRowNum() > 0) {
+                out.put(row.getCell(0).getStringCellValue(), row.getCell(1).getStringCellValue());
+            }
+        }
+        return out;
+    }
+
     @Test
     void aWorkbookNeedsAFolderAndACommandThatWritesOne() throws Exception {
         RunCommandTest.Result r = RunCommandTest.plansim("run", "yiwu/baseline", "--format", "xlsx");

@@ -37,6 +37,36 @@ public record McResult(String scenario, long seed, String sampler, int[] years, 
         return quantiles.deterministic(index(variable, t));
     }
 
+    /**
+     * A variable-year of the distribution as every long table writes it ({@code mc --format csv}, the report's and
+     * the workbook's percentiles, a batch's results): the variable (with its unit and price basis), the year, mean,
+     * sd, the {@link #PERCENTILES} and whether every path gave the same value.
+     */
+    public record Row(VariableInfo variable, int year, double mean, double sd, double[] percentiles, boolean deterministic) {
+    }
+
+    /**
+     * The long table's rows, variable by variable and year by year; a variable-year without a mean (a growth
+     * contribution in the base year) has no row.
+     */
+    public List<Row> rows() {
+        List<Row> out = new java.util.ArrayList<>();
+        for (int v = 0; v < variables.size(); v++) {
+            for (int t = 0; t < years.length; t++) {
+                double m = mean(v, t);
+                if (!Double.isFinite(m)) {
+                    continue;
+                }
+                double[] q = new double[PERCENTILES.length];
+                for (int i = 0; i < q.length; i++) {
+                    q[i] = quantile(v, t, PERCENTILES[i]);
+                }
+                out.add(new Row(variables.get(v), years[t], m, sd(v, t), q, deterministic(v, t)));
+            }
+        }
+        return out;
+    }
+
     public int variableIndex(String id) {
         for (int i = 0; i < variables.size(); i++) {
             if (variables.get(i).id().equals(id)) {

@@ -182,11 +182,27 @@ public final class BatchPlan {
                 if (f.equals("history") && was.equals(is)) {
                     out.add("the order of the --history files");
                 }
+            } else if (f.equals("code")) {
+                out.add(codeChange(b.path(f), n.path(f)));
             } else {
                 out.add(f);
             }
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * A change of the engine code, for a message: a rebuilt plansim, even of the same version, may compute other
+     * numbers, so what it computed before is not reused.
+     */
+    private static String codeChange(com.fasterxml.jackson.databind.JsonNode before, com.fasterxml.jackson.databind.JsonNode now) {
+        String was = before.isTextual() ? shortCode(before.asText()) : "not recorded";
+        return "the engine code (" + was + " when computed, " + shortCode(now.asText()) + " now: another build of plansim)";
+    }
+
+    /** An engine code identity cut to what tells two builds apart in a message. */
+    private static String shortCode(String code) {
+        return code.length() > "sha256:".length() + 12 ? code.substring(0, "sha256:".length() + 12) + "\u2026" : code;
     }
 
     /** A definition's files as name -> SHA-256: {@code inputs} is an object, {@code history} a list of {file, sha256}. */

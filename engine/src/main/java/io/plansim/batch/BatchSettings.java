@@ -8,20 +8,25 @@ import java.util.List;
 /**
  * What every variant of a batch shares besides the batch file: the {@code --set} overrides applied before each
  * variant's own, the extra actuals ({@code --history} files, by name and text, so that a cluster's executors
- * parse the same rows without reading the driver's disk), {@code --as-of}, and the plansim version that goes
- * into every variant's definition, and the spread calibration every variant's distribution is recalibrated by
- * (its file name and text, so that a cluster's executors apply the same one; null for the raw distribution,
- * {@code --raw}). Serializable: a Spark task carries it.
+ * parse the same rows without reading the driver's disk), {@code --as-of}, the plansim version and the identity
+ * of the engine code ({@link EngineCode#id()}, taken on the driver) that go into every variant's definition, and
+ * the spread calibration every variant's distribution is recalibrated by (its file name and text, so that a
+ * cluster's executors apply the same one; null for the raw distribution, {@code --raw}). Serializable: a Spark task
+ * carries it.
  */
-public record BatchSettings(List<String> sets, List<HistoryText> history, Integer asOf, String version, CalibrationText calibration)
-        implements Serializable {
-    private static final long serialVersionUID = 2L;
+public record BatchSettings(List<String> sets, List<HistoryText> history, Integer asOf, String version, String code,
+                            CalibrationText calibration) implements Serializable {
+    private static final long serialVersionUID = 3L;
 
     public BatchSettings {
         sets = List.copyOf(sets);
         history = List.copyOf(history);
         if (version == null || version.isBlank()) {
             throw new IllegalArgumentException("a batch needs the plansim version its results are defined by, got '" + version + "'");
+        }
+        if (code == null || !code.startsWith("sha256:")) {
+            throw new IllegalArgumentException("a batch needs the identity of the engine code its results are computed by "
+                    + "(EngineCode.id(), sha256:...), got '" + code + "'");
         }
     }
 

@@ -17,7 +17,13 @@ import java.util.List;
  * (one row per variant and target) and {@code run-log.json}. The front end writes them.
  */
 public final class BatchTables {
-    /** The statistics of a results row after variant, scenario, overrides, metric and year. */
+    /**
+     * What a results row says of its metric after variant, scenario and overrides, as {@code mc --format csv} does:
+     * the metric, its unit and price basis (nominal, real or none) and the year; a variant file's {@code stats} rows
+     * start with these cells, then {@link #STATS}.
+     */
+    public static final List<String> METRIC = List.of("metric", "unit", "basis", "year");
+    /** The statistics of a results row after {@link #METRIC}. */
     public static final List<String> STATS = List.of("mean", "sd", "p05", "p10", "p25", "p50", "p75", "p90", "p95");
 
     private BatchTables() {
@@ -64,11 +70,14 @@ public final class BatchTables {
         StringBuilder results = new StringBuilder();
         StringBuilder jsonl = new StringBuilder();
         StringBuilder targets = new StringBuilder();
-        results.append(Csv.row(header(keys, "metric", "year", STATS)));
-        targets.append(Csv.row(header(keys, "target", "probability", List.of("ci_low", "ci_high", "verdict"))));
+        List<String> resultColumns = new ArrayList<>(METRIC);
+        resultColumns.addAll(STATS);
+        results.append(Csv.row(header(keys, resultColumns)));
+        targets.append(Csv.row(header(keys, List.of("target", "probability", "ci_low", "ci_high", "verdict"))));
         BatchSettings settings = plan.settings();
         ObjectNode log = BatchFolder.JSON.createObjectNode();
         log.put("plansimVersion", settings.version());
+        log.put("plansimCode", settings.code());
         log.put("batchFile", plan.file());
         log.put("batchSha256", BatchPlan.sha256(plan.text()));
         ArrayNode setLog = log.putArray("set");
@@ -128,10 +137,11 @@ public final class BatchTables {
                     line.put("variant", v.id());
                     line.put("scenario", v.run().scenario());
                     line.set("overrides", n.path("overrides"));
-                    line.put("metric", row.get(0).asText());
-                    line.put("year", row.get(1).asInt());
+                    for (int c = 0; c < METRIC.size(); c++) {
+                        line.set(METRIC.get(c), row.get(c)); // the metric, unit and basis as text, the year as a number
+                    }
                     for (int s = 0; s < STATS.size(); s++) {
-                        line.put(STATS.get(s), row.get(2 + s).asDouble());
+                        line.put(STATS.get(s), row.get(METRIC.size() + s).asDouble());
                     }
                     jsonl.append(BatchFolder.JSON.writeValueAsString(line)).append('\n');
                 }
@@ -150,11 +160,9 @@ public final class BatchTables {
         }
     }
 
-    private static List<String> header(List<String> keys, String a, String b, List<String> rest) {
+    private static List<String> header(List<String> keys, List<String> rest) {
         List<String> h = new ArrayList<>(List.of("variant", "scenario"));
         h.addAll(keys);
-        h.add(a);
-        h.add(b);
         h.addAll(rest);
         return h;
     }

@@ -25,11 +25,14 @@ public record Variant(String id, BatchSpec.Run run, Map<String, String> override
      * unchanged, so a result is never published under another definition's labels. It covers the content of
      * every file the numbers are computed from (the scenario's inputs, the settings' {@code --history} files and
      * calibration, by SHA-256), not only their names: an edited parent scenario or history file runs the variant
-     * again. Nothing here depends on where or how the variant runs (threads, executors, partitions).
+     * again. So is the code: the engine's classes by SHA-256 ({@link EngineCode}), since a rebuilt plansim of the same
+ * version may compute other numbers. Nothing here depends on where or how the variant runs (threads, executors,
+ * partitions).
      */
     public String definition(BatchSettings settings) {
         ObjectNode d = JsonNodeFactory.instance.objectNode();
         d.put("plansim", settings.version());
+        d.put("code", settings.code());
         d.put("scenario", run.scenario());
         ArrayNode set = d.putArray("set");
         settings.sets().forEach(set::add);

@@ -1,5 +1,7 @@
 package io.plansim.priors;
 
+import io.plansim.model.Phrase;
+
 import io.plansim.distribution.Distribution;
 import io.plansim.distribution.LogNormal;
 import io.plansim.distribution.Normal;
@@ -48,8 +50,12 @@ public final class UncertaintyPriors {
     static final String CHINA = "CHN";
     static final String PWT = "Penn World Table 9.1 (scenarios/reference/pwt/pwt91.csv)";
 
-    /** One sized entry: where it goes, what it is, and where it comes from (English and Chinese). */
-    public record Entry(String section, String key, String estimate, String regional, String panel, double weight,
+    /**
+     * One sized entry: where it goes, what it is ({@code estimate}), what the region's own data gave it
+     * ({@code evidence}; both phrases a front end words in its language), and where it comes from (English and
+     * Chinese).
+     */
+    public record Entry(String section, String key, Phrase estimate, Phrase evidence, String panel, double weight,
                         String source, String sourceZh, String yaml) {
     }
 
@@ -131,17 +137,17 @@ public final class UncertaintyPriors {
     private static void shock(List<Entry> out, Scenario s, History h, String variable, List<String> metrics, boolean rates,
                               PanelShocks panel, String panelSeries) {
         Ar1.Fit regional = null;
-        String what = "no usable history (fewer than 3 levels or growth rates up to " + s.baseYear() + ")";
+        Phrase evidence = Phrase.of("uncertainty.evidence.none", "no usable history (fewer than 3 levels or growth rates up to "
+                + s.baseYear() + ")", s.baseYear());
         for (String m : metrics) {
             TreeMap<Integer, Double> v = levels(h, m);
             if (v.size() >= 3) {
                 regional = regional(v, rates, panel.meanPersistence());
-                what = m + " " + yearsOf(v) + " (" + regional.n() + (rates ? " annual rates" : " intervals")
-                        + (Double.isNaN(regional.persistenceSe()) ? "" : ", consecutive") + ")";
+                evidence = fitted(m, yearsOf(v), regional, rates, !Double.isNaN(regional.persistenceSe()));
                 break;
             }
         }
-        emitShock(out, variable, regional, what, panel, panelSeries, "");
+        emitShock(out, variable, regional, evidence, panel, panelSeries, "");
     }
 
     private static void satelliteShock(List<Entry> out, Scenario s, History h, Satellite sat, PanelShocks shares) {
@@ -159,17 +165,31 @@ public final class UncertaintyPriors {
             });
         }
         Ar1.Fit regional = null;
-        String what = "no usable history (fewer than 3 years with " + sat.id() + (against == null ? "" : " and " + against)
+        String none = "no usable history (fewer than 3 years with " + sat.id() + (against == null ? "" : " and " + against)
                 + " up to " + s.baseYear() + ")";
+        Phrase evidence = against == null ? Phrase.of("uncertainty.evidence.none.series", none, sat.id(), s.baseYear())
+                : Phrase.of("uncertainty.evidence.none.pair", none, sat.id(), against, s.baseYear());
         if (ratio.size() >= 3) {
             regional = regional(ratio, false, shares.meanPersistence());
-            what = (against == null ? sat.id() : sat.id() + " / " + against) + " " + yearsOf(ratio) + " (" + regional.n() + " intervals)";
+            evidence = fitted(against == null ? sat.id() : sat.id() + " / " + against, yearsOf(ratio), regional, false, false);
         }
-        emitShock(out, sat.id(), regional, what, shares, "China's investment share csh_i, the nearest series of a part "
+        emitShock(out, sat.id(), regional, evidence, shares, "China's investment share csh_i, the nearest series of a part "
                 + "of a Chinese economy moving against its whole", against == null ? "" : "relative to " + against);
     }
 
-    private static void emitShock(List<Entry> out, String variable, Ar1.Fit regional, String what, PanelShocks panel,
+    /**
+     * What the region's data gave a shock: the series and years used, how many annual rates or intervals (and whether
+     * consecutive, when {@code sayConsecutive}), and the fit's sd with its standard error.
+     */
+    private static Phrase fitted(String series, String years, Ar1.Fit fit, boolean rates, boolean sayConsecutive) {
+        String english = String.format(Locale.ROOT, "%s %s (%d %s%s): sd %.4f (se %.4f)", series, years, fit.n(),
+                rates ? "annual rates" : "intervals", sayConsecutive ? ", consecutive" : "", fit.sd(), fit.sdSe());
+        String key = rates ? (sayConsecutive ? "uncertainty.evidence.rates.consecutive" : "uncertainty.evidence.rates")
+                : (sayConsecutive ? "uncertainty.evidence.intervals.consecutive" : "uncertainty.evidence.intervals");
+        return Phrase.of(key, english, series, years, fit.n(), fixed(4, fit.sd()), fixed(4, fit.sdSe()));
+    }
+
+    private static void emitShock(List<Entry> out, String variable, Ar1.Fit regional, Phrase evidence, PanelShocks panel,
                                   String panelSeries, String relative) {
         PanelShocks.Shrunk sd = PanelShocks.Shrunk.of(regional == null ? Double.NaN : Math.log(regional.sd()),
                 regional == null ? Double.NaN : regional.logSdSe(), panel.meanLogSd(), panel.tauLogSd());
@@ -179,7 +199,7 @@ public final class UncertaintyPriors {
                 : regional.persistence(), regional == null ? Double.NaN : regional.persistenceSe(), panel.meanPersistence(), panel.tauPersistence());
         double rho = Math.max(-0.95, Math.min(0.95, persistence.value()));
         double rhoSe = persistence.se();
-        String regionalText = regional == null ? what : what + String.format(Locale.ROOT, ": sd %.4f (se %.4f)", regional.sd(), regional.sdSe());
+        String regionalText = evidence.english();
         String panelText = String.format(Locale.ROOT, "%s, %s, %d-%d: sd %.4f (spread of ln sd %.3f), persistence %.3f (spread %.3f)",
                 panelSeries, panel.economies() == 1 ? panel.group() : panel.economies() + " " + panel.group(), panel.from() + 1, panel.to(), panel.sd(), panel.tauLogSd(),
                 panel.meanPersistence(), panel.tauPersistence());
@@ -190,8 +210,9 @@ public final class UncertaintyPriors {
         String sourceZh = String.format(Locale.ROOT, "%s：对数增长冲击%s，标准差 %.4f（标准误 %.4f），地区估计按权重 %.2f 向面板收缩；持续性 %.2f（标准误 %.2f，地区权重 %.2f）。面板：%s。地区：%s",
                 cmd, relative.isEmpty() ? "" : "（" + relative + "）", value, se, sd.weight(), rho, rhoSe, persistence.weight(), panelText, regionalText);
         String yaml = String.format(Locale.ROOT, "{sd: %.4f, persistence: %.2f", value, rho);
-        out.add(new Entry("shocks", variable, String.format(Locale.ROOT, "sd %.4f (se %.4f), persistence %.2f (se %.2f)", value, se, rho, rhoSe),
-                regionalText, panelText, sd.weight(), source, sourceZh, yaml));
+        Phrase estimate = Phrase.of("uncertainty.estimate.shock", String.format(Locale.ROOT, "sd %.4f (se %.4f), persistence %.2f (se %.2f)",
+                value, se, rho, rhoSe), fixed(4, value), fixed(4, se), fixed(2, rho), fixed(2, rhoSe));
+        out.add(new Entry("shocks", variable, estimate, evidence, panelText, sd.weight(), source, sourceZh, yaml));
     }
 
     /**
@@ -276,8 +297,10 @@ public final class UncertaintyPriors {
                         : String.format(Locale.ROOT, "以情景取值为中心、标准差 %.4f 的平移", spread), to - 9, to, series, panelText);
         String yaml = scale ? String.format(Locale.ROOT, "{dist: lognormal, mu: 0, sigma: %.4f, apply: scale%s", relative, d.scalar() ? "" : ", years: " + years)
                 : String.format(Locale.ROOT, "{dist: normal, mean: 0, sd: %.4f, apply: shift%s", spread, d.scalar() ? "" : ", years: " + years);
-        out.add(new Entry("parameters", d.path(), String.format(Locale.ROOT, "China %.4f (se %.4f); spread %.4f", recent, seRecent, spread),
-                "-", panelText, 0, source, sourceZh, yaml));
+        Phrase estimate = Phrase.of("uncertainty.estimate.china", String.format(Locale.ROOT, "China %.4f (se %.4f); spread %.4f",
+                recent, seRecent, spread), fixed(4, recent), fixed(4, seRecent), fixed(4, spread));
+        out.add(new Entry("parameters", d.path(), estimate, Phrase.of("uncertainty.evidence.not.regional", "-"), panelText, 0,
+                source, sourceZh, yaml));
     }
 
     private static void migration(List<Entry> out, Panel pwt, int to, Scenario s, History h, java.util.function.Predicate<Panel.Economy> small,
@@ -295,17 +318,24 @@ public final class UncertaintyPriors {
         double sd = Math.sqrt(changes.stream().mapToDouble(x -> (x - m) * (x - m)).sum() / (changes.size() - 1));
         double se = sd / Math.sqrt(2.0 * (changes.size() - 1));
         TreeMap<Integer, Double> pop = levels(h, "population");
-        String regional = pop.size() >= 2
-                ? String.format(Locale.ROOT, "residents %s: %.2f%% a year (log) over %d-%d", yearsOf(pop),
-                100 * Math.log(pop.lastEntry().getValue() / pop.firstEntry().getValue()) / (pop.lastKey() - pop.firstKey()), pop.firstKey(), pop.lastKey())
-                : "fewer than 2 population levels up to " + s.baseYear();
+        Phrase evidence;
+        if (pop.size() >= 2) {
+            String perYear = fixed(2, 100 * Math.log(pop.lastEntry().getValue() / pop.firstEntry().getValue()) / (pop.lastKey() - pop.firstKey()));
+            evidence = Phrase.of("uncertainty.evidence.residents", String.format(Locale.ROOT, "residents %s: %s%% a year (log) over %d-%d",
+                    yearsOf(pop), perYear, pop.firstKey(), pop.lastKey()), yearsOf(pop), perYear, pop.firstKey(), pop.lastKey());
+        } else {
+            evidence = Phrase.of("uncertainty.evidence.few.residents", "fewer than 2 population levels up to " + s.baseYear(), s.baseYear());
+        }
+        String regional = evidence.english();
         String panelText = String.format(Locale.ROOT, "change in decade-average population growth %d-%d to %d-%d, %d %s: sd %.4f (se %.4f), mean %+.4f",
                 to - 20, to - 10, to - 10, to, changes.size(), smallText, sd, se, m);
         String source = String.format(Locale.ROOT, "plansim calibrate --uncertainty: %s, a shift of sd %.4f around the scenario's path (how far a "
                 + "small economy's next decade of population growth strays from its last); %s. Region: %s", PWT, sd, panelText, regional);
         String sourceZh = String.format(Locale.ROOT, "plansim calibrate --uncertainty：%s，以情景路径为中心、标准差 %.4f 的平移（小型经济体下一个十年人口增速偏离上一个十年的幅度）；%s。地区：%s",
                 PWT, sd, panelText, regional);
-        out.add(new Entry("parameters", Driver.NET_MIGRATION.path(), String.format(Locale.ROOT, "sd %.4f (se %.4f)", sd, se), regional, panelText, 0,
+        Phrase estimate = Phrase.of("uncertainty.estimate.sd", String.format(Locale.ROOT, "sd %.4f (se %.4f)", sd, se),
+                fixed(4, sd), fixed(4, se));
+        out.add(new Entry("parameters", Driver.NET_MIGRATION.path(), estimate, evidence, panelText, 0,
                 source, sourceZh, String.format(Locale.ROOT, "{dist: normal, mean: 0, sd: %.4f, apply: shift, years: %s", sd, years)));
     }
 
@@ -337,6 +367,11 @@ public final class UncertaintyPriors {
 
     private static String yearsOf(Map<Integer, Double> v) {
         return String.join("/", v.keySet().stream().map(String::valueOf).toList());
+    }
+
+    /** A figure with {@code digits} decimals, as the English phrases write it (a part of a {@link Phrase}). */
+    private static String fixed(int digits, double v) {
+        return String.format(Locale.ROOT, "%." + digits + "f", v);
     }
 
     /** A number as written in YAML: at most 6 significant digits, no trailing zeros. */

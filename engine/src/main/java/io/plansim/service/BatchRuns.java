@@ -68,18 +68,13 @@ public final class BatchRuns {
             Forecasts.Simulation r = forecasts.simulate(prepared, new McOptions(v.run().paths(), v.seed(), Sampler.MC, threads, Variant.BLOCK),
                     Cancellation.never(), null);
             McResult mc = r.mc();
+            // the rows of mc's long table, each metric with its unit and price basis (BatchTables.STATS after them)
             ArrayNode stats = node.putArray("stats");
-            for (int var = 0; var < mc.variables().size(); var++) {
-                for (int y = 0; y < mc.years().length; y++) {
-                    double m = mc.mean(var, y);
-                    if (!Double.isFinite(m)) {
-                        continue;
-                    }
-                    ArrayNode row = stats.addArray();
-                    row.add(mc.variables().get(var).id()).add(mc.years()[y]).add(m).add(mc.sd(var, y));
-                    for (double q : McResult.PERCENTILES) {
-                        row.add(mc.quantile(var, y, q));
-                    }
+            for (McResult.Row row : mc.rows()) {
+                ArrayNode cells = stats.addArray().add(row.variable().id()).add(row.variable().unit()).add(row.variable().basis().id())
+                        .add(row.year()).add(row.mean()).add(row.sd());
+                for (double q : row.percentiles()) {
+                    cells.add(q);
                 }
             }
             ArrayNode targets = node.putArray("targets");

@@ -159,9 +159,12 @@ public final class Forecasts {
         }
     }
 
-    /** A Monte Carlo run, the central path, the verdicts with probabilities, and what it was conditioned on. */
+    /**
+     * A Monte Carlo run, the central path, the verdicts with probabilities, and what it was conditioned on;
+     * {@code calibration} is the spread calibration its paths were recalibrated by, null for the raw distribution.
+     */
     public record Simulation(Scenario scenario, McResult mc, Projection central, List<TargetVerdict> verdicts,
-                             List<String> notes) {
+                             List<String> notes, SpreadCalibration calibration) {
         public Simulation {
             verdicts = List.copyOf(verdicts);
             notes = List.copyOf(notes);
@@ -300,9 +303,9 @@ public final class Forecasts {
         String file = cacheKey(s.targets());
         Map<String, io.plansim.model.VariableInfo> variables = variables(s);
         java.util.Set<String> regionMetrics = regionMetrics(s);
-        return checked(java.util.Arrays.asList("targets", file, variables, regionMetrics),
+        return checked(java.util.Arrays.asList("targets", file, variables, regionMetrics, s.baseYear(), s.horizon()),
                 () -> catalogs.computeIfAbsent(file, k -> parsed(TargetCatalog.parse(s.targets().display(), repository.read(s.targets(), at(s), "targets"))))
-                .checkedFor(variables, regionMetrics));
+                .checkedFor(variables, regionMetrics, s.baseYear(), s.horizon()));
     }
 
     /**
@@ -455,7 +458,7 @@ public final class Forecasts {
         List<TargetVerdict> verdicts = p.catalog() == null ? List.of() : TargetJudge.judge(p.catalog(), central, p.actuals(), mc);
         List<String> notes = new ArrayList<>(notes(p.compiled()));
         notes.add(p.calibrationLine(false));
-        return new Simulation(p.scenario(), mc, central, verdicts, notes);
+        return new Simulation(p.scenario(), mc, central, verdicts, notes, p.compiled().calibration());
     }
 
     /**

@@ -47,13 +47,19 @@ public record TargetCatalog(String file, List<Target> targets, LocatedDocument d
 
     /**
      * This catalog checked against the variables of a scenario that names it (the model's and its satellites, by
-     * id): a level, share or sum is stated in its metric's unit, and a metric the scenario does not project that
-     * is a near miss of one it does is a typo (did you mean). A metric the region knows ({@code regionMetrics}: its
-     * region file's satellites, its history's metrics) or that is no near miss stays in the catalog and is reported
-     * not evaluable: a catalog lists a region's targets, some on indicators no scenario projects, and an earlier
-     * scenario of the region (a backtest) projects fewer satellites than its baseline.
+     * id) and projects {@code baseYear} to {@code horizon}: a level, share or sum is stated in its metric's unit; a
+     * target the scenario judges on its path (a year after the base year, up to the horizon) is on its metric's price
+     * basis, since the figure judged is the path's (a share of GDP in current prices is nominal, a growth target on
+     * gdp_real real): a label that says otherwise misstates what is judged. A metric the scenario does not project
+     * that is a near miss of one it does is a typo (did you mean). A metric the region knows ({@code regionMetrics}:
+     * its region file's satellites, its history's metrics) or that is no near miss stays in the catalog and is
+     * reported not evaluable: a catalog lists a region's targets, some on indicators no scenario projects, and an
+     * earlier scenario of the region (a backtest) projects fewer satellites than its baseline. A target up to the base
+     * year is judged on the actual and its basis is the record's: scenarios of one region that share a catalog may
+     * project a satellite on different bases (Jinhua's per-capita GDP at current prices from 2010, at 2015 prices from
+     * 2015), and each checks the targets it judges.
      */
-    public TargetCatalog checkedFor(Map<String, VariableInfo> variables, java.util.Set<String> regionMetrics) {
+    public TargetCatalog checkedFor(Map<String, VariableInfo> variables, java.util.Set<String> regionMetrics, int baseYear, int horizon) {
         List<InputProblem> problems = new ArrayList<>();
         for (Target t : targets) {
             String p = pointer(t.id());
@@ -63,9 +69,16 @@ public record TargetCatalog(String file, List<Target> targets, LocatedDocument d
                     Suggestions.closest(t.metric(), variables.keySet()).ifPresent(m -> problems.add(problem(p + "/metric",
                             "'" + t.metric() + "' (not a variable of the scenario)", "did you mean '" + m + "'?")));
                 }
-            } else if (t.kind() != TargetKind.GROWTH && t.kind() != TargetKind.CHANGE && !v.unit().equals(t.unit())) {
+                continue;
+            }
+            if (t.kind() != TargetKind.GROWTH && t.kind() != TargetKind.CHANGE && !v.unit().equals(t.unit())) {
                 problems.add(problem(p + "/unit", "'" + t.unit() + "'", "the unit of " + v.id() + ", " + v.unit()
                         + " (a " + t.kind().name().toLowerCase(Locale.ROOT) + " target is stated in its metric's unit)"));
+            }
+            if (t.year() > baseYear && t.year() <= horizon && t.basis() != v.basis()) {
+                problems.add(problem(p + "/basis", "'" + t.basis().id() + "'", "the basis of " + v.id() + ", " + v.basis().id()
+                        + " (a scenario projecting " + baseYear + "-" + horizon + " judges this " + t.year()
+                        + " target on its path: nominal = current prices, real = constant prices, none = no price basis)"));
             }
         }
         if (!problems.isEmpty()) {

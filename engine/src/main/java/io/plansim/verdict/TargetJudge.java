@@ -1,5 +1,7 @@
 package io.plansim.verdict;
 
+import io.plansim.model.Phrase;
+
 import io.plansim.runner.Projection;
 import io.plansim.target.History;
 import io.plansim.target.Target;
@@ -60,6 +62,14 @@ public final class TargetJudge {
         };
     }
 
+    /** Why a target measured from a year without an actual cannot be judged; {@code nominalOnly} when that year has one at current prices only. */
+    private static Phrase noActualToMeasureFrom(Target t, boolean nominalOnly) {
+        String english = "the history has no actual " + t.metric() + " for " + t.from()
+                + (nominalOnly ? " at constant prices (only one at current prices, which cannot stand behind a path at constant prices)" : "")
+                + ", which the target is measured from";
+        return Phrase.of(nominalOnly ? "reason.no.base.actual.real" : "reason.no.base.actual", english, t.metric(), t.nameZh(), t.from());
+    }
+
     public static TargetVerdict judge(Target t, Projection p, History history) {
         int base = p.years()[0];
         IntToDoubleFunction actuals = y -> history.value(t.metric(), y).orElse(Double.NaN);
@@ -79,8 +89,8 @@ public final class TargetJudge {
         if (past) {
             if (Double.isNaN(actual)) {
                 return new TargetVerdict(t, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, Double.NaN,
-                        null, Verdict.NOT_EVALUABLE, "the target year is not after the base year " + base
-                        + " and the history has no actual " + t.metric() + " for it");
+                        null, Verdict.NOT_EVALUABLE, Phrase.of("reason.no.actual", "the target year is not after the base year " + base
+                        + " and the history has no actual " + t.metric() + " for it", t.metric(), t.nameZh(), base, t.year()));
             }
             boolean met = t.metBy(actual);
             return new TargetVerdict(t, actual, VerdictRules.gap(t, actual), VerdictRules.gapPercent(t, actual), Double.NaN, Double.NaN, 0, actual,
@@ -88,19 +98,17 @@ public final class TargetJudge {
         }
         if (p.indexOf(t.metric()) < 0) {
             return new TargetVerdict(t, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, Double.NaN, null,
-                    Verdict.NOT_EVALUABLE, "the scenario does not project " + t.metric());
+                    Verdict.NOT_EVALUABLE, Phrase.of("reason.not.projected", "the scenario does not project " + t.metric(), t.metric(), t.nameZh()));
         }
         if (t.year() > p.years()[p.years().length - 1]) {
             return new TargetVerdict(t, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, Double.NaN, null,
-                    Verdict.NOT_EVALUABLE, "the target year is after the scenario's horizon");
+                    Verdict.NOT_EVALUABLE, Phrase.of("reason.after.horizon", "the target year is after the scenario's horizon",
+                            t.metric(), t.nameZh(), p.years()[p.years().length - 1], t.year()));
         }
         double central = TargetOutcome.of(t, pathWithHistory(p, t.metric(), history));
         if (Double.isNaN(central)) {
             return new TargetVerdict(t, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, Double.NaN, null,
-                    Verdict.NOT_EVALUABLE, "the history has no actual " + t.metric() + " for " + t.from()
-                    + (history.value(t.metric(), t.from()).isPresent() ? " at constant prices (only one at current prices,"
-                            + " which cannot stand behind a path at constant prices)" : "")
-                    + ", which the target is measured from");
+                    Verdict.NOT_EVALUABLE, noActualToMeasureFrom(t, history.value(t.metric(), t.from()).isPresent()));
         }
         // the latest actual: the base year of the path (an observation), or a later recorded actual
         Optional<io.plansim.target.HistoryRecord> later = history.latest(t.metric(), t.year() - 1)

@@ -1,5 +1,6 @@
 package io.plansim.verdict;
 
+import io.plansim.model.Phrase;
 import io.plansim.target.Target;
 
 /**
@@ -16,7 +17,7 @@ import io.plansim.target.Target;
  * @param fromYear       the year requiredGrowth starts from (the latest actual's year)
  * @param actual         the actual outcome when the target year is in the history, else NaN
  * @param actualMet      whether the actual met it (null when there is no actual)
- * @param reason         why a target is not evaluable, else null
+ * @param reason         why a target is not evaluable (in English, and what the front ends word it by in Chinese), else null
  * @param probability    share of Monte Carlo paths that meet it, each judged against itself (NaN without a run)
  * @param ciLow          Wilson 95% interval of that share, lower end
  * @param ciHigh         upper end
@@ -24,11 +25,11 @@ import io.plansim.target.Target;
  */
 public record TargetVerdict(Target target, double central, double gap, double gapPercent, double requiredGrowth,
                             double scenarioGrowth, int fromYear, double actual, Boolean actualMet, Verdict verdict,
-                            String reason, double probability, double ciLow, double ciHigh, double standardError) {
+                            Phrase reason, double probability, double ciLow, double ciHigh, double standardError) {
 
     public TargetVerdict(Target target, double central, double gap, double gapPercent, double requiredGrowth,
                          double scenarioGrowth, int fromYear, double actual, Boolean actualMet, Verdict verdict,
-                         String reason) {
+                         Phrase reason) {
         this(target, central, gap, gapPercent, requiredGrowth, scenarioGrowth, fromYear, actual, actualMet, verdict, reason,
                 Double.NaN, Double.NaN, Double.NaN, Double.NaN);
     }

@@ -78,25 +78,31 @@ class UnitsAgainstMetricsTest {
         assertThrows(InputException.class, () -> History.parse("h.csv", "\uFEFF\n"));
     }
 
+    /** A 2030 target on its metric's basis (nominal for a metric the model does not know). */
     private static String target(String metric, String kind, String value, String unit) {
+        VariableInfo v = MODEL.get(metric);
+        return target(metric, kind, value, unit, v == null ? "nominal" : v.basis().id(), 2030);
+    }
+
+    private static String target(String metric, String kind, String value, String unit, String basis, int year) {
         return """
                 targets:
                 - id: my.t
                   plan: my
                   metric: %s
-                  year: 2030
+                  year: %d
                   kind: %s
                   from: 2020
                   comparator: '>='
                   value: %s
                   unit: "%s"
-                  basis: nominal
+                  basis: %s
                   source: {file: a.txt, line: 1, quote: q}
-                """.formatted(metric, kind, value, unit);
+                """.formatted(metric, year, kind, value, unit, basis);
     }
 
     private static InputProblem catalogFails(String yaml) {
-        InputException e = assertThrows(InputException.class, () -> TargetCatalog.parse("t.yaml", yaml).checkedFor(MODEL, Set.of()));
+        InputException e = assertThrows(InputException.class, () -> TargetCatalog.parse("t.yaml", yaml).checkedFor(MODEL, Set.of(), 2020, 2035));
         assertEquals(1, e.problems().size(), e.getMessage());
         return e.problems().get(0);
     }
@@ -126,9 +132,32 @@ class UnitsAgainstMetricsTest {
         TargetCatalog c = TargetCatalog.parse("t.yaml", target("rural_income_per_capita", "level", "30000", "元"));
         Map<String, VariableInfo> withUrban = new java.util.HashMap<>(MODEL);
         withUrban.put("urban_income_per_capita", new VariableInfo("urban_income_per_capita", "u", "u", "元", io.plansim.model.Basis.NOMINAL));
-        assertSame(c, c.checkedFor(withUrban, Set.of("rural_income_per_capita")));
-        assertThrows(InputException.class, () -> c.checkedFor(withUrban, Set.of()), "a near miss the region does not know is a typo");
+        assertSame(c, c.checkedFor(withUrban, Set.of("rural_income_per_capita"), 2020, 2035));
+        assertThrows(InputException.class, () -> c.checkedFor(withUrban, Set.of(), 2020, 2035), "a near miss the region does not know is a typo");
         TargetCatalog growth = TargetCatalog.parse("t.yaml", target("gdp_nominal", "growth", "0.5", "%"));
-        assertSame(growth, growth.checkedFor(MODEL, Set.of()), "a growth target of 0.5% is no fraction");
+        assertSame(growth, growth.checkedFor(MODEL, Set.of(), 2020, 2035), "a growth target of 0.5% is no fraction");
+    }
+
+    /**
+     * A target the scenario judges on its path is on its metric's price basis: the figure judged is the path's. A
+     * share of GDP is a share of value added at current prices (nominal), real GDP growth is real; a target up to the
+     * base year (judged on the actual) or after the horizon is not judged on the path and not held to it.
+     */
+    @Test
+    void aTargetJudgedOnThePathIsOnItsMetricsBasis() {
+        InputProblem p = catalogFails(target("tertiary_share", "share", "53", "%", "none", 2030));
+        assertEquals("targets[0].basis", p.field());
+        assertEquals(11, p.location().line());
+        assertEquals("t.yaml", p.location().file());
+        assertEquals("'none'", p.found());
+        assertTrue(p.allowed().contains("the basis of tertiary_share, nominal") && p.allowed().contains("2020-2035"), p.message());
+        p = catalogFails(target("gdp_real", "growth", "6", "%", "nominal", 2025));
+        assertTrue(p.allowed().contains("the basis of gdp_real, real"), p.message());
+        for (int year : new int[] {2015, 2020, 2040}) {
+            TargetCatalog past = TargetCatalog.parse("t.yaml", target("tertiary_share", "share", "53", "%", "none", year));
+            assertSame(past, past.checkedFor(MODEL, Set.of(), 2020, 2035), "a " + year + " target is not judged on a 2020-2035 path");
+        }
+        TargetCatalog right = TargetCatalog.parse("t.yaml", target("tertiary_share", "share", "53", "%", "nominal", 2030));
+        assertSame(right, right.checkedFor(MODEL, Set.of(), 2020, 2035));
     }
 }

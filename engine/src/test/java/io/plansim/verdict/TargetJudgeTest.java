@@ -147,7 +147,7 @@ class TargetJudgeTest {
         Projection p = path(geometric(1000, 0.05), geometric(0.5, -0.03), geometric(1, 0));
         TargetVerdict nominal = TargetJudge.judge(cut, p, History.parse("h.csv", header + "X,2018,ei,0.55,吨标准煤/万元,nominal,used,f,1,q,made up\n"));
         assertEquals(Verdict.NOT_EVALUABLE, nominal.verdict());
-        assertTrue(nominal.reason().contains("at constant prices"), nominal.reason());
+        assertTrue(nominal.reason().english().contains("at constant prices"), nominal.reason().english());
         TargetVerdict real = TargetJudge.judge(cut, p, History.parse("h.csv", header + "X,2018,ei,0.55,吨标准煤/万元,real,used,f,1,q,made up\n"));
         assertEquals(100 * (0.5 * Math.pow(0.97, 5) / 0.55 - 1), real.central(), 1e-9);
     }

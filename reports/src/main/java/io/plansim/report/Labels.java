@@ -95,6 +95,11 @@ public final class Labels {
         return WORDS.format(key, zh(), args);
     }
 
+    /** A phrase of the engine (why a target is not evaluable, say) in the report's language. */
+    public String phrase(io.plansim.model.Phrase p) {
+        return WORDS.phrase(p, zh());
+    }
+
     /** A word for a chart: the same, made drawable. */
     public String chartWord(String key) {
         return drawable(WORDS.word(key, chartZh()));

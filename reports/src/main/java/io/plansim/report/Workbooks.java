@@ -1,10 +1,12 @@
 package io.plansim.report;
 
 import io.plansim.aggregate.McResult;
+import io.plansim.compile.SpreadCalibration;
 import io.plansim.runner.Projection;
 import io.plansim.scenario.Driver;
 import io.plansim.scenario.PathSpec;
 import io.plansim.scenario.Scenario;
+import io.plansim.service.Forecasts;
 import io.plansim.tables.McTables;
 import io.plansim.tables.ProjectionTables;
 import io.plansim.tables.VerdictTables;
@@ -22,7 +24,7 @@ import tech.tablesaw.api.Table;
 
 /**
  * The workbooks of plansim's results, the same for the command line ({@code --format xlsx}, report.xlsx) and
- * the what-if page: a sheet saying what was run (scenario, version, paths, seed, price basis), the assumptions
+ * the what-if page: a sheet saying what was run (scenario, version, paths, seed, calibration, price basis), the assumptions
  * (every driver with its unit, value per year, allowed range and where the value comes from), the projections
  * with units and price basis, and the target verdicts with their probabilities. Headers and sheet names in the
  * language asked for.
@@ -40,26 +42,34 @@ public final class Workbooks {
                 sheet(l, "projections", ProjectionTables.wide(central, List.of()))), l::column, l::cell);
     }
 
-    /** Target verdicts, from the Monte Carlo ({@code mc} non-null) or from the central path alone ({@code targets}). */
-    public static byte[] targets(Scenario s, Projection central, List<TargetVerdict> verdicts, McResult mc, long seed,
-                                 String warning, String version, Lang lang) {
-        return simulation(s, central, verdicts, mc, seed, warning, version, lang, false);
+    /**
+     * Target verdicts, from the Monte Carlo ({@code mc} non-null, its paths recalibrated by {@code calibration}, null
+     * when raw) or from the central path alone ({@code targets --central-only}).
+     */
+    public static byte[] targets(Scenario s, Projection central, List<TargetVerdict> verdicts, McResult mc,
+                                 SpreadCalibration calibration, long seed, String warning, String version, Lang lang) {
+        return simulation(s, central, verdicts, mc, calibration, seed, warning, version, lang, false);
     }
 
-    /** The Monte Carlo ({@code mc}, the page's download): verdicts, the central path and every percentile. */
-    public static byte[] mc(Scenario s, Projection central, List<TargetVerdict> verdicts, McResult mc, String warning,
-                            String version, Lang lang) {
-        return simulation(s, central, verdicts, mc, mc.seed(), warning, version, lang, true);
+    /**
+     * The Monte Carlo ({@code mc}, the page's download): verdicts, the central path and every percentile; its paths
+     * recalibrated by {@code calibration} (null when raw).
+     */
+    public static byte[] mc(Scenario s, Projection central, List<TargetVerdict> verdicts, McResult mc, SpreadCalibration calibration,
+                            String warning, String version, Lang lang) {
+        return simulation(s, central, verdicts, mc, calibration, mc.seed(), warning, version, lang, true);
     }
 
     /** {@code warning}: the failed-path warning of the run, or null. */
-    private static byte[] simulation(Scenario s, Projection central, List<TargetVerdict> verdicts, McResult mc, long seed,
-                                     String warning, String version, Lang lang, boolean distribution) {
+    private static byte[] simulation(Scenario s, Projection central, List<TargetVerdict> verdicts, McResult mc,
+                                     SpreadCalibration calibration, long seed, String warning, String version, Lang lang,
+                                     boolean distribution) {
         Labels l = labels(lang);
         Map<String, String> about = about(s, version, l);
         long paths = mc == null ? 0 : mc.paths();
         about.put(l.word("sheet.method"), VerdictTables.basis(paths, seed, l.zh()));
         if (mc != null) {
+            monteCarlo(about, paths, seed, calibration, l);
             about.put(l.word("sheet.sampler"), mc.sampler() + ", " + mc.quantiles().accuracy());
         }
         if (warning != null) {
@@ -94,6 +104,7 @@ public final class Workbooks {
         Map<String, String> about = new LinkedHashMap<>();
         about.put("plansim", in.version());
         about.put(l.word("sheet.method"), VerdictTables.basis(in.paths(), in.seed(), l.zh()));
+        monteCarlo(about, in.paths(), in.seed(), in.calibration(), l);
         about.put(l.word("sheet.basis"), basisNote(in.runs().get(0).scenario(), l));
         for (int i = 0; i < in.runs().size(); i++) {
             Scenario s = in.runs().get(i).scenario();
@@ -129,7 +140,12 @@ public final class Workbooks {
 
     /** A sheet name in the language asked for. */
     public static String sheetName(String key, Lang lang) {
-        return labels(lang).word("sheet." + key);
+        return word("sheet." + key, lang);
+    }
+
+    /** A word of the workbooks (a sheet name, a field of the about sheet) in the language asked for. */
+    public static String word(String key, Lang lang) {
+        return labels(lang).word(key);
     }
 
     /**
@@ -174,7 +190,8 @@ public final class Workbooks {
         List<String> set = s.overrides().stream().filter(o -> o.startsWith(d.path()) && o.length() > d.path().length()
                 && "=+*[".indexOf(o.charAt(d.path().length())) >= 0).toList();
         String lineage = String.join(" < ", s.lineage());
-        String base = defaulted ? (l.zh() ? "模型默认值（docs/MODEL.md）：" : "model default (docs/MODEL.md): ") + d.why()
+        // the reason for a default in the workbook's language: the dictionary's "driver.why.<path>" (English: Driver.why)
+        String base = defaulted ? l.format("driver.default", l.format("driver.why." + d.path(), d.why()))
                 : (l.zh() ? "情景文件：" : "scenario file: ") + lineage;
         return set.isEmpty() ? base : "--set " + String.join(", --set ", set) + "; " + base;
     }
@@ -189,6 +206,16 @@ public final class Workbooks {
         m.put(l.word("sheet.basis"), basisNote(s, l));
         m.put("plansim", version);
         return m;
+    }
+
+    /**
+     * What a Monte Carlo's numbers depend on besides the scenario, each in its own row: the number of paths, the
+     * seed and the distribution (recalibrated by which calibration, or raw), as mc and the report state them.
+     */
+    private static void monteCarlo(Map<String, String> about, long paths, long seed, SpreadCalibration calibration, Labels l) {
+        about.put(l.word("sheet.paths"), String.valueOf(paths));
+        about.put(l.word("sheet.seed"), String.valueOf(seed));
+        about.put(l.word("sheet.calibration"), Forecasts.calibrationLine(calibration, l.zh()));
     }
 
     private static String basisNote(Scenario s, Labels l) {

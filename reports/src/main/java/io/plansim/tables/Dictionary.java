@@ -53,14 +53,32 @@ public final class Dictionary {
         return s;
     }
 
+    /**
+     * A phrase of the engine (why a target is not evaluable, what a region's data gave a prior) in the language
+     * asked for: its English as the engine wrote it, or its dictionary entry with the English as {0} and its parts
+     * as {1}, {2}, ...
+     */
+    public String phrase(io.plansim.model.Phrase p, boolean zh) {
+        if (!zh) {
+            return p.english();
+        }
+        Object[] args = new Object[1 + p.parts().size()];
+        args[0] = p.english();
+        for (int i = 0; i < p.parts().size(); i++) {
+            args[1 + i] = p.parts().get(i);
+        }
+        return format(p.key(), true, args);
+    }
+
     /** Whether the dictionary has an entry. */
     public boolean has(String key) {
         return words.containsKey(key);
     }
 
     /**
-     * A table cell in the language asked for: a verdict ("on track"), a target's kind ("level") or price basis
-     * ("nominal") in its column is a word of the dictionary; any other cell is left as it is (numbers, ids, names).
+     * A table cell in the language asked for: a verdict ("on track"), a target's kind ("level"), price basis
+     * ("nominal") or a driver's group ("production") in its column is a word of the dictionary; any other cell is
+     * left as it is (numbers, ids, names).
      */
     public String cell(String column, String value, boolean zh) {
         if (!zh || value == null) {
@@ -68,7 +86,7 @@ public final class Dictionary {
         }
         String key = switch (column) {
             case "verdict" -> "verdict." + value.replace(' ', '.');
-            case "kind", "basis" -> "cell." + column + "." + value;
+            case "kind", "basis", "group" -> "cell." + column + "." + value;
             default -> null;
         };
         return key != null && has(key) ? word(key, true) : value;

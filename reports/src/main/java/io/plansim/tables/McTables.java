@@ -105,23 +105,17 @@ public final class McTables {
         }
         BooleanColumn fixed = BooleanColumn.create("deterministic");
         t.addColumns(fixed);
-        for (int v = 0; v < r.variables().size(); v++) {
-            for (int y = 0; y < r.years().length; y++) {
-                double m = r.mean(v, y);
-                if (!Double.isFinite(m)) {
-                    continue; // growth accounting has no base-year value
-                }
-                variable.append(r.variables().get(v).id());
-                unit.append(r.variables().get(v).unit());
-                basis.append(r.variables().get(v).basis().id());
-                year.append(r.years()[y]);
-                mean.append(m);
-                sd.append(r.sd(v, y));
-                for (int q = 0; q < NAMES.length; q++) {
-                    qs[q].append(r.quantile(v, y, McResult.PERCENTILES[q]));
-                }
-                fixed.append(r.deterministic(v, y));
+        for (McResult.Row row : r.rows()) {
+            variable.append(row.variable().id());
+            unit.append(row.variable().unit());
+            basis.append(row.variable().basis().id());
+            year.append(row.year());
+            mean.append(row.mean());
+            sd.append(row.sd());
+            for (int q = 0; q < NAMES.length; q++) {
+                qs[q].append(row.percentiles()[q]);
             }
+            fixed.append(row.deterministic());
         }
         return t;
     }

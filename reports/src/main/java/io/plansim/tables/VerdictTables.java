@@ -174,7 +174,7 @@ public final class VerdictTables {
             n.put("standardError", v.standardError());
         }
         if (v.reason() != null) {
-            n.put("reason", v.reason());
+            n.put("reason", v.reason().english());
         }
         ObjectNode src = n.putObject("source");
         src.put("file", t.source().file());
@@ -198,7 +198,7 @@ public final class VerdictTables {
                     gapWords(v, false), Format.num(v.requiredGrowth()), Format.num(v.scenarioGrowth()),
                     Double.isNaN(v.probability()) ? "-" : String.format(Locale.ROOT, "%.3f", v.probability()), v.verdict().label());
             if (v.reason() != null) {
-                notes.append("  ").append(x.id()).append(": ").append(v.reason()).append('\n');
+                notes.append("  ").append(x.id()).append(": ").append(v.reason().english()).append('\n');
             }
         }
         return t.render() + (notes.length() == 0 ? "" : "\nNot evaluable:\n" + notes);

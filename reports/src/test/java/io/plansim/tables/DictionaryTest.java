@@ -40,7 +40,53 @@ class DictionaryTest {
         for (String area : io.plansim.scenario.RegionData.model().areaIds()) {
             asked += check("area." + area, missing);
         }
+        // a driver's group and the reason for its default (the workbooks' assumptions sheet)
+        for (io.plansim.scenario.Driver d : io.plansim.scenario.Driver.values()) {
+            asked += check("cell.group." + d.group(), missing);
+            asked += check("driver.why." + d.path(), missing);
+        }
+        // the engine's phrases (io.plansim.model.Phrase): why a target is not evaluable, what data gave a prior
+        assertTrue(enginePhraseKeys().size() >= 15, enginePhraseKeys().toString());
+        for (String key : enginePhraseKeys()) {
+            asked += check(key, missing);
+        }
         assertEquals(List.of(), missing);
+    }
+
+    /** The dictionary keys of the engine's phrases: every literal "reason.*" and "uncertainty.e*" of its sources. */
+    private static List<String> enginePhraseKeys() throws IOException {
+        Pattern literal = Pattern.compile("\"((?:reason|uncertainty\\.(?:evidence|estimate))(?:\\.[a-z]+)+)\"");
+        List<String> keys = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(Path.of("../engine/src/main/java"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Matcher m = literal.matcher(Files.readString(f));
+                while (m.find()) {
+                    keys.add(m.group(1));
+                }
+            }
+        }
+        return keys;
+    }
+
+    /**
+     * The Chinese reason for each driver's default says what the English says: every figure of the English (a
+     * default, a year, a range) is in the Chinese too, and each phrase's Chinese is the phrase's, not the English.
+     */
+    @Test
+    void theChineseOfEveryDriversDefaultHasItsFigures() {
+        Pattern figure = Pattern.compile("\\d+(?:\\.\\d+)?");
+        for (io.plansim.scenario.Driver d : io.plansim.scenario.Driver.values()) {
+            String zh = Dictionary.get().format("driver.why." + d.path(), true, d.why());
+            assertEquals(d.why(), Dictionary.get().format("driver.why." + d.path(), false, d.why()));
+            assertTrue(!zh.contains(d.why()) && Pattern.compile("[\\u4e00-\\u9fff]").matcher(zh).find(), zh);
+            Matcher m = figure.matcher(d.why());
+            while (m.find()) {
+                assertTrue(zh.contains(m.group()), d.path() + ": " + m.group() + " missing from " + zh);
+            }
+        }
+        io.plansim.model.Phrase p = io.plansim.model.Phrase.of("reason.not.projected", "the scenario does not project x", "x", "某指标");
+        assertEquals("the scenario does not project x", Dictionary.get().phrase(p, false));
+        assertEquals("情景不预测某指标（x）", Dictionary.get().phrase(p, true));
     }
 
     private static int check(String key, List<String> missing) {

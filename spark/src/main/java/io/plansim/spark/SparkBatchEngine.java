@@ -48,6 +48,8 @@ public final class SparkBatchEngine implements BatchEngine {
                 DataTypes.createStructField("overrides", DataTypes.StringType, false),
                 DataTypes.createStructField("seed", DataTypes.LongType, false),
                 DataTypes.createStructField("metric", DataTypes.StringType, false),
+                DataTypes.createStructField("unit", DataTypes.StringType, false),
+                DataTypes.createStructField("basis", DataTypes.StringType, false),
                 DataTypes.createStructField("year", DataTypes.IntegerType, false)));
         for (String s : BatchTables.STATS) {
             fields.add(DataTypes.createStructField(s, DataTypes.DoubleType, false));
@@ -137,15 +139,18 @@ public final class SparkBatchEngine implements BatchEngine {
         List<Row> out = new ArrayList<>();
         String overrides = n.path("overrides").toString();
         for (JsonNode r : n.path("stats")) {
-            Object[] cells = new Object[6 + BatchTables.STATS.size()];
+            // the cells of BatchTables.METRIC (metric, unit, basis, year), then BatchTables.STATS
+            Object[] cells = new Object[8 + BatchTables.STATS.size()];
             cells[0] = n.path("id").asText();
             cells[1] = n.path("scenario").asText();
             cells[2] = overrides;
             cells[3] = n.path("seed").asLong();
             cells[4] = r.get(0).asText();
-            cells[5] = r.get(1).asInt();
+            cells[5] = r.get(1).asText();
+            cells[6] = r.get(2).asText();
+            cells[7] = r.get(3).asInt();
             for (int s = 0; s < BatchTables.STATS.size(); s++) {
-                cells[6 + s] = r.get(2 + s).asDouble();
+                cells[8 + s] = r.get(4 + s).asDouble();
             }
             out.add(RowFactory.create(cells));
         }

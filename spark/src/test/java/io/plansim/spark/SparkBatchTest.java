@@ -120,19 +120,23 @@ class SparkBatchTest {
 
         // every results row is in Parquet with the same numbers, partitioned by scenario and metric
         List<String> csv = Files.readAllLines(out.resolve("results.csv"));
-        int metric = List.of(csv.get(0).split(",")).indexOf("metric"); // after the override columns
+        List<String> header = List.of(csv.get(0).split(","));
+        int metric = header.indexOf("metric"); // after the override columns
+        int year = header.indexOf("year");
         Map<String, String[]> byKey = new HashMap<>();
         for (String line : csv.subList(1, csv.size())) {
             String[] c = line.split(",");
-            byKey.put(c[0] + "|" + c[metric] + "|" + c[metric + 1], c); // variant | metric | year
+            byKey.put(c[0] + "|" + c[metric] + "|" + c[year], c); // variant | metric | year
         }
         List<Row> rows = spark.read().parquet(out.resolve("parquet").toString()).collectAsList();
         assertEquals(csv.size() - 1, rows.size());
         for (Row row : rows) {
             String[] c = byKey.get(row.getAs("variant") + "|" + row.getAs("metric") + "|" + row.getAs("year"));
             assertEquals(c[1], row.getAs("scenario"));
-            assertEquals(Double.parseDouble(c[metric + 2]), (double) row.getAs("mean"));
-            assertEquals(Double.parseDouble(c[metric + 10]), (double) row.getAs("p95"));
+            assertEquals(c[header.indexOf("unit")], row.getAs("unit"));
+            assertEquals(c[header.indexOf("basis")], row.getAs("basis"));
+            assertEquals(Double.parseDouble(c[header.indexOf("mean")]), (double) row.getAs("mean"));
+            assertEquals(Double.parseDouble(c[header.indexOf("p95")]), (double) row.getAs("p95"));
         }
         try (Stream<Path> parts = Files.list(out.resolve("parquet"))) {
             assertEquals(List.of("scenario=yiwu%2Fbaseline", "scenario=yiwu%2Ftrade-shock"),

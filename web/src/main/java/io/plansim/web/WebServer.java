@@ -269,7 +269,7 @@ public final class WebServer implements AutoCloseable {
             io.plansim.report.Lang lang = r.lang();
             McOptions o = McOptions.of(r.paths(), r.seed());
             Forecasts.Simulation s = gate.run(r.client(), cancel -> service.simulate(r.request(), o, cancel, null));
-            byte[] workbook = io.plansim.report.Workbooks.mc(s.scenario(), s.central(), s.verdicts(), s.mc(),
+            byte[] workbook = io.plansim.report.Workbooks.mc(s.scenario(), s.central(), s.verdicts(), s.mc(), s.calibration(),
                     s.failedPathsWarning(), version(), lang);
             String file = io.plansim.report.ScenarioRun.slug(s.scenario().id()) + "-whatif.xlsx";
             ctx.header("Content-Disposition", "attachment; filename=\"" + file + "\"");

@@ -210,6 +210,12 @@ class WebApiTest {
         try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(x.body()))) {
             assertEquals("说明", wb.getSheetName(0));
             assertEquals("目标判断", wb.getSheetName(1));
+            // the about sheet: the run's paths, seed and distribution, as the page ran them
+            java.util.Map<String, String> about = new java.util.HashMap<>();
+            wb.getSheetAt(0).forEach(row -> about.put(row.getCell(0).getStringCellValue(), row.getCell(1).getStringCellValue()));
+            assertEquals("500", about.get("路径数"));
+            assertEquals("1", about.get("随机种子"));
+            assertTrue(about.get("分布校准").startsWith("已校准"), about.toString());
         }
         Reply solved = post("/api/solve", "{\"scenario\":\"yiwu/baseline\",\"target\":\"yiwu2035.gdp_nominal.2035\",\"driver\":\"production.tfpGrowth\"}");
         assertEquals(200, solved.status(), solved.body());

@@ -182,12 +182,13 @@ public final class TrustSection {
                 .map(v -> v.nameZh() + " " + id).orElse("变量 " + id);
     }
 
-    private static void row(StringBuilder h, String... cells) {
+    /** A row of the inputs table; the source, long and with unbroken paths, wraps anywhere as every source cell does. */
+    private static void row(StringBuilder h, String input, String kind, String spread, String sizedOn) {
         h.append("<tr>");
-        for (String c : cells) {
+        for (String c : new String[] {input, kind, spread}) {
             h.append("<td>").append(Html.esc(c)).append("</td>");
         }
-        h.append("</tr>\n");
+        h.append("<td class=\"src\">").append(Html.esc(sizedOn)).append("</td></tr>\n");
     }
 
     private static void figure(StringBuilder h, ChartOutput c, String caption) {

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * It used to print "judgement (no source given)" on every row, the PWT- and history-sized ones too.
  */
 class TrustInputsTest {
-    private static final Pattern ROW = Pattern.compile("<tr><td>(.*?)</td><td>.*?</td><td>.*?</td><td>(.*?)</td></tr>");
+    private static final Pattern ROW = Pattern.compile("<tr><td>(.*?)</td><td>.*?</td><td>.*?</td><td class=\"src\">(.*?)</td></tr>");
 
     /** First cell (the input) -> last cell (what it is sized on), as the page shows them. */
     private static Map<String, String> sizedOn(Scenario s, boolean zh) {

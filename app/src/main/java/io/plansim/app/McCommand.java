@@ -7,7 +7,10 @@ import io.plansim.runner.Projection;
 import io.plansim.scenario.Scenario;
 import io.plansim.tables.McTables;
 import io.plansim.tables.ProjectionJson;
+import io.plansim.tables.ProjectionTables;
 import io.plansim.service.Forecasts;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,7 +33,8 @@ final class McCommand implements Callable<Integer> {
     @Mixin
     CalibrationOptions calibration;
 
-    @Option(names = "--replay-path", paramLabel = "I", description = "Print path I of this run (same seed, paths, sampler) instead of the summary.")
+    @Option(names = "--replay-path", paramLabel = "I", description = "Print path I of this run (same seed, paths, sampler) instead of the summary: "
+            + "every variable by year, as a table, csv or json (--format).")
     Long replay;
 
     @Spec
@@ -52,8 +56,16 @@ final class McCommand implements Callable<Integer> {
                         String.valueOf(replay), "a path index from 0 to " + (o.paths() - 1));
             }
             Projection p = MonteCarloRunner.replay(prepared.compiled(), o, replay);
-            output.emit(spec.commandLine().getOut(), s.runId(), "-path-" + replay,
-                    ProjectionJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(ProjectionJson.toJson(p)) + "\n");
+            String text = switch (output.format) {
+                case JSON -> ProjectionJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(ProjectionJson.toJson(p)) + "\n";
+                case CSV -> ProjectionTables.wide(p, List.of()).write().toString("csv");
+                case TABLE -> s.title() + ": path " + replay + " of " + o.paths() + " (seed " + o.seed() + ", sampler "
+                        + o.sampler().name().toLowerCase(Locale.ROOT) + "), one Monte Carlo path as drawn, neither the central path nor a percentile\n"
+                        + "real = constant " + s.baseYear() + " prices; nominal = current prices. --format json|csv for machine-readable output.\n\n"
+                        + RunCommand.grid(p, List.of());
+                case XLSX -> throw new IllegalStateException("refused above");
+            };
+            output.emit(spec.commandLine().getOut(), s.runId(), "-path-" + replay, text);
             return 0;
         }
         Forecasts.notes(prepared.compiled()).forEach(m -> spec.commandLine().getErr().println("note: " + m));

@@ -58,6 +58,13 @@ final class RunCommand implements Callable<Integer> {
 
 
     static String table(Scenario s, Projection p, List<String> ids) {
+        return s.title() + " (" + s.region() + ", " + s.baseYear() + "-" + s.horizon() + ", model " + s.production().name().toLowerCase(Locale.ROOT) + ")\n"
+                + "real = constant " + s.baseYear() + " prices; nominal = current prices. --all shows every variable; --format json|csv for machine-readable output.\n\n"
+                + grid(p, ids);
+    }
+
+    /** A projection's variables (every one, or {@code ids}) by year: id, Chinese name, unit with its basis, values. */
+    static String grid(Projection p, List<String> ids) {
         int years = p.years().length;
         boolean[] right = new boolean[3 + years];
         java.util.Arrays.fill(right, 3, right.length, true);
@@ -83,9 +90,7 @@ final class RunCommand implements Callable<Integer> {
             }
             t.row(cells);
         }
-        return s.title() + " (" + s.region() + ", " + s.baseYear() + "-" + s.horizon() + ", model " + s.production().name().toLowerCase(Locale.ROOT) + ")\n"
-                + "real = constant " + s.baseYear() + " prices; nominal = current prices. --all shows every variable; --format json|csv for machine-readable output.\n\n"
-                + t.render();
+        return t.render();
     }
 
 }

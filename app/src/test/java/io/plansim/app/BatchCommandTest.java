@@ -395,4 +395,51 @@ class BatchCommandTest {
             assertEquals(Files.readString(whole.resolve(table)), Files.readString(parts.resolve(table)), table);
         }
     }
+    /**
+     * targets.csv holds what the README says it holds: a row for every target with a probability, the ones judged on an
+     * actual included (met or missed, probability 1 or 0, the interval the same figure), none for a target that is
+     * not evaluable. The README said the past targets had no row while the file listed them.
+     */
+    @Test
+    void targetsCsvHoldsWhatTheReadmeSays() throws Exception {
+        Path f = dir.resolve("one.yaml");
+        Files.writeString(f, """
+                name: one
+                runs:
+                  - scenario: yiwu/baseline
+                    paths: 400
+                    seed: 1
+                """, StandardCharsets.UTF_8);
+        Path out = dir.resolve("one");
+        RunCommandTest.Result r = RunCommandTest.plansim("batch", f.toString(), "--out", out.toString(), "--quiet");
+        assertEquals(0, r.code(), r.err());
+        java.util.List<String> lines = Files.readAllLines(out.resolve("targets.csv"));
+        java.util.List<String> header = java.util.List.of(lines.get(0).split(","));
+        int probability = header.indexOf("probability");
+        int verdict = header.indexOf("verdict");
+        int judgedOnActuals = 0;
+        java.util.Set<String> verdicts = new java.util.TreeSet<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] c = line.split(",");
+            verdicts.add(c[verdict]);
+            if (c[verdict].equals("met") || c[verdict].equals("missed")) {
+                judgedOnActuals++;
+                String p = c[verdict].equals("met") ? "1.0" : "0.0";
+                assertEquals(java.util.List.of(p, p, p), java.util.List.of(c[probability], c[probability + 1], c[probability + 2]), line);
+            }
+        }
+        assertTrue(judgedOnActuals > 0, "past targets judged on actuals have rows: " + verdicts);
+        assertFalse(verdicts.contains("not evaluable"), verdicts.toString());
+        // the targets command lists the ones batch leaves out
+        RunCommandTest.Result targets = RunCommandTest.plansim("targets", "yiwu/baseline", "--central-only", "--format", "csv");
+        assertEquals(0, targets.code(), targets.err());
+        assertTrue(targets.out().contains("not evaluable"), "yiwu/baseline has targets that are not evaluable");
+
+        String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8).replaceAll("\\s+", " ");
+        int at = readme.indexOf("`batch-out/targets.csv`");
+        String said = readme.substring(at, readme.indexOf("`run-log.json`", at));
+        assertTrue(said.contains("`met` or `missed` and probability 1 or 0"), said);
+        assertTrue(said.contains("not evaluable") && said.contains("no row"), said);
+        assertFalse(said.contains("judged on actuals, or one that is not evaluable, has no probability and no row"), said);
+    }
 }

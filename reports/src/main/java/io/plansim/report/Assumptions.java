@@ -11,8 +11,10 @@ import io.plansim.scenario.BaseValue;
 import io.plansim.scenario.Driver;
 import io.plansim.scenario.PathSpec;
 import io.plansim.scenario.ProductionKind;
+import io.plansim.scenario.Satellite;
 import io.plansim.scenario.Scenario;
 import io.plansim.scenario.Shock;
+import io.plansim.scenario.Source;
 import io.plansim.scenario.Uncertainty;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +51,17 @@ final class Assumptions {
             if (b != null) {
                 h.append("<tr><td>").append(esc(l.format("base.field.name", f.description().replaceAll("^.*\\((.*)\\)$", "$1"), f.key())))
                         .append("</td><td class=\"num\">").append(esc(fmt(b.value()))).append("</td><td>")
-                        .append(esc(b.unit())).append("</td>").append(sourceCell(l, b.source(), s.id()))
+                        .append(esc(b.unit())).append("</td>").append(sourceCell(l, b.source()))
+                        .append("</tr>\n");
+            }
+        }
+        // the satellites' base values, with their sources and notes as the scenario gives them
+        for (Satellite x : s.satellites()) {
+            BaseValue b = x.base();
+            if (b != null) {
+                h.append("<tr><td>").append(esc(l.format("base.field.name", x.nameZh().isEmpty() ? x.name() : x.nameZh(), x.id())))
+                        .append("</td><td class=\"num\">").append(esc(fmt(b.value()))).append("</td><td>")
+                        .append(esc(b.unit())).append("</td>").append(sourceCell(l, b.source()))
                         .append("</tr>\n");
             }
         }
@@ -127,18 +139,27 @@ final class Assumptions {
     }
 
     /**
-     * A source cell: the plan's title and line (quote on hover), a statistic's address, or the scenario's note. A
-     * note is free text in the scenario file's language: the Chinese page names it an assumption and shows it on hover.
+     * A source cell: the plan's title and line or a statistic's address (the quote on hover), then the scenario's note
+     * (an assumption, a proxy, how a figure was derived), which says when the figure is not the one the cited line
+     * states. A note is free text in the scenario file's language: the Chinese page names it an assumption (a note
+     * alone) or a note of the scenario before it.
      */
-    static String sourceCell(Labels l, io.plansim.scenario.Source src, String scenario) {
+    static String sourceCell(Labels l, Source src) {
         if (src == null) {
             return "<td class=\"src\"></td>";
         }
-        if (src.file() == null && src.url() == null && l.zh()) {
-            return "<td class=\"src\" title=\"" + esc(src.note()) + "\">" + esc(l.format("source.assumption", scenario)) + "</td>";
+        String cited = l.source(new Source(src.file(), src.line(), src.quote(), src.url(), null));
+        String note = src.note() == null || src.note().isBlank() ? null : src.note().strip();
+        String text;
+        if (note == null) {
+            text = cited;
+        } else if (cited.isEmpty()) {
+            text = l.format("source.assumption", note);
+        } else {
+            text = cited + l.word("source.separator") + l.format("source.note", note);
         }
-        String quote = src.quote() == null ? src.note() : src.quote();
-        return "<td class=\"src\" title=\"" + esc(quote) + "\">" + esc(l.source(src)) + "</td>";
+        String hover = src.quote() == null ? note : src.quote();
+        return "<td class=\"src\"" + (hover == null ? "" : " title=\"" + esc(hover) + "\"") + ">" + esc(text) + "</td>";
     }
 
     static int[] driverYears(Scenario s) {

@@ -53,8 +53,8 @@ final class ReportCharts {
     static final Color RED = new Color(0xD62728);
     static final Color[] PALETTE = {new Color(0x1F77B4), new Color(0xFF7F0E), new Color(0x2CA02C), new Color(0x9467BD),
         new Color(0x8C564B), new Color(0xE377C2), new Color(0x17BECF), new Color(0xBCBD22)};
-    static final Color[] GROWTH = {new Color(0x4C78A8), new Color(0xF58518), new Color(0x54A24B), new Color(0xB279A2)};
-    static final List<String> GROWTH_VARIABLES = List.of("ga_capital", "ga_labour", "ga_human_capital", "ga_tfp");
+    static final Color[] GROWTH = {new Color(0x4C78A8), new Color(0xF58518), new Color(0x54A24B), new Color(0xB279A2),
+        new Color(0xE45756), new Color(0x72B7B2), new Color(0xEECA3B)};
 
     private static final Color TEXT = new Color(0x222222);
     private static final Color GRID = new Color(0xE3E3E3);
@@ -243,19 +243,22 @@ final class ReportCharts {
         return c;
     }
 
-    /** Growth accounting of the central path: contributions of capital, labour, human capital and TFP. */
+    /**
+     * Growth accounting of the central path: one stacked bar a year of every growth-accounting contribution the run
+     * outputs (capital, labour, human capital, TFP and the trade demand channel in the Solow kind), which add up to
+     * 100 ln(Y(t)/Y(t-1)) of real GDP. Null when the run has none (the growth-path kind).
+     */
     CategoryChart growthAccounting(ScenarioRun r) {
+        List<Integer> rows = growthContributions(r.central().variables());
+        if (rows.isEmpty()) {
+            return null; // growth-path kind: no decomposition
+        }
         int[] years = r.central().years();
         List<String> x = new ArrayList<>();
         for (int t = 1; t < years.length; t++) {
             x.add(String.valueOf(years[t]));
         }
-        for (String id : GROWTH_VARIABLES) {
-            if (r.central().indexOf(id) < 0) {
-                return null; // growth-path kind: no decomposition
-            }
-        }
-        CategoryChart c = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
+        CategoryChart c = new CategoryChartBuilder().width(WIDE).height(HEIGHT)
                 .title(labels.chartWord("growth.accounting") + " \u2013 " + labels.scenarioChart(r.scenario()))
                 .xAxisTitle(labels.chartWord("axis.year")).yAxisTitle(labels.chartWord("axis.pp")).build();
         style(c.getStyler());
@@ -263,20 +266,31 @@ final class ReportCharts {
         c.getStyler().setAvailableSpaceFill(0.7);
         c.getStyler().setPlotGridVerticalLinesVisible(false);
         c.getStyler().setYAxisDecimalPattern("0.0");
-        for (int i = 0; i < GROWTH_VARIABLES.size(); i++) {
-            String id = GROWTH_VARIABLES.get(i);
-            double[] all = r.central().series(id);
+        // one legend entry per contribution, to the right: five names in a row below the chart do not fit
+        c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        c.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
+        for (int i = 0; i < rows.size(); i++) {
+            double[] all = r.central().values()[rows.get(i)];
             List<Double> y = new ArrayList<>();
             for (int t = 1; t < years.length; t++) {
                 y.add(all[t]);
             }
-            VariableInfo info = r.central().variables().get(r.central().indexOf(id));
-            String name = labels.chartWord(id.replace('_', '.'));
-            CategorySeries s = c.addSeries(labels.chartZh() || !labels.cjk() ? name : name + " " + info.nameZh(), x, y);
-            s.setFillColor(GROWTH[i]);
-            s.setLineColor(GROWTH[i]);
+            CategorySeries s = c.addSeries(labels.metricChart(r.central().variables().get(rows.get(i))), x, y);
+            s.setFillColor(GROWTH[i % GROWTH.length]);
+            s.setLineColor(GROWTH[i % GROWTH.length]);
         }
         return c;
+    }
+
+    /** The rows of the growth-accounting contributions among a run's variables, as the engine marks them, in its order. */
+    static List<Integer> growthContributions(List<VariableInfo> variables) {
+        List<Integer> rows = new ArrayList<>();
+        for (int i = 0; i < variables.size(); i++) {
+            if (variables.get(i).changeFromYearBefore()) {
+                rows.add(i);
+            }
+        }
+        return rows;
     }
 
     /**

@@ -2,6 +2,7 @@ package io.plansim.report;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.plansim.model.VariableInfo;
 import io.plansim.tables.ProjectionJson;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;
@@ -187,7 +189,7 @@ public final class ReportWriter {
                     }
                     Chart<?, ?> ga = charts.growthAccounting(r);
                     if (ga != null) {
-                        out.add(new Pending(ga, "growth-accounting-" + slug, "gdp", growthCaption(labels), List.of(names.central()), i));
+                        out.add(new Pending(ga, "growth-accounting-" + slug, "gdp", growthCaption(labels, r), List.of(names.central()), i));
                     }
                     Chart<?, ?> tornado = charts.tornado(r);
                     if (tornado != null) {
@@ -323,8 +325,11 @@ public final class ReportWriter {
         return l.format("caption.curve", c.year());
     }
 
-    private static String growthCaption(Labels l) {
-        return l.word("caption.growth");
+    /** The caption names every contribution the chart stacks, in the page's language. */
+    static String growthCaption(Labels l, ScenarioRun r) {
+        List<VariableInfo> v = r.central().variables();
+        return l.format("caption.growth", ReportCharts.growthContributions(v).stream().map(i -> l.zh() ? v.get(i).nameZh() : v.get(i).name())
+                .collect(Collectors.joining(l.word("list"))));
     }
 
     private static String tornadoCaption(Labels l, ScenarioRun r) {

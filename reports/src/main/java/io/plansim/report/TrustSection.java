@@ -26,9 +26,11 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 public final class TrustSection {
     /** Horizons whose PIT histogram is drawn. */
     private static final int[] PIT_HORIZONS = {1, 5, 10, 15};
-    /** Until uncertainty entries carry a {@code source:}, every spread is the scenario author's. */
-    static final String JUDGEMENT = "judgement (no source given)";
-    static final String JUDGEMENT_ZH = "判断（未注明来源）";
+    /** An uncertainty entry whose {@code source:} the scenario leaves out: the spread is its author's judgement. */
+    static final String NO_SOURCE = "judgement: the scenario gives no source for this spread";
+    static final String NO_SOURCE_ZH = "判断：情景未注明此离散度的来源";
+    /** How a scenario marks a spread as its author's judgement ({@code source: "judgement: why"}). */
+    private static final String JUDGEMENT = "judgement";
 
     private TrustSection() {
     }
@@ -132,23 +134,43 @@ public final class TrustSection {
         h.append("<table class=\"data\"><thead><tr><th>").append(t(zh, "input", "输入")).append("</th><th>")
                 .append(t(zh, "kind", "类型")).append("</th><th>").append(t(zh, "spread", "离散度")).append("</th><th>")
                 .append(t(zh, "sized on", "依据")).append("</th></tr></thead><tbody>\n");
-        String sized = zh ? JUDGEMENT_ZH : JUDGEMENT;
         for (Uncertainty.Parameter p : u.parameters()) {
             row(h, p.driver().path(), t(zh, "parameter, drawn once per path", "参数，每条路径抽取一次") + " (" + p.from() + "\u2013" + p.to() + ", "
-                    + p.mode().name().toLowerCase(Locale.ROOT) + ")", t(zh, "", "分布 ") + p.distribution().describe(), sized);
+                    + p.mode().name().toLowerCase(Locale.ROOT) + ")", t(zh, "", "分布 ") + p.distribution().describe(), sizedOn(zh, p.source()));
         }
         for (Uncertainty.AnnualShock s : u.shocks()) {
             row(h, variable(zh, variables, s.variable()), t(zh, "annual shock (log)", "年度冲击（对数）"), String.format(Locale.ROOT, t(zh, "sd %s, AR(1) %s",
-                    "标准差 %s，AR(1) %s"), Html.fmtDriver(s.sd()), Html.fmtDriver(s.persistence())), sized);
+                    "标准差 %s，AR(1) %s"), Html.fmtDriver(s.sd()), Html.fmtDriver(s.persistence())), sizedOn(zh, s.source()));
         }
         for (Uncertainty.RareEvent e : u.events()) {
             List<String> effects = new ArrayList<>();
             e.effects().forEach(x -> effects.add(x.variable() + " " + x.size().describe()));
             row(h, t(zh, "", "事件 ") + e.name(), t(zh, "rare event", "小概率事件"), String.format(Locale.ROOT, t(zh, "p %s/yr; ", "每年概率 %s；"),
                     Html.fmtDriver(e.probability()))
-                    + String.join("; ", effects), sized);
+                    + String.join("; ", effects), sizedOn(zh, e.source()));
         }
         h.append("</tbody></table>\n");
+    }
+
+    /**
+     * What an entry's spread is sized on: its own {@code source:} as the scenario writes it (data and command, or
+     * "judgement: why"), and a plain judgement where it gives none. The text is the scenario file's (in English); the
+     * Chinese page says in Chinese before it whether it is a source (来源) or a judgement (判断).
+     */
+    static String sizedOn(boolean zh, String source) {
+        String text = source == null ? "" : source.strip();
+        if (text.isEmpty()) {
+            return zh ? NO_SOURCE_ZH : NO_SOURCE;
+        }
+        boolean judgement = text.regionMatches(true, 0, JUDGEMENT, 0, JUDGEMENT.length());
+        if (!zh) {
+            return text;
+        }
+        if (judgement) {
+            String why = text.substring(JUDGEMENT.length()).replaceFirst("^\\s*[:：]?\\s*", "");
+            return why.isEmpty() ? "判断" : "判断：" + why;
+        }
+        return "来源：" + text;
     }
 
     /** A variable id, with its Chinese name in a Chinese report (a region's satellites' from the scenario's outputs). */
@@ -160,12 +182,13 @@ public final class TrustSection {
                 .map(v -> v.nameZh() + " " + id).orElse("变量 " + id);
     }
 
-    private static void row(StringBuilder h, String... cells) {
+    /** A row of the inputs table; the source, long and with unbroken paths, wraps anywhere as every source cell does. */
+    private static void row(StringBuilder h, String input, String kind, String spread, String sizedOn) {
         h.append("<tr>");
-        for (String c : cells) {
+        for (String c : new String[] {input, kind, spread}) {
             h.append("<td>").append(Html.esc(c)).append("</td>");
         }
-        h.append("</tr>\n");
+        h.append("<td class=\"src\">").append(Html.esc(sizedOn)).append("</td></tr>\n");
     }
 
     private static void figure(StringBuilder h, ChartOutput c, String caption) {

@@ -56,7 +56,7 @@ final class BacktestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        output.languageApplies();
+        output.zh(); // refuses --lang: this output is in English
         Scenario s = options.load();
         if (origin != null && origin != s.baseYear()) {
             throw InputException.of(SourceLocation.commandLine(), "--origin", String.valueOf(origin),

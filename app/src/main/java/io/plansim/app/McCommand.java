@@ -5,7 +5,10 @@ import io.plansim.runner.MonteCarloRunner;
 import io.plansim.report.Workbooks;
 import io.plansim.runner.Projection;
 import io.plansim.scenario.Scenario;
+import io.plansim.report.Labels;
+import io.plansim.tables.Dictionary;
 import io.plansim.tables.McTables;
+import io.plansim.tables.Tables;
 import io.plansim.tables.ProjectionJson;
 import io.plansim.service.Forecasts;
 import java.util.concurrent.Callable;
@@ -39,6 +42,10 @@ final class McCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         boolean workbook = output.workbook();
+        if (replay != null) {
+            UnusedOptions.refuse(spec, "a replayed path is printed as json, which stays in English", "--lang");
+        }
+        boolean zh = output.zh();
         Scenario s = options.load();
         McOptions o = run.options();
         Forecasts.Prepared prepared = calibration.apply(CliForecasts.service(o.threads()).prepare(options.request()));
@@ -71,14 +78,21 @@ final class McCommand implements Callable<Integer> {
         String text = switch (output.format) {
             case JSON -> ProjectionJson.MAPPER.writerWithDefaultPrettyPrinter()
                     .writeValueAsString(withWarning(McTables.json(r.mc(), r.verdicts(), Main.version(), r.central()), warning).put("calibration", calibration.line(false))) + "\n";
-            case CSV -> McTables.longTable(r.mc()).write().toString("csv");
-            case TABLE -> s.title() + ": " + r.mc().paths() + " paths, seed " + o.seed() + ", sampler " + r.mc().sampler()
-                    + ", percentiles " + r.mc().quantiles().accuracy() + "\n" + calibration.line(false) + "\n" + (warning == null ? "" : "warning: " + warning + "\n")
-                    + "\n" + McTables.text(r.mc(), RunCommand.MAIN, r.verdicts(), r.central());
+            case CSV -> Tables.csv(McTables.longTable(r.mc()), zh);
+            case TABLE -> Dictionary.get().format("text.mc.title", zh, Labels.forText(output.lang).scenarioName(s), r.mc().paths(), o.seed(),
+                    Dictionary.get().word("text.sampler." + r.mc().sampler(), zh), r.mc().quantiles().accuracy(zh)) + "\n"
+                    + calibration.line(zh) + "\n" + warningLine(r.mc(), zh)
+                    + "\n" + McTables.text(r.mc(), RunCommand.MAIN, r.verdicts(), r.central(), zh);
             case XLSX -> throw new IllegalStateException("written above");
         };
         output.emit(spec.commandLine().getOut(), s.runId(), "-mc", text);
         return 0;
+    }
+
+    /** The failed-path warning as a table prints it under its header line, "" when no path failed. */
+    static String warningLine(io.plansim.aggregate.McResult mc, boolean zh) {
+        String w = McTables.failedPaths(mc, zh);
+        return w == null ? "" : Dictionary.get().format("text.warning", zh, w) + "\n";
     }
 
     /** A JSON result with the failed-path warning as "warning" (when there is one), as targets --format json has it. */

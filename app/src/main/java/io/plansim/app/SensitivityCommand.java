@@ -56,7 +56,7 @@ final class SensitivityCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        output.languageApplies();
+        output.zh(); // refuses --lang: this output is in English
         if (method == Method.TORNADO) {
             UnusedOptions.refuse(spec, "the tornado moves each parameter to its 10th and 90th percentile, it draws no "
                     + "sample (--paths, --bootstrap and --seed are --method sobol's)", "--paths", "--bootstrap", "--seed");

@@ -64,7 +64,7 @@ final class SolveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        output.languageApplies();
+        output.zh(); // refuses --lang: this output is in English
         if (probability == null) {
             UnusedOptions.refuse(spec, "without --probability the solver moves the central path alone, no Monte Carlo is run",
                     "--paths", "--seed", "--sampler");

@@ -79,8 +79,7 @@ public final class TargetJudge {
         if (past) {
             if (Double.isNaN(actual)) {
                 return new TargetVerdict(t, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, Double.NaN,
-                        null, Verdict.NOT_EVALUABLE, "the target year is not after the base year " + base
-                        + " and the history has no actual " + t.metric() + " for it");
+                        null, Verdict.NOT_EVALUABLE, new Unjudged(Unjudged.Why.PAST_WITHOUT_ACTUAL, t.metric(), base));
             }
             boolean met = t.metBy(actual);
             return new TargetVerdict(t, actual, VerdictRules.gap(t, actual), VerdictRules.gapPercent(t, actual), Double.NaN, Double.NaN, 0, actual,
@@ -88,19 +87,17 @@ public final class TargetJudge {
         }
         if (p.indexOf(t.metric()) < 0) {
             return new TargetVerdict(t, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, Double.NaN, null,
-                    Verdict.NOT_EVALUABLE, "the scenario does not project " + t.metric());
+                    Verdict.NOT_EVALUABLE, new Unjudged(Unjudged.Why.NOT_PROJECTED, t.metric(), t.year()));
         }
         if (t.year() > p.years()[p.years().length - 1]) {
             return new TargetVerdict(t, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, Double.NaN, null,
-                    Verdict.NOT_EVALUABLE, "the target year is after the scenario's horizon");
+                    Verdict.NOT_EVALUABLE, new Unjudged(Unjudged.Why.AFTER_HORIZON, t.metric(), t.year()));
         }
         double central = TargetOutcome.of(t, pathWithHistory(p, t.metric(), history));
         if (Double.isNaN(central)) {
             return new TargetVerdict(t, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, Double.NaN, null,
-                    Verdict.NOT_EVALUABLE, "the history has no actual " + t.metric() + " for " + t.from()
-                    + (history.value(t.metric(), t.from()).isPresent() ? " at constant prices (only one at current prices,"
-                            + " which cannot stand behind a path at constant prices)" : "")
-                    + ", which the target is measured from");
+                    Verdict.NOT_EVALUABLE, new Unjudged(history.value(t.metric(), t.from()).isPresent()
+                            ? Unjudged.Why.NO_REAL_START : Unjudged.Why.NO_START, t.metric(), t.from()));
         }
         // the latest actual: the base year of the path (an observation), or a later recorded actual
         Optional<io.plansim.target.HistoryRecord> later = history.latest(t.metric(), t.year() - 1)

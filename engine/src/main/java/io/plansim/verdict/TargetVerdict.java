@@ -16,7 +16,7 @@ import io.plansim.target.Target;
  * @param fromYear       the year requiredGrowth starts from (the latest actual's year)
  * @param actual         the actual outcome when the target year is in the history, else NaN
  * @param actualMet      whether the actual met it (null when there is no actual)
- * @param reason         why a target is not evaluable, else null
+ * @param unjudged       why a target is not evaluable, else null ({@link #reason()} in English)
  * @param probability    share of Monte Carlo paths that meet it, each judged against itself (NaN without a run)
  * @param ciLow          Wilson 95% interval of that share, lower end
  * @param ciHigh         upper end
@@ -24,12 +24,12 @@ import io.plansim.target.Target;
  */
 public record TargetVerdict(Target target, double central, double gap, double gapPercent, double requiredGrowth,
                             double scenarioGrowth, int fromYear, double actual, Boolean actualMet, Verdict verdict,
-                            String reason, double probability, double ciLow, double ciHigh, double standardError) {
+                            Unjudged unjudged, double probability, double ciLow, double ciHigh, double standardError) {
 
     public TargetVerdict(Target target, double central, double gap, double gapPercent, double requiredGrowth,
                          double scenarioGrowth, int fromYear, double actual, Boolean actualMet, Verdict verdict,
-                         String reason) {
-        this(target, central, gap, gapPercent, requiredGrowth, scenarioGrowth, fromYear, actual, actualMet, verdict, reason,
+                         Unjudged unjudged) {
+        this(target, central, gap, gapPercent, requiredGrowth, scenarioGrowth, fromYear, actual, actualMet, verdict, unjudged,
                 Double.NaN, Double.NaN, Double.NaN, Double.NaN);
     }
 
@@ -37,12 +37,17 @@ public record TargetVerdict(Target target, double central, double gap, double ga
     public TargetVerdict withKnownOutcome() {
         double p = Boolean.TRUE.equals(actualMet) ? 1 : 0;
         return new TargetVerdict(target, central, gap, gapPercent, requiredGrowth, scenarioGrowth, fromYear, actual,
-                actualMet, verdict, reason, p, p, p, 0);
+                actualMet, verdict, unjudged, p, p, p, 0);
     }
 
     /** This verdict with a Monte Carlo probability; the verdict follows the probability (VerdictRules). */
     public TargetVerdict withProbability(double p, double low, double high, double se) {
         return new TargetVerdict(target, central, gap, gapPercent, requiredGrowth, scenarioGrowth, fromYear, actual,
-                actualMet, VerdictRules.fromProbability(p), reason, p, low, high, se);
+                actualMet, VerdictRules.fromProbability(p), unjudged, p, low, high, se);
+    }
+
+    /** Why the target is not evaluable, in English (as the JSON says it); null when it is. */
+    public String reason() {
+        return unjudged == null ? null : unjudged.text();
     }
 }

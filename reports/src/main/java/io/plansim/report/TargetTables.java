@@ -133,7 +133,7 @@ final class TargetTables {
             String p = past || !Double.isFinite(v.probability()) ? "\u2013" : pct(v.probability());
             String ci = past || !Double.isFinite(v.ciLow()) ? null : pct(v.ciLow()) + "\u2013" + pct(v.ciHigh());
             rows.add(new TargetRow(light(v.verdict()), r.scenario().id(), t.id(), v.verdict().label(),
-                    t.id() + (v.reason() == null ? "" : ": " + v.reason()), l.verdict(v.verdict()), t.year(), l.targetName(t),
+                    t.id() + (v.unjudged() == null ? "" : l.word("colon") + io.plansim.tables.VerdictTables.reason(v, l.zh())), l.verdict(v.verdict()), t.year(), l.targetName(t),
                     l.statement(t), central, gapText(l, v), p, ci, t.source().quote(), l.source(t.source())));
         }
         Templates.targetTable(h, Map.of("summary", summary, "head", head, "rows", rows));

@@ -40,6 +40,16 @@ class DictionaryTest {
         for (String area : io.plansim.scenario.RegionData.model().areaIds()) {
             asked += check("area." + area, missing);
         }
+        // the terminal tables': a reason a target is not evaluable, a model, a sampler
+        for (io.plansim.verdict.Unjudged.Why why : io.plansim.verdict.Unjudged.Why.values()) {
+            asked += check("reason." + why.key(), missing);
+        }
+        for (io.plansim.scenario.ProductionKind kind : io.plansim.scenario.ProductionKind.values()) {
+            asked += check("text.model." + kind.name().toLowerCase(java.util.Locale.ROOT), missing);
+        }
+        for (io.plansim.runner.Sampler sampler : io.plansim.runner.Sampler.values()) {
+            asked += check("text.sampler." + sampler.name().toLowerCase(java.util.Locale.ROOT), missing);
+        }
         assertEquals(List.of(), missing);
     }
 

@@ -28,7 +28,9 @@ class ChineseTablesTest {
     static final List<String> ENGLISH = List.of("variable", "unit", "central", "verdict", "target", "year", " gap", "need %",
             "scen %", "P(met)", "95% CI", " paths", "seed", "sampler", "percentiles", "nominal", " real", "on track", "at risk",
             "off track", "missed", " met", "not evaluable", "Not evaluable", "ahead by", "short by", "points", "deterministic",
-            "warning", "known of", "model", "growth ", "about ", "sum ", "change vs", "calibrated", "Verdicts", "prices", "exact");
+            "warning", "known of", "model", "growth ", "about ", "sum ", "change vs", "calibrated", "Verdicts", "prices", "exact",
+            "driver", "value", "bracket", "iterations", "outcome", "result", "found", "shifted by", "Brent's", "reaches", "needed",
+            "parameter", "input", "output at", "swing", "first order", "total ST", "Tornado", "Sobol indices", "medians", "bootstrap");
     private static final Pattern FIGURE = Pattern.compile("\\d+(?:\\.\\d+)?");
     private static final Pattern RULE = Pattern.compile("-{10,}");
 
@@ -63,7 +65,8 @@ class ChineseTablesTest {
         for (int i = 1; i < lines.size(); i++) {
             if (RULE.matcher(lines.get(i)).matches()) {
                 tables++;
-                String header = lines.get(i - 1).replaceAll("p\\d\\d", "");
+                // symbols stay: percentiles p05..p95, Sobol's indices S and ST
+                String header = lines.get(i - 1).replaceAll("p\\d\\d| ST?(?= |$)", "");
                 assertFalse(header.matches(".*[A-Za-z].*"), "a header in English: " + lines.get(i - 1));
                 assertTrue(header.matches(".*\\p{IsHan}.*"), "a header in Chinese: " + lines.get(i - 1));
             }
@@ -114,7 +117,7 @@ class ChineseTablesTest {
         Map<String, List<List<String>>> out = new HashMap<>();
         for (String line : text.lines().toList()) {
             String first = line.split(" ", 2)[0];
-            if (first.matches("[a-z][a-z0-9_.-]*") && line.contains("  ")) {
+            if (first.matches("[a-z][A-Za-z0-9_.-]*") && line.contains("  ")) {
                 List<String> figures = new ArrayList<>();
                 Matcher m = FIGURE.matcher(line);
                 while (m.find()) {
@@ -127,8 +130,11 @@ class ChineseTablesTest {
         return out;
     }
 
-    /** The Chinese CSV is the English one with Chinese column names and words: the same rows and figures. */
-    static void assertSameCsv(String[] args) {
+    /**
+     * The Chinese CSV is the English one with Chinese column names and words: the same rows and figures, the coded
+     * words of the dictionary in Chinese, other text the same but in the columns named {@code worded} (in Chinese).
+     */
+    static void assertSameCsv(String[] args, String... worded) {
         Table en = Tables.readCsv("en", ok(with(args, "--format", "csv")).out());
         Table zh = Tables.readCsv("zh", ok(with(args, "--format", "csv", "--lang", "zh")).out());
         assertEquals(en.rowCount(), zh.rowCount());
@@ -143,7 +149,9 @@ class ChineseTablesTest {
                 // numbers are the same numbers; words are the dictionary's words for the English ones
                 Object ev = e.get(r);
                 Object zv = z.get(r);
-                if (ev instanceof String s) {
+                if (List.of(worded).contains(e.name())) {
+                    assertTrue(String.valueOf(zv).matches("(?s).*\\p{IsHan}.*"), e.name() + " row " + r + ": " + zv);
+                } else if (ev instanceof String s) {
                     assertEquals(Dictionary.get().cell(e.name(), s, true), zv, e.name() + " row " + r);
                 } else {
                     assertEquals(ev, zv, e.name() + " row " + r);
@@ -196,6 +204,39 @@ class ChineseTablesTest {
         }
         assertTrue(out[0].contains(" central [p05, p95]") && out[0].contains("(deterministic 确定)"), out[0]);
         assertSameCsv(new String[] {"mc", "yiwu/baseline", "--paths", "300", "--quiet"});
+    }
+
+    @Test
+    void solveInChinese() throws Exception {
+        String[] all = {"solve", "yiwu/baseline", "--target", "all", "--driver", "production.tfpGrowth"};
+        String[] out = both(all);
+        for (String w : List.of("中心路径恰好达到各目标时的驱动参数取值（Brent 方法）：", "目标编号", "驱动参数", "搜索区间", "迭代次数",
+                "取该值时的中心路径结果", "结果", "已求得", "区间 [-0.1, 0.1] 内没有取值能达到目标：中心路径上的 goods_trade 结果从 ",
+                "；该参数对此目标没有约束")) {
+            assertTrue(out[1].contains(w), w + " in\n" + out[1]);
+        }
+        // the English result column is the solver's own message, as the json has it
+        com.fasterxml.jackson.databind.JsonNode json = io.plansim.tables.ProjectionJson.MAPPER.readTree(ok(with(all, "--format", "json")).out());
+        for (com.fasterxml.jackson.databind.JsonNode r : json.get("results")) {
+            assertTrue(out[0].contains(" " + r.get("target").asText() + " ") || out[0].contains("\n" + r.get("target").asText() + " "));
+            assertTrue(out[0].contains("  " + r.get("message").asText() + "\n"), r.get("message").asText());
+        }
+        assertSameCsv(new String[] {"solve", "yiwu/baseline", "--target", "all", "--driver", "trade.exportTrend", "--shift"}, "driver", "result");
+        String share = ok("solve", "yiwu/baseline", "--target", "yiwu2035.gdp_nominal.2035", "--driver", "production.tfpGrowth",
+                "--probability", "0.8", "--paths", "200", "--lang", "zh").out();
+        assertTrue(share.startsWith("200 条路径（种子 1）中达标比例恰为 0.8 时的驱动参数取值（Brent 方法）：\n") && share.contains("取该值时的达标概率"), share);
+        assertChinese(share);
+    }
+
+    @Test
+    void sensitivityInChinese() {
+        String[] tornado = both("sensitivity", "yiwu/baseline", "--output", "gdp_nominal@2035");
+        assertTrue(tornado[1].startsWith("gdp_nominal@2035 的龙卷风分析（每个参数依次取第 10 和第 90 百分位") && tornado[1].contains("摆幅"), tornado[1]);
+        assertSameCsv(new String[] {"sensitivity", "yiwu/baseline", "--output", "gdp_nominal@2035"});
+        String[] sobol = {"sensitivity", "yiwu/baseline", "--output", "gdp_nominal@2035", "--method", "sobol", "--paths", "64", "--bootstrap", "30"};
+        String[] out = both(sobol);
+        assertTrue(out[1].contains("一阶指数 S") && out[1].contains("总效应指数 ST") && out[1].contains("Sobol 指数（Saltelli 抽样"), out[1]);
+        assertSameCsv(sobol);
     }
 
     @Test

@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 /** --format, --out and --lang, shared by every command that prints a result. */
 final class OutputOptions {
     /** The commands that write a workbook with --format xlsx (batch and report have their own options). */
-    static final java.util.Set<String> WORKBOOK_COMMANDS = java.util.Set.of("run", "mc", "targets", "solve", "sensitivity");
+    static final java.util.Set<String> WORKBOOK_COMMANDS = java.util.Set.of("run", "mc", "targets", "solve", "sensitivity", "backtest");
 
     @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
     picocli.CommandLine.Model.CommandSpec mixee;
@@ -41,7 +41,7 @@ final class OutputOptions {
      * The commands whose table and csv output come in Chinese with --lang zh; their xlsx too where they write one.
      * Every command's json stays English: its keys and words are for programs.
      */
-    static final java.util.Set<String> CHINESE_COMMANDS = java.util.Set.of("run", "mc", "targets", "solve", "sensitivity");
+    static final java.util.Set<String> CHINESE_COMMANDS = java.util.Set.of("run", "mc", "targets", "solve", "sensitivity", "backtest");
 
     @Option(names = "--lang", paramLabel = "en|zh", defaultValue = "en",
             description = "Language of the table, csv and xlsx output: en or zh (Chinese headers, metric names, units, verdicts "

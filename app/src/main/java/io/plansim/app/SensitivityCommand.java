@@ -87,7 +87,7 @@ final class SensitivityCommand implements Callable<Integer> {
             List<Sensitivity.Bar> bars = Sensitivity.tornado(c, out);
             table = SensitivityTables.tornado(outputSpec, bars);
             TextTable t = new TextTable(new boolean[] {false, true, true, true, true, true});
-            t.row(words(zh, "text.col.parameter", "text.col.p10.input", "text.col.p90.input", "text.col.output.p10",
+            t.row(Dictionary.get().words(zh, "text.col.parameter", "text.col.p10.input", "text.col.p90.input", "text.col.output.p10",
                     "text.col.output.p90", "text.col.swing"));
             for (Sensitivity.Bar b : bars) {
                 t.row(b.parameter(), Format.num(b.lowInput()), Format.num(b.highInput()), Format.num(b.atLow()), Format.num(b.atHigh()), Format.num(b.swing()));
@@ -101,7 +101,7 @@ final class SensitivityCommand implements Callable<Integer> {
             table = SensitivityTables.sobol(outputSpec, ps.stream().map(p -> p.driver().path()).toList(),
                     ps.stream().map(p -> p.distribution().describe()).toList(), r);
             TextTable t = new TextTable(new boolean[] {false, true, false, true, false});
-            t.row(words(zh, "text.col.parameter", "text.col.first", "ci", "text.col.total", "ci"));
+            t.row(Dictionary.get().words(zh, "text.col.parameter", "text.col.first", "ci", "text.col.total", "ci"));
             for (int i = 0; i < ps.size(); i++) {
                 Uncertainty.Parameter p = ps.get(i);
                 t.row(p.driver().path(), Format.num(r.first()[i]), "[" + Format.num(r.firstLow()[i]) + ", " + Format.num(r.firstHigh()[i]) + "]",
@@ -117,11 +117,6 @@ final class SensitivityCommand implements Callable<Integer> {
         };
         output.emit(spec.commandLine().getOut(), s.runId(), "-sensitivity", result);
         return 0;
-    }
-
-    /** Header words of the dictionary in the language asked for. */
-    private static String[] words(boolean zh, String... keys) {
-        return java.util.Arrays.stream(keys).map(k -> Dictionary.get().word(k, zh)).toArray(String[]::new);
     }
 
     private ToDoubleFunction<double[]> output(Scenario s, CompiledScenario c) {

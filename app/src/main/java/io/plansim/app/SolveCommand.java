@@ -187,7 +187,7 @@ final class SolveCommand implements Callable<Integer> {
             return sb.toString();
         }
         TextTable t = new TextTable(new boolean[] {false, true, false, true, false, true, true, false});
-        t.row(Arrays.stream(header).map(h -> d.word(h, zh)).toArray(String[]::new));
+        t.row(d.words(zh, header));
         for (Row r : rows) {
             t.row(cells(r, zh));
         }

@@ -65,8 +65,8 @@ class ChineseTablesTest {
         for (int i = 1; i < lines.size(); i++) {
             if (RULE.matcher(lines.get(i)).matches()) {
                 tables++;
-                // symbols stay: percentiles p05..p95, Sobol's indices S and ST
-                String header = lines.get(i - 1).replaceAll("p\\d\\d| ST?(?= |$)", "");
+                // symbols stay: percentiles p05..p95, Sobol's indices S and ST, the scores CRPS and Brier
+                String header = lines.get(i - 1).replaceAll("p\\d\\d| ST?(?= |$)|CRPS|Brier", "");
                 assertFalse(header.matches(".*[A-Za-z].*"), "a header in English: " + lines.get(i - 1));
                 assertTrue(header.matches(".*\\p{IsHan}.*"), "a header in Chinese: " + lines.get(i - 1));
             }
@@ -76,7 +76,7 @@ class ChineseTablesTest {
     }
 
     /**
-     * Every table (a header, a rule of dashes, rows up to a blank line) lines up in a terminal: its lines are as wide
+     * Every table (a header, a rule of dashes, rows up to a line without a column gap) lines up in a terminal: its lines are as wide
      * as the rule when the last column is right-aligned, else the last column starts at the same terminal column in
      * every line.
      */
@@ -88,7 +88,7 @@ class ChineseTablesTest {
             }
             int rule = lines.get(i).length();
             List<String> table = new ArrayList<>(List.of(lines.get(i - 1)));
-            for (int j = i + 1; j < lines.size() && !lines.get(j).isBlank(); j++) {
+            for (int j = i + 1; j < lines.size() && lines.get(j).contains("  "); j++) { // a sentence under a table ends it
                 table.add(lines.get(j));
             }
             boolean right = table.stream().allMatch(l -> TextTable.displayWidth(l) == rule);
@@ -237,6 +237,29 @@ class ChineseTablesTest {
         String[] out = both(sobol);
         assertTrue(out[1].contains("一阶指数 S") && out[1].contains("总效应指数 ST") && out[1].contains("Sobol 指数（Saltelli 抽样"), out[1]);
         assertSameCsv(sobol);
+    }
+
+    @Test
+    void backtestInChinese() throws Exception {
+        String[] args = {"backtest", "yiwu/backtest-2015", "--paths", "1000", "--quiet"};
+        String en = ok(args).out();
+        String zh = ok(with(args, "--lang", "zh")).out();
+        assertSameFigures(en, zh);
+        assertAligned(en);
+        // the reasons for a statistical break are the scenario file's words
+        String words = zh;
+        for (var reason : io.plansim.tables.ProjectionJson.MAPPER.readTree(ok(with(args, "--format", "json")).out()).get("breaks")) {
+            assertEquals(en.contains(reason.asText()), words.contains("（" + reason.asText() + "）"), reason.asText());
+            words = words.replace(reason.asText(), "");
+        }
+        assertChinese(words);
+        for (String w : List.of("yiwu/backtest-2015 的回测：预测起点 2015 年，1000 条路径，随机种子 1", "评分所用分布：已校准", "指标代码",
+                "出口额", "实际值", "落入 50/80/90% 区间", "是/是/是", "区间覆盖率：50% 区间 ", "预测技能", "跨越统计口径断点",
+                "起点时的达标概率", "城镇居民收入年均增长", "项目标的 Brier 评分")) {
+            assertTrue(zh.contains(w), w + " in\n" + zh);
+        }
+        assertTrue(en.contains("\nmetric ") && en.contains("in 50/80/90") && en.contains("coverage: 50% interval"), en);
+        assertSameCsv(args);
     }
 
     @Test

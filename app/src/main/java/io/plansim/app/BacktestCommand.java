@@ -125,12 +125,12 @@ final class BacktestCommand implements Callable<Integer> {
         Dictionary d = Dictionary.get();
         StringBuilder sb = new StringBuilder();
         sb.append(d.format("text.backtest.title", zh, s.id(), s.baseYear(), mc.paths(), mc.seed())).append('\n').append(scoredLine).append("\n\n");
-        TextTable t = new TextTable(named(zh, new boolean[] {false, true, true, true, true, true, true, false, true, true, true, false}));
-        t.row(named(zh, d.words(zh, "text.col.metric.id", "year", "text.col.actual", "p05", "p50", "p95", "text.col.error",
+        TextTable t = new TextTable(NameColumn.alignment(zh, new boolean[] {false, true, true, true, true, true, true, false, true, true, true, false}));
+        t.row(NameColumn.row(zh, d.words(zh, "text.col.metric.id", "year", "text.col.actual", "p05", "p50", "p95", "text.col.error",
                 "text.col.in.bands", "text.col.crps", "text.col.plan.error", "text.col.drift.error", "text.col.break"), d.word("text.col.metric", zh)));
         for (BacktestRow x : r.rows()) {
             int v = mc.variableIndex(x.metric());
-            t.row(named(zh, new String[] {x.metric(), String.valueOf(x.year()), Format.num(x.actual()), Format.num(x.quantiles()[0]),
+            t.row(NameColumn.row(zh, new String[] {x.metric(), String.valueOf(x.year()), Format.num(x.actual()), Format.num(x.quantiles()[0]),
                     Format.num(x.quantiles()[3]), Format.num(x.quantiles()[6]), Format.num(x.percentError()),
                     yes(x.in50(), "y", zh) + "/" + yes(x.in80(), "y", zh) + "/" + yes(x.in90(), "y", zh),
                     Format.num(x.crps()), Format.num(100 * x.planError() / x.actual()),
@@ -157,11 +157,11 @@ final class BacktestCommand implements Callable<Integer> {
                     .append('\n');
         }
         sb.append('\n');
-        TextTable tt = new TextTable(named(zh, new boolean[] {false, true, false, true, true, false, true, false}));
-        tt.row(named(zh, d.words(zh, "text.col.target.id", "year", "target", "text.col.p.origin", "text.col.actual", "text.col.met",
+        TextTable tt = new TextTable(NameColumn.alignment(zh, new boolean[] {false, true, false, true, true, false, true, false}));
+        tt.row(NameColumn.row(zh, d.words(zh, "text.col.target.id", "year", "target", "text.col.p.origin", "text.col.actual", "text.col.met",
                 "text.col.brier", "text.col.break"), d.word("text.col.metric", zh)));
         for (TargetOutcomeCheck x : r.targets()) {
-            tt.row(named(zh, new String[] {x.target().id(), String.valueOf(x.target().year()), VerdictTables.statement(x.target(), zh),
+            tt.row(NameColumn.row(zh, new String[] {x.target().id(), String.valueOf(x.target().year()), VerdictTables.statement(x.target(), zh),
                     Format.num(x.probability()), Format.num(x.actual()), yes(x.met(), "yes", zh), Format.num(x.brier()),
                     x.acrossBreak() ? d.word("text.yes", zh) : "-"}, x.target().nameZh()));
         }
@@ -181,29 +181,6 @@ final class BacktestCommand implements Callable<Integer> {
     /** "y"/"n" or "yes"/"no" ({@code word}), 是/否 in Chinese. */
     private static String yes(boolean b, String word, boolean zh) {
         return Dictionary.get().word("text." + (b ? word : word.equals("y") ? "n" : "no"), zh);
-    }
-
-    /** A row with the Chinese name after the first cell (the id), for a Chinese reader; as it is in English. */
-    private static String[] named(boolean zh, String[] cells, String name) {
-        if (!zh) {
-            return cells;
-        }
-        String[] out = new String[cells.length + 1];
-        out[0] = cells[0];
-        out[1] = name;
-        System.arraycopy(cells, 1, out, 2, cells.length - 1);
-        return out;
-    }
-
-    /** The alignment of a table's columns with the Chinese name's column (left) after the first. */
-    private static boolean[] named(boolean zh, boolean[] right) {
-        if (!zh) {
-            return right;
-        }
-        boolean[] out = new boolean[right.length + 1];
-        out[0] = right[0];
-        System.arraycopy(right, 1, out, 2, right.length - 1);
-        return out;
     }
 
     private static String csv(Backtest.Result r, boolean zh) {

@@ -45,7 +45,7 @@ final class OutputOptions {
 
     @Option(names = "--lang", paramLabel = "en|zh", defaultValue = "en",
             description = "Language of the table, csv and xlsx output: en or zh (Chinese headers, metric names, units, verdicts "
-                    + "and notes; the same figures). json stays in English (default: ${DEFAULT-VALUE}).")
+                    + "and notes; the same figures). json output and evaluate stay in English (default: ${DEFAULT-VALUE}).")
     Lang lang;
 
     /** Whether the result is a workbook; refuses --format xlsx without --out, and --lang where it does not apply, before anything is computed. */

@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 /** --format, --out and --lang, shared by every command that prints a result. */
 final class OutputOptions {
     /** The commands that write a workbook with --format xlsx (batch and report have their own options). */
-    static final java.util.Set<String> WORKBOOK_COMMANDS = java.util.Set.of("run", "mc", "targets", "solve", "sensitivity", "backtest");
+    static final java.util.Set<String> WORKBOOK_COMMANDS = java.util.Set.of("run", "mc", "targets");
 
     @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
     picocli.CommandLine.Model.CommandSpec mixee;

@@ -21,12 +21,13 @@ final class BacktestCalibration {
      * The line that says which distribution is scored ({@code scored}, from {@code inForce}); {@code rawLine} is what
      * the options print for the raw one. The regional group's omission is said only where the file has one.
      */
-    static String line(SpreadCalibration inForce, SpreadCalibration scored, String rawLine) {
+    static String line(SpreadCalibration inForce, SpreadCalibration scored, String rawLine, boolean zh) {
+        io.plansim.tables.Dictionary d = io.plansim.tables.Dictionary.get();
         if (scored == null) {
-            return "scored: " + rawLine;
+            return d.format("text.backtest.scored", zh, rawLine);
         }
         boolean hadRegional = inForce.groups().stream().anyMatch(g -> g.id().equals(RegionSpreadFit.GROUP));
-        return "scored: " + scored.describe(false) + (hadRegional ? "; the regional group (" + RegionSpreadFit.GROUP + ") left out: it is fitted "
-                + "on the backtests' rows (in sample here; plansim evaluate --regions scores it leaving one origin out)" : "");
+        return d.format("text.backtest.scored", zh, scored.describe(zh)
+                + (hadRegional ? d.format("text.backtest.regional", zh, RegionSpreadFit.GROUP) : ""));
     }
 }

@@ -15,9 +15,11 @@ import io.plansim.scenario.InputException;
 import io.plansim.scenario.Scenario;
 import io.plansim.scenario.ScenarioRepository;
 import io.plansim.scenario.SourceLocation;
+import io.plansim.tables.Dictionary;
 import io.plansim.tables.Format;
 import io.plansim.tables.ProjectionJson;
 import io.plansim.tables.TextTable;
+import io.plansim.tables.VerdictTables;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,7 +58,7 @@ final class BacktestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        output.languageApplies();
+        boolean zh = output.zh();
         Scenario s = options.load();
         if (origin != null && origin != s.baseYear()) {
             throw InputException.of(SourceLocation.commandLine(), "--origin", String.valueOf(origin),
@@ -70,7 +72,7 @@ final class BacktestCommand implements Callable<Integer> {
         SpreadCalibration cal = BacktestCalibration.scored(calibration.calibration());
         CompiledScenario c = ScenarioCompiler.compile(s).withCalibration(cal);
         c = ActualsOptions.condition(c, s, all, asOf);
-        String scoredLine = BacktestCalibration.line(calibration.calibration(), cal, calibration.line(false));
+        String scoredLine = BacktestCalibration.line(calibration.calibration(), cal, calibration.line(false), false);
         io.plansim.target.History scored = new io.plansim.target.History(all.records().stream()
                 .filter(r -> r.year() <= s.baseYear() || r.year() > asOf).toList());
         int last = Math.min(to == null ? s.horizon() : to, s.horizon());
@@ -90,8 +92,9 @@ final class BacktestCommand implements Callable<Integer> {
         Backtest.Result r = Backtest.score(mc, catalogs.history(), catalogs.targets(), last, s.backtestBreaks());
         String text = switch (output.format) {
             case JSON -> ProjectionJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json(s, mc, r).put("calibration", scoredLine)) + "\n";
-            case CSV -> csv(r);
-            case TABLE, XLSX -> table(s, mc, r, scoredLine);
+            case CSV -> csv(r, zh);
+            case TABLE, XLSX -> table(s, mc, r, zh ? BacktestCalibration.line(calibration.calibration(), cal, calibration.line(true), true)
+                    : scoredLine, zh);
         };
         output.emit(spec.commandLine().getOut(), s.runId(), "-backtest", text);
         return 0;
@@ -114,59 +117,76 @@ final class BacktestCommand implements Callable<Integer> {
                         + ", or give the later actuals with --history FILE");
     }
 
-    private static String table(Scenario s, McResult mc, Backtest.Result r, String scoredLine) {
+    /**
+     * The scored rows, the coverage, skill and breaks, then the targets with P at the origin and their Brier scores;
+     * in Chinese with {@code zh} (a column of the metrics' and targets' Chinese names beside their ids).
+     */
+    private static String table(Scenario s, McResult mc, Backtest.Result r, String scoredLine, boolean zh) {
+        Dictionary d = Dictionary.get();
         StringBuilder sb = new StringBuilder();
-        sb.append("Backtest of ").append(s.id()).append(": origin ").append(s.baseYear()).append(", ").append(mc.paths())
-                .append(" paths, seed ").append(mc.seed()).append('\n').append(scoredLine).append("\n\n");
-        TextTable t = new TextTable(new boolean[] {false, true, true, true, true, true, true, false, true, true, true, false});
-        t.row("metric", "year", "actual", "p05", "p50", "p95", "err %", "in 50/80/90", "CRPS", "plan err %", "drift err %", "break");
+        sb.append(d.format("text.backtest.title", zh, s.id(), s.baseYear(), mc.paths(), mc.seed())).append('\n').append(scoredLine).append("\n\n");
+        TextTable t = new TextTable(NameColumn.alignment(zh, new boolean[] {false, true, true, true, true, true, true, false, true, true, true, false}));
+        t.row(NameColumn.row(zh, d.words(zh, "text.col.metric.id", "year", "text.col.actual", "p05", "p50", "p95", "text.col.error",
+                "text.col.in.bands", "text.col.crps", "text.col.plan.error", "text.col.drift.error", "text.col.break"), d.word("text.col.metric", zh)));
         for (BacktestRow x : r.rows()) {
-            t.row(x.metric(), String.valueOf(x.year()), Format.num(x.actual()), Format.num(x.quantiles()[0]),
+            int v = mc.variableIndex(x.metric());
+            t.row(NameColumn.row(zh, new String[] {x.metric(), String.valueOf(x.year()), Format.num(x.actual()), Format.num(x.quantiles()[0]),
                     Format.num(x.quantiles()[3]), Format.num(x.quantiles()[6]), Format.num(x.percentError()),
-                    (x.in50() ? "y" : "n") + "/" + (x.in80() ? "y" : "n") + "/" + (x.in90() ? "y" : "n"),
+                    yes(x.in50(), "y", zh) + "/" + yes(x.in80(), "y", zh) + "/" + yes(x.in90(), "y", zh),
                     Format.num(x.crps()), Format.num(100 * x.planError() / x.actual()),
-                    Format.num(100 * x.driftError() / x.actual()), x.acrossBreak() ? "yes" : "-");
+                    Format.num(100 * x.driftError() / x.actual()), x.acrossBreak() ? d.word("text.yes", zh) : "-"},
+                    v < 0 ? x.metric() : mc.variables().get(v).nameZh()));
         }
         sb.append(t.render()).append('\n');
         Backtest.Summary scored = r.scored();
         Backtest.Summary all = r.all();
         List<BacktestRow> broken = r.rowsAcrossBreak();
-        sb.append(String.format(Locale.ROOT, "coverage: 50%% interval %.2f, 80%% interval %.2f, 90%% interval %.2f (of %d actuals with a forecast spread%s)%n",
-                scored.coverage50(), scored.coverage80(), scored.coverage90(), scored.spreadRows(),
-                broken.isEmpty() ? "" : String.format(Locale.ROOT, "; all %d: %.2f/%.2f/%.2f",
-                        all.spreadRows(), all.coverage50(), all.coverage80(), all.coverage90())));
-        sb.append(String.format(Locale.ROOT, "skill (1 - MAPE plansim / MAPE naive): vs the plan %s, vs drift %s%s%n",
-                Format.num(scored.skillVsPlan()), Format.num(scored.skillVsDrift()),
-                broken.isEmpty() ? "" : " (all rows: " + Format.num(all.skillVsPlan()) + ", " + Format.num(all.skillVsDrift()) + ")"));
+        sb.append(d.format("text.backtest.coverage", zh, f2(scored.coverage50()), f2(scored.coverage80()), f2(scored.coverage90()),
+                scored.spreadRows(), broken.isEmpty() ? "" : d.format("text.backtest.coverage.all", zh, all.spreadRows(),
+                        f2(all.coverage50()), f2(all.coverage80()), f2(all.coverage90())))).append('\n');
+        sb.append(d.format("text.backtest.skill", zh, Format.num(scored.skillVsPlan()), Format.num(scored.skillVsDrift()),
+                broken.isEmpty() ? "" : d.format("text.backtest.skill.all", zh, Format.num(all.skillVsPlan()), Format.num(all.skillVsDrift()))))
+                .append('\n');
         if (!broken.isEmpty()) {
-            sb.append(broken.size()).append(broken.size() == 1 ? " row" : " rows")
-                    .append(" across a statistical break left out of the scores above: ");
             // rows sharing a reason are named together, the reason once
             Map<String, List<String>> byReason = new LinkedHashMap<>();
             broken.forEach(x -> byReason.computeIfAbsent(x.breakReason(), k -> new ArrayList<>()).add(x.metric() + " " + x.year()));
-            sb.append(String.join("; ", byReason.entrySet().stream()
-                    .map(e -> String.join(", ", e.getValue()) + " (" + e.getKey() + ")").toList())).append('\n');
+            sb.append(d.format("text.backtest.breaks", zh, d.format(broken.size() == 1 ? "text.backtest.row" : "text.backtest.rows", zh, broken.size()),
+                    String.join(d.word("semicolon", zh), byReason.entrySet().stream()
+                            .map(e -> d.format("text.backtest.because", zh, String.join(d.word("list", zh), e.getValue()), e.getKey())).toList())))
+                    .append('\n');
         }
         sb.append('\n');
-        TextTable tt = new TextTable(new boolean[] {false, true, false, true, true, false, true, false});
-        tt.row("target", "year", "target", "P at origin", "actual", "met", "Brier", "break");
+        TextTable tt = new TextTable(NameColumn.alignment(zh, new boolean[] {false, true, false, true, true, false, true, false}));
+        tt.row(NameColumn.row(zh, d.words(zh, "text.col.target.id", "year", "target", "text.col.p.origin", "text.col.actual", "text.col.met",
+                "text.col.brier", "text.col.break"), d.word("text.col.metric", zh)));
         for (TargetOutcomeCheck x : r.targets()) {
-            tt.row(x.target().id(), String.valueOf(x.target().year()), x.target().statement(), Format.num(x.probability()),
-                    Format.num(x.actual()), x.met() ? "yes" : "no", Format.num(x.brier()), x.acrossBreak() ? "yes" : "-");
+            tt.row(NameColumn.row(zh, new String[] {x.target().id(), String.valueOf(x.target().year()), VerdictTables.statement(x.target(), zh),
+                    Format.num(x.probability()), Format.num(x.actual()), yes(x.met(), "yes", zh), Format.num(x.brier()),
+                    x.acrossBreak() ? d.word("text.yes", zh) : "-"}, x.target().nameZh()));
         }
         sb.append(tt.render());
         List<TargetOutcomeCheck> brokenTargets = r.targetsAcrossBreak();
-        sb.append(String.format(Locale.ROOT, "Brier score over %d targets: %s%s%n", scored.targets(), Format.num(scored.brier()),
-                brokenTargets.isEmpty() ? "" : " (all " + all.targets() + ": " + Format.num(all.brier()) + "); "
-                        + brokenTargets.size() + (brokenTargets.size() == 1 ? " target" : " targets")
-                        + " across a statistical break left out: "
-                        + String.join(", ", brokenTargets.stream().map(x -> x.target().id()).toList())));
+        sb.append(d.format("text.backtest.brier", zh, scored.targets(), Format.num(scored.brier()), brokenTargets.isEmpty() ? ""
+                : d.format("text.backtest.brier.all", zh, all.targets(), Format.num(all.brier()),
+                        d.format(brokenTargets.size() == 1 ? "text.backtest.target" : "text.backtest.targets", zh, brokenTargets.size()),
+                        String.join(d.word("list", zh), brokenTargets.stream().map(x -> x.target().id()).toList())))).append('\n');
         return sb.toString();
     }
 
-    private static String csv(Backtest.Result r) {
-        StringBuilder sb = new StringBuilder("metric,year,actual,p05,p10,p25,p50,p75,p90,p95,error,percent_error,in50,in80,in90,crps,"
-                + "plan_forecast,drift_forecast,across_break,break_reason\n");
+    private static String f2(double v) {
+        return String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    /** "y"/"n" or "yes"/"no" ({@code word}), 是/否 in Chinese. */
+    private static String yes(boolean b, String word, boolean zh) {
+        return Dictionary.get().word("text." + (b ? word : word.equals("y") ? "n" : "no"), zh);
+    }
+
+    private static String csv(Backtest.Result r, boolean zh) {
+        List<String> header = List.of("metric", "year", "actual", "p05", "p10", "p25", "p50", "p75", "p90", "p95", "error",
+                "percent_error", "in50", "in80", "in90", "crps", "plan_forecast", "drift_forecast", "across_break", "break_reason");
+        StringBuilder sb = new StringBuilder(Format.csvRow(zh ? header.stream().map(Dictionary.get()::columnZh).toList() : header));
         for (BacktestRow x : r.rows()) {
             List<String> cells = new ArrayList<>(List.of(x.metric(), String.valueOf(x.year()), String.valueOf(x.actual())));
             for (double q : x.quantiles()) {

@@ -8,6 +8,7 @@ import io.plansim.scenario.InputException;
 import io.plansim.scenario.Scenario;
 import io.plansim.scenario.SourceLocation;
 import io.plansim.scenario.Suggestions;
+import io.plansim.tables.Dictionary;
 import io.plansim.tables.TextTable;
 import io.plansim.target.History;
 import java.nio.file.Path;
@@ -44,7 +45,8 @@ final class CalibrateCommand implements Callable<Integer> {
             + "sized uncertainty: section, every entry with its source.")
     Path write;
 
-    @Option(names = "--lang", paramLabel = "en|zh", defaultValue = "en", description = "Language of the --uncertainty output: en or zh.")
+    @Option(names = "--lang", paramLabel = "en|zh", defaultValue = "en", description = "Language of the output (the fit's tables, "
+            + "--uncertainty's estimates): en or zh (default: ${DEFAULT-VALUE}).")
     io.plansim.report.Lang lang;
 
 
@@ -124,31 +126,34 @@ final class CalibrateCommand implements Callable<Integer> {
                     "a scenario whose years hold actuals in its history, or one that names a calibration window (calibration: backtest-2015)");
         }
         Calibration.Result r = Calibration.fit(c, drivers, history, lo, hi);
+        boolean zh = lang == io.plansim.report.Lang.ZH;
+        Dictionary d = Dictionary.get();
         StringBuilder sb = new StringBuilder();
-        sb.append("Calibration of ").append(s.id());
-        if (window != s) {
-            sb.append(" on its calibration window ").append(window.id()).append(" (").append(window.baseYear()).append("-")
-                    .append(window.horizon()).append(")");
-        }
-        sb.append(": ").append(r.residuals().size()).append(" observations, ").append(drivers.size())
-                .append(" parameters, Levenberg-Marquardt on log levels, ").append(r.evaluations()).append(" evaluations\n")
-                .append("result: ").append(r.message()).append('\n');
+        sb.append(d.format("text.calibrate.title", zh, s.id(), window == s ? ""
+                        : d.format("text.calibrate.window", zh, window.id(), window.baseYear(), window.horizon()),
+                r.residuals().size(), drivers.size(), r.evaluations())).append('\n')
+                .append(d.format("text.calibrate.result", zh, result(r, zh))).append('\n');
         if (!Double.isNaN(r.r2())) {
-            sb.append(String.format(Locale.ROOT, "R^2 (log levels, around each metric's mean) = %.4f, RSS = %.6g%n", r.r2(), r.rss()));
+            sb.append(d.format("text.calibrate.r2", zh, String.format(Locale.ROOT, "%.4f", r.r2()), String.format(Locale.ROOT, "%.6g", r.rss())))
+                    .append('\n');
         }
         sb.append('\n');
         TextTable pt = new TextTable(new boolean[] {false, true, true, false});
-        pt.row("parameter", "value", "std. error", "note");
+        pt.row(d.words(zh, "text.col.parameter", "text.col.value", "text.col.std.error", "text.col.note"));
         for (int j = 0; j < drivers.size(); j++) {
             pt.row(drivers.get(j).path(), String.format(Locale.ROOT, "%.6f", r.values()[j]),
                     Double.isNaN(r.standardErrors()[j]) ? "-" : String.format(Locale.ROOT, "%.6f", r.standardErrors()[j]),
-                    r.atBound()[j] ? "PINNED AT BOUND: not a fit" : "");
+                    r.atBound()[j] ? d.word("text.calibrate.pinned", zh) : "");
         }
         sb.append(pt.render()).append('\n');
-        TextTable rt = new TextTable(new boolean[] {false, true, true, true, true});
-        rt.row("metric", "year", "actual", "fitted", "log residual");
+        TextTable rt = new TextTable(NameColumn.alignment(zh, new boolean[] {false, true, true, true, true}));
+        rt.row(NameColumn.row(zh, d.words(zh, "text.col.metric.id", "year", "text.col.actual", "text.col.fitted", "text.col.log.residual"),
+                d.word("text.col.metric", zh)));
         for (Calibration.Residual x : r.residuals()) {
-            rt.row(x.metric(), String.valueOf(x.year()), fmt(x.actual()), fmt(x.fitted()), String.format(Locale.ROOT, "%+.4f", x.logResidual()));
+            String name = c.outputs().stream().filter(v -> v.id().equals(x.metric())).map(io.plansim.model.VariableInfo::nameZh)
+                    .findFirst().orElse(x.metric());
+            rt.row(NameColumn.row(zh, new String[] {x.metric(), String.valueOf(x.year()), fmt(x.actual()), fmt(x.fitted()),
+                    String.format(Locale.ROOT, "%+.4f", x.logResidual())}, name));
         }
         sb.append(rt.render());
         spec.commandLine().getOut().print(sb);
@@ -197,6 +202,16 @@ final class CalibrateCommand implements Callable<Integer> {
                     .append(r.atBound()[j] ? " PINNED AT BOUND" : "").append('\n');
         }
         return y.toString();
+    }
+
+    /** What came of the fit ({@link Calibration.Result#message()} in English) in the language asked for. */
+    static String result(Calibration.Result r, boolean zh) {
+        int pinned = -1;
+        for (int j = 0; j < r.atBound().length; j++) {
+            pinned = r.atBound()[j] ? j : pinned;
+        }
+        return Dictionary.get().format("calibrate." + r.fit().key(), zh, pinned < 0 ? "" : r.drivers().get(pinned).path(),
+                pinned < 0 ? "" : r.values()[pinned], r.residuals().size(), r.drivers().size(), r.message());
     }
 
     private static String fmt(double v) {

@@ -206,7 +206,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        output.languageApplies();
+        output.zh(); // refuses --lang: this output is in English
         if (panel == null && !regions && !plans) {
             throw InputException.of(SourceLocation.commandLine(), "--panel/--regions/--plans", "none of them",
                     "--panel pwt, --regions, --plans or several");

@@ -5,7 +5,10 @@ import io.plansim.runner.MonteCarloRunner;
 import io.plansim.report.Workbooks;
 import io.plansim.runner.Projection;
 import io.plansim.scenario.Scenario;
+import io.plansim.report.Labels;
+import io.plansim.tables.Dictionary;
 import io.plansim.tables.McTables;
+import io.plansim.tables.Tables;
 import io.plansim.tables.ProjectionJson;
 import io.plansim.tables.ProjectionTables;
 import io.plansim.service.Forecasts;
@@ -43,6 +46,10 @@ final class McCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         boolean workbook = output.workbook();
+        if (replay != null) {
+            UnusedOptions.refuse(spec, "a replayed path is printed in English (table, csv or json)", "--lang");
+        }
+        boolean zh = output.zh();
         Scenario s = options.load();
         McOptions o = run.options();
         Forecasts.Prepared prepared = calibration.apply(CliForecasts.service(o.threads()).prepare(options.request()));
@@ -62,7 +69,7 @@ final class McCommand implements Callable<Integer> {
                 case TABLE -> s.title() + ": path " + replay + " of " + o.paths() + " (seed " + o.seed() + ", sampler "
                         + o.sampler().name().toLowerCase(Locale.ROOT) + "), one Monte Carlo path as drawn, neither the central path nor a percentile\n"
                         + "real = constant " + s.baseYear() + " prices; nominal = current prices. --format json|csv for machine-readable output.\n\n"
-                        + RunCommand.grid(p, List.of());
+                        + io.plansim.tables.ProjectionTables.text(p, List.of(), false);
                 case XLSX -> throw new IllegalStateException("refused above");
             };
             output.emit(spec.commandLine().getOut(), s.runId(), "-path-" + replay, text);
@@ -83,14 +90,21 @@ final class McCommand implements Callable<Integer> {
         String text = switch (output.format) {
             case JSON -> ProjectionJson.MAPPER.writerWithDefaultPrettyPrinter()
                     .writeValueAsString(withWarning(McTables.json(r.mc(), r.verdicts(), Main.version(), r.central()), warning).put("calibration", calibration.line(false))) + "\n";
-            case CSV -> McTables.longTable(r.mc()).write().toString("csv");
-            case TABLE -> s.title() + ": " + r.mc().paths() + " paths, seed " + o.seed() + ", sampler " + r.mc().sampler()
-                    + ", percentiles " + r.mc().quantiles().accuracy() + "\n" + calibration.line(false) + "\n" + (warning == null ? "" : "warning: " + warning + "\n")
-                    + "\n" + McTables.text(r.mc(), RunCommand.MAIN, r.verdicts(), r.central());
+            case CSV -> Tables.csv(McTables.longTable(r.mc()), zh);
+            case TABLE -> Dictionary.get().format("text.mc.title", zh, Labels.forText(output.lang).scenarioName(s), r.mc().paths(), o.seed(),
+                    Dictionary.get().word("text.sampler." + r.mc().sampler(), zh), r.mc().quantiles().accuracy(zh)) + "\n"
+                    + calibration.line(zh) + "\n" + warningLine(r.mc(), zh)
+                    + "\n" + McTables.text(r.mc(), RunCommand.MAIN, r.verdicts(), r.central(), zh);
             case XLSX -> throw new IllegalStateException("written above");
         };
         output.emit(spec.commandLine().getOut(), s.runId(), "-mc", text);
         return 0;
+    }
+
+    /** The failed-path warning as a table prints it under its header line, "" when no path failed. */
+    static String warningLine(io.plansim.aggregate.McResult mc, boolean zh) {
+        String w = McTables.failedPaths(mc, zh);
+        return w == null ? "" : Dictionary.get().format("text.warning", zh, w) + "\n";
     }
 
     /** A JSON result with the failed-path warning as "warning" (when there is one), as targets --format json has it. */

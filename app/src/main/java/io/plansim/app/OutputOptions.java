@@ -37,15 +37,20 @@ final class OutputOptions {
             description = "A CSV file written with --out starts with a UTF-8 byte-order mark, so that spreadsheets read it as UTF-8 (default: ${DEFAULT-VALUE}).")
     boolean csvBom;
 
+    /**
+     * The commands whose table and csv output come in Chinese with --lang zh; their xlsx too where they write one.
+     * Every command's json stays English: its keys and words are for programs.
+     */
+    static final java.util.Set<String> CHINESE_COMMANDS = java.util.Set.of("run", "mc", "targets", "solve", "sensitivity", "backtest");
+
     @Option(names = "--lang", paramLabel = "en|zh", defaultValue = "en",
-            description = "Language of an xlsx workbook's sheet names and headers: en or zh (default: ${DEFAULT-VALUE}).")
+            description = "Language of the table, csv and xlsx output: en or zh (Chinese headers, metric names, units, verdicts "
+                    + "and notes; the same figures). json output and evaluate stay in English (default: ${DEFAULT-VALUE}).")
     Lang lang;
 
-    /** Whether the result is a workbook; refuses --format xlsx without --out before anything is computed. */
+    /** Whether the result is a workbook; refuses --format xlsx without --out, and --lang where it does not apply, before anything is computed. */
     boolean workbook() {
-        if (format != OutputFormat.XLSX) {
-            languageApplies();
-        }
+        zh();
         if (format == OutputFormat.XLSX && out == null) {
             throw InputException.of(SourceLocation.commandLine(), "--format", "xlsx without --out",
                     "--format xlsx --out DIR (a workbook is written to a folder, not to the terminal)");
@@ -54,13 +59,20 @@ final class OutputOptions {
     }
 
     /**
-     * Refuses --lang for output that has one language: only a workbook (run, mc and targets with --format xlsx)
-     * takes it; table, csv and json are in English, whatever --lang says.
+     * Whether the result is in Chinese (--lang zh). Refuses --lang for output that has one language: json (its keys
+     * and words are for programs and stay English) and the table and csv of a command not among {@link #CHINESE_COMMANDS}.
      */
-    void languageApplies() {
-        UnusedOptions.refuse(mixee, "--lang sets the language of an xlsx workbook (run, mc and targets with --format xlsx "
-                + "--out DIR) and of report; " + mixee.name() + "'s " + format.name().toLowerCase(java.util.Locale.ROOT)
-                + " output is in English", "--lang");
+    boolean zh() {
+        String formatName = format.name().toLowerCase(java.util.Locale.ROOT);
+        if (format == OutputFormat.JSON) {
+            UnusedOptions.refuse(mixee, "json output stays in English (machine-readable keys and words); --lang sets the "
+                    + "language of table, csv and xlsx output", "--lang");
+        } else if (format != OutputFormat.XLSX && !CHINESE_COMMANDS.contains(mixee.name())) {
+            UnusedOptions.refuse(mixee, "--lang sets the language of the table and csv output of "
+                    + String.join(", ", new java.util.TreeSet<>(CHINESE_COMMANDS)) + ", of xlsx workbooks and of report; "
+                    + mixee.name() + "'s " + formatName + " output is in English", "--lang");
+        }
+        return lang == Lang.ZH;
     }
 
     /**

@@ -5,8 +5,10 @@ import io.plansim.runner.Projection;
 import io.plansim.scenario.Scenario;
 import io.plansim.tables.ProjectionJson;
 import io.plansim.tables.ProjectionTables;
-import io.plansim.tables.TextTable;
-import java.nio.file.Path;
+import io.plansim.report.Labels;
+import io.plansim.report.Lang;
+import io.plansim.tables.Dictionary;
+import io.plansim.tables.Tables;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -39,6 +41,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         boolean workbook = output.workbook();
+        boolean zh = output.zh();
         Scenario s = options.load();
         Projection p = CliForecasts.service().central(options.request()).central();
         options.warnImplausible(p);
@@ -48,49 +51,20 @@ final class RunCommand implements Callable<Integer> {
         }
         String text = switch (output.format) {
             case JSON -> ProjectionJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(ProjectionJson.toJson(p)) + "\n";
-            case CSV -> ProjectionTables.wide(p, List.of()).write().toString("csv");
-            case TABLE -> table(s, p, all ? List.of() : MAIN);
+            case CSV -> Tables.csv(ProjectionTables.wide(p, List.of()), zh);
+            case TABLE -> table(s, p, all ? List.of() : MAIN, zh);
             case XLSX -> throw new IllegalStateException("written above");
         };
         output.emit(spec.commandLine().getOut(), p.scenario(), "", text);
         return 0;
     }
 
-
-    static String table(Scenario s, Projection p, List<String> ids) {
-        return s.title() + " (" + s.region() + ", " + s.baseYear() + "-" + s.horizon() + ", model " + s.production().name().toLowerCase(Locale.ROOT) + ")\n"
-                + "real = constant " + s.baseYear() + " prices; nominal = current prices. --all shows every variable; --format json|csv for machine-readable output.\n\n"
-                + grid(p, ids);
+    /** The central path as a table, under the scenario's name, region, years, model and what real and nominal mean. */
+    static String table(Scenario s, Projection p, List<String> ids, boolean zh) {
+        Dictionary d = Dictionary.get();
+        Labels l = Labels.forText(zh ? Lang.ZH : Lang.EN);
+        return d.format("text.run.title", zh, l.scenarioName(s), zh ? l.region(s.region()) : s.region(), s.baseYear(), s.horizon(),
+                d.word("text.model." + s.production().name().toLowerCase(Locale.ROOT), zh)) + "\n"
+                + d.format("text.run.basis", zh, s.baseYear()) + "\n\n" + ProjectionTables.text(p, ids, zh);
     }
-
-    /** A projection's variables (every one, or {@code ids}) by year: id, Chinese name, unit with its basis, values. */
-    static String grid(Projection p, List<String> ids) {
-        int years = p.years().length;
-        boolean[] right = new boolean[3 + years];
-        java.util.Arrays.fill(right, 3, right.length, true);
-        TextTable t = new TextTable(right);
-        String[] header = new String[3 + years];
-        header[0] = "variable";
-        header[1] = "指标";
-        header[2] = "unit";
-        for (int y = 0; y < years; y++) {
-            header[3 + y] = String.valueOf(p.years()[y]);
-        }
-        t.row(header);
-        List<Integer> rows = ids.isEmpty() ? java.util.stream.IntStream.range(0, p.variables().size()).boxed().toList()
-                : ids.stream().map(p::indexOf).filter(i -> i >= 0).toList();
-        for (int r : rows) {
-            var v = p.variables().get(r);
-            String[] cells = new String[3 + years];
-            cells[0] = v.id();
-            cells[1] = v.nameZh();
-            cells[2] = v.unit() + (v.basis() == io.plansim.model.Basis.NONE ? "" : " " + (v.basis() == io.plansim.model.Basis.REAL ? "real" : "nominal"));
-            for (int y = 0; y < years; y++) {
-                cells[3 + y] = io.plansim.tables.Format.num(p.values()[r][y]);
-            }
-            t.row(cells);
-        }
-        return t.render();
-    }
-
 }

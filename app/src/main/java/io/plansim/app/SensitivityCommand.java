@@ -9,6 +9,8 @@ import io.plansim.scenario.InputException;
 import io.plansim.scenario.Scenario;
 import io.plansim.scenario.SourceLocation;
 import io.plansim.scenario.Uncertainty;
+import io.plansim.tables.Dictionary;
+import io.plansim.tables.Format;
 import io.plansim.tables.ProjectionJson;
 import io.plansim.tables.SensitivityTables;
 import io.plansim.tables.Tables;
@@ -56,7 +58,7 @@ final class SensitivityCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        output.languageApplies();
+        boolean zh = output.zh();
         if (method == Method.TORNADO) {
             UnusedOptions.refuse(spec, "the tornado moves each parameter to its 10th and 90th percentile, it draws no "
                     + "sample (--paths, --bootstrap and --seed are --method sobol's)", "--paths", "--bootstrap", "--seed");
@@ -85,12 +87,13 @@ final class SensitivityCommand implements Callable<Integer> {
             List<Sensitivity.Bar> bars = Sensitivity.tornado(c, out);
             table = SensitivityTables.tornado(outputSpec, bars);
             TextTable t = new TextTable(new boolean[] {false, true, true, true, true, true});
-            t.row("parameter", "p10 input", "p90 input", "output at p10", "output at p90", "swing");
+            t.row(Dictionary.get().words(zh, "text.col.parameter", "text.col.p10.input", "text.col.p90.input", "text.col.output.p10",
+                    "text.col.output.p90", "text.col.swing"));
             for (Sensitivity.Bar b : bars) {
-                t.row(b.parameter(), io.plansim.tables.Format.num(b.lowInput()), io.plansim.tables.Format.num(b.highInput()), io.plansim.tables.Format.num(b.atLow()), io.plansim.tables.Format.num(b.atHigh()), io.plansim.tables.Format.num(b.swing()));
+                t.row(b.parameter(), Format.num(b.lowInput()), Format.num(b.highInput()), Format.num(b.atLow()), Format.num(b.atHigh()), Format.num(b.swing()));
             }
-            text.append("Tornado for ").append(outputSpec).append(" (each parameter at its 10th and 90th percentile, the others at their medians; all at their medians ")
-                    .append(io.plansim.tables.Format.num(json.get("atMedians").asDouble())).append("; annual shocks and rare events off):\n\n").append(t.render());
+            text.append(Dictionary.get().format("text.tornado.title", zh, outputSpec, Format.num(json.get("atMedians").asDouble())))
+                    .append("\n\n").append(t.render());
         } else {
             SobolIndices.Result r = SobolIndices.analyse(ps.size(), Sensitivity.model(c, out), paths, bootstrap, seed);
             json.put("runs", r.runs());
@@ -98,20 +101,18 @@ final class SensitivityCommand implements Callable<Integer> {
             table = SensitivityTables.sobol(outputSpec, ps.stream().map(p -> p.driver().path()).toList(),
                     ps.stream().map(p -> p.distribution().describe()).toList(), r);
             TextTable t = new TextTable(new boolean[] {false, true, false, true, false});
-            t.row("parameter", "first order S", "95% CI", "total ST", "95% CI");
+            t.row(Dictionary.get().words(zh, "text.col.parameter", "text.col.first", "ci", "text.col.total", "ci"));
             for (int i = 0; i < ps.size(); i++) {
                 Uncertainty.Parameter p = ps.get(i);
-                t.row(p.driver().path(), io.plansim.tables.Format.num(r.first()[i]), "[" + io.plansim.tables.Format.num(r.firstLow()[i]) + ", " + io.plansim.tables.Format.num(r.firstHigh()[i]) + "]",
-                        io.plansim.tables.Format.num(r.total()[i]), "[" + io.plansim.tables.Format.num(r.totalLow()[i]) + ", " + io.plansim.tables.Format.num(r.totalHigh()[i]) + "]");
+                t.row(p.driver().path(), Format.num(r.first()[i]), "[" + Format.num(r.firstLow()[i]) + ", " + Format.num(r.firstHigh()[i]) + "]",
+                        Format.num(r.total()[i]), "[" + Format.num(r.totalLow()[i]) + ", " + Format.num(r.totalHigh()[i]) + "]");
             }
-            text.append("Sobol indices of ").append(outputSpec).append(" (Saltelli sampling, ").append(r.runs())
-                    .append(" model runs, Jansen total-order estimator, ").append(bootstrap)
-                    .append(" bootstrap resamples; annual shocks and rare events off):\n\n").append(t.render());
+            text.append(Dictionary.get().format("text.sobol.title", zh, outputSpec, r.runs(), bootstrap)).append("\n\n").append(t.render());
         }
         json.set("parameters", Tables.jsonRows(table));
         String result = switch (output.format) {
             case JSON -> ProjectionJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n";
-            case CSV -> Tables.csv(table);
+            case CSV -> Tables.csv(table, zh);
             default -> text.toString();
         };
         output.emit(spec.commandLine().getOut(), s.runId(), "-sensitivity", result);

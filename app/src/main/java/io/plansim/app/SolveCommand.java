@@ -12,6 +12,7 @@ import io.plansim.scenario.InputException;
 import io.plansim.scenario.Scenario;
 import io.plansim.scenario.SourceLocation;
 import io.plansim.scenario.Suggestions;
+import io.plansim.tables.Dictionary;
 import io.plansim.tables.ProjectionJson;
 import io.plansim.tables.TextTable;
 import io.plansim.target.Target;
@@ -64,7 +65,7 @@ final class SolveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        output.languageApplies();
+        boolean zh = output.zh();
         if (probability == null) {
             UnusedOptions.refuse(spec, "without --probability the solver moves the central path alone, no Monte Carlo is run",
                     "--paths", "--seed", "--sampler");
@@ -115,12 +116,12 @@ final class SolveCommand implements Callable<Integer> {
                                 CliPool.of(run.options().threads()));
                 rows.add(new Row(t, knob, r));
             } catch (IllegalArgumentException e) {
-                rows.add(new Row(t, knob, new SolveResult(false, Double.NaN, lo, hi, Double.NaN, Double.NaN, 0, Double.NaN, e.getMessage())));
+                rows.add(new Row(t, knob, SolveResult.notSolvable(lo, hi, e.getMessage())));
             }
         }
         String text = switch (output.format) {
             case JSON -> ProjectionJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json(s, rows)) + "\n";
-            case CSV, TABLE, XLSX -> table(rows, output.format == OutputFormat.CSV);
+            case CSV, TABLE, XLSX -> table(rows, output.format == OutputFormat.CSV, zh);
         };
         output.emit(spec.commandLine().getOut(), s.runId(), "-solve", text);
         return 0;
@@ -170,33 +171,46 @@ final class SolveCommand implements Callable<Integer> {
     }
 
 
-    private String table(List<Row> rows, boolean csv) {
-        String what = probability == null ? "central outcome" : "P(met)";
-        String[] header = {"target", "year", "driver", "value", "bracket", "iterations", what + " at value", "result"};
+    /** The rows as a terminal table under a line saying what was solved, or as CSV; in Chinese with {@code zh}. */
+    private String table(List<Row> rows, boolean csv, boolean zh) {
+        Dictionary d = Dictionary.get();
+        String[] header = {"text.col.target.id", "year", "text.col.driver", "text.col.value", "text.col.bracket", "text.col.iterations",
+                probability == null ? "text.col.solve.central" : "text.col.solve.share", "text.col.result"};
         if (csv) {
-            // RFC 4180 quoting: messages and brackets hold commas (the old hand quoting left 10 fields under 8 columns)
-            StringBuilder sb = new StringBuilder(io.plansim.tables.Format.csvRow(
-                    java.util.Arrays.stream(header).map(h -> h.replace(" ", "_")).toList()));
+            // RFC 4180 quoting: messages and brackets hold commas (the old hand quoting left 10 fields under 8 columns);
+            // the column names are the English headers with underscores, in Chinese the dictionary's column names
+            StringBuilder sb = new StringBuilder(io.plansim.tables.Format.csvRow(Arrays.stream(header)
+                    .map(h -> d.word(h, false).replace(" ", "_")).map(h -> zh ? d.columnZh(h) : h).toList()));
             for (Row r : rows) {
-                sb.append(io.plansim.tables.Format.csvRow(java.util.Arrays.asList(cells(r))));
+                sb.append(io.plansim.tables.Format.csvRow(Arrays.asList(cells(r, zh))));
             }
             return sb.toString();
         }
         TextTable t = new TextTable(new boolean[] {false, true, false, true, false, true, true, false});
-        t.row(header);
+        t.row(d.words(zh, header));
         for (Row r : rows) {
-            t.row(cells(r));
+            t.row(cells(r, zh));
         }
-        return (probability == null ? "Driver value at which the central path just meets each target"
-                : "Driver value at which a share " + probability + " of " + run.paths + " paths (seed " + run.seed + ") meets each target")
-                + " (Brent's method):\n\n" + t.render();
+        return (probability == null ? d.word("text.solve.central", zh)
+                : d.format("text.solve.share", zh, probability, run.paths, run.seed)) + "\n\n" + t.render();
     }
 
-    private static String[] cells(Row r) {
+    private String[] cells(Row r, boolean zh) {
         SolveResult x = r.result();
-        return new String[] {r.target().id(), String.valueOf(r.target().year()), r.knob().describe(),
+        Dictionary d = Dictionary.get();
+        return new String[] {r.target().id(), String.valueOf(r.target().year()),
+                d.format("text.solve.mode." + r.knob().mode().key(), zh, r.knob().where()),
                 x.found() ? String.format(Locale.ROOT, "%.6f", x.value()) : "-",
                 String.format(Locale.ROOT, "[%s; %s]", x.low(), x.high()), String.valueOf(x.iterations()),
-                Double.isFinite(x.achieved()) ? String.format(Locale.ROOT, "%.4f", x.achieved()) : "-", x.message()};
+                Double.isFinite(x.achieved()) ? String.format(Locale.ROOT, "%.4f", x.achieved()) : "-", result(r, zh)};
+    }
+
+    /** What the search found, in the language asked for ({@link SolveResult#message()} in English). */
+    private String result(Row r, boolean zh) {
+        SolveResult x = r.result();
+        Dictionary d = Dictionary.get();
+        String what = probability == null ? d.format("solve.what.central", zh, r.target().metric()) : d.word("solve.what.share", zh);
+        return d.format("solve." + x.outcome().key(), zh, x.low(), x.high(), SolveResult.shown(x.atLow()), SolveResult.shown(x.atHigh()),
+                SolveResult.shown(x.wanted()), what, RequiredDriverSolver.MAX_EVALUATIONS, x.message());
     }
 }

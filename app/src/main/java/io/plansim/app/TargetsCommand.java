@@ -3,7 +3,10 @@ package io.plansim.app;
 import io.plansim.runner.McOptions;
 import io.plansim.runner.Projection;
 import io.plansim.scenario.Scenario;
+import io.plansim.report.Labels;
+import io.plansim.tables.Dictionary;
 import io.plansim.tables.ProjectionJson;
+import io.plansim.tables.Tables;
 import io.plansim.tables.VerdictTables;
 import io.plansim.service.Forecasts;
 import io.plansim.verdict.TargetVerdict;
@@ -44,6 +47,7 @@ final class TargetsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         boolean workbook = output.workbook();
+        boolean zh = output.zh();
         if (centralOnly) {
             UnusedOptions.refuse(spec, "with --central-only the central path alone is judged, no Monte Carlo is run",
                     "--paths", "--seed", "--sampler", "--raw", "--calibration");
@@ -89,10 +93,11 @@ final class TargetsCommand implements Callable<Integer> {
         String text = switch (output.format) {
             case JSON -> ProjectionJson.MAPPER.writerWithDefaultPrettyPrinter()
                     .writeValueAsString(withKnown(McCommand.withWarning(VerdictTables.json(p.scenario(), verdicts, mc ? run.paths : 0, run.seed), warning), known).put("calibration", mc ? calibration.line(false) : "central path only")) + "\n";
-            case CSV -> VerdictTables.table(p.scenario(), verdicts).write().toString("csv");
-            case TABLE -> s.title() + ": " + verdicts.size() + " targets from " + catalogs.targets().file() + "\n"
-                    + VerdictTables.basis(mc ? run.paths : 0, run.seed, false) + "\n" + (mc ? calibration.line(false) + "\n" : "") + (warning == null ? "" : "warning: " + warning + "\n")
-                    + knownLines(verdicts, known) + "\n" + VerdictTables.text(verdicts);
+            case CSV -> Tables.csv(VerdictTables.table(p.scenario(), verdicts), zh);
+            case TABLE -> Dictionary.get().format("text.targets.title", zh, Labels.forText(output.lang).scenarioName(s), verdicts.size(),
+                    catalogs.targets().file()) + "\n" + VerdictTables.basis(mc ? run.paths : 0, run.seed, zh) + "\n"
+                    + (mc ? calibration.line(zh) + "\n" + McCommand.warningLine(mcResult, zh) : "")
+                    + knownLines(verdicts, known, zh) + "\n" + VerdictTables.text(verdicts, zh);
             case XLSX -> throw new IllegalStateException("written above");
         };
         output.emit(spec.commandLine().getOut(), p.scenario(), "-targets", text);
@@ -114,10 +119,10 @@ final class TargetsCommand implements Callable<Integer> {
     }
 
     /** Under the table's header: what was known, per metric a target is on. */
-    private static String knownLines(List<TargetVerdict> verdicts, java.util.Map<String, String> known) {
+    private static String knownLines(List<TargetVerdict> verdicts, java.util.Map<String, String> known, boolean zh) {
         StringBuilder sb = new StringBuilder();
         verdicts.stream().map(v -> v.target().metric()).distinct().sorted().filter(known::containsKey)
-                .forEach(m -> sb.append("known of ").append(m).append(": ").append(known.get(m)).append('\n'));
+                .forEach(m -> sb.append(Dictionary.get().format("text.known", zh, m, known.get(m))).append('\n'));
         return sb.toString();
     }
 }

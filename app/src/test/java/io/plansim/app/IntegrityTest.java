@@ -101,6 +101,24 @@ class IntegrityTest {
         assertTrue(ProjectionJson.MAPPER.readTree(targets.out()).path("warning").asText().startsWith(faults + " of 4000"), targets.out());
         RunCommandTest.Result text = plansim("targets", f.toString(), "--paths", "4000", "--quiet");
         assertTrue(text.out().contains("warning: " + faults + " of 4000"), text.out());
+        // in Chinese: the table's warning, and the about sheet of the workbook
+        String zh = "警告：4000 条蒙特卡洛路径中有 " + faults + " 条（";
+        assertTrue(plansim("mc", f.toString(), "--paths", "4000", "--quiet", "--lang", "zh").out().contains(zh));
+        assertTrue(plansim("targets", f.toString(), "--paths", "4000", "--quiet", "--lang", "zh").out().contains(zh));
+        assertEquals(0, plansim("mc", f.toString(), "--paths", "4000", "--quiet", "--lang", "zh", "--format", "xlsx", "--out",
+                dir.resolve("x").toString()).code());
+        Path book;
+        try (var files = Files.list(dir.resolve("x"))) {
+            book = files.filter(p -> p.toString().endsWith("-mc.xlsx")).findFirst().orElseThrow();
+        }
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(book))) {
+            boolean seen = false;
+            for (var row : wb.getSheet("说明")) {
+                seen |= row.getCell(0).getStringCellValue().equals("警告")
+                        && row.getCell(1).getStringCellValue().startsWith("4000 条蒙特卡洛路径中有 " + faults + " 条");
+            }
+            assertTrue(seen, "the warning in the workbook's about sheet, in Chinese");
+        }
     }
 
     @Test

@@ -37,10 +37,33 @@ public final class Calibration {
     /**
      * @param atBound   whether each fitted value sits at an end of its allowed range (then it is not a fit)
      * @param converged false when the optimizer gave up
+     * @param message   what came of the fit, in English
+     * @param fit       the same as a kind, for a table to word it in its own language
      */
     public record Result(List<Driver> drivers, double[] values, double[] standardErrors, boolean[] atBound,
                          List<Residual> residuals, double r2, double rss, boolean converged, int evaluations,
-                         String message) {
+                         String message, Fit fit) {
+    }
+
+    /** What came of a fit. */
+    public enum Fit {
+        /** No observation to fit on (the message says which years were looked at). */
+        NO_OBSERVATIONS,
+        /** The optimizer gave up (the message says why). */
+        NOT_CONVERGED,
+        /** Converged, with standard errors. */
+        CONVERGED,
+        /** Converged, but J^T J is singular: the observations do not identify the parameters. */
+        NOT_IDENTIFIED,
+        /** As many observations as parameters or fewer: an exact fit, no standard errors. */
+        EXACT,
+        /** A parameter sits at its bound (the last such one is named): not a fitted value. */
+        PINNED;
+
+        /** The dictionary key's end: {@code not.identified}. */
+        public String key() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '.');
+        }
     }
 
     private Calibration() {
@@ -66,7 +89,7 @@ public final class Calibration {
         if (m == 0) {
             return new Result(drivers, new double[p], nan(p), new boolean[p], List.of(), Double.NaN, Double.NaN, false, 0,
                     "no observations of projected variables between " + from + " and " + to + " after the base year "
-                            + c.baseYear());
+                            + c.baseYear(), Fit.NO_OBSERVATIONS);
         }
         int n = c.years();
         int[] at = new int[m];
@@ -128,7 +151,7 @@ public final class Calibration {
                     .build());
         } catch (TooManyEvaluationsException | TooManyIterationsException | ConvergenceException e) {
             return new Result(drivers, start, nan(p), new boolean[p], List.of(), Double.NaN, Double.NaN, false, 1000,
-                    "the fit did not converge: " + e.getMessage());
+                    "the fit did not converge: " + e.getMessage(), Fit.NOT_CONVERGED);
         }
         double[] x = clamp(optimum.getPoint().toArray(), lower, upper);
         double[] r = residuals.apply(x);
@@ -138,6 +161,7 @@ public final class Calibration {
         }
         double[] se = nan(p);
         String message = "converged";
+        Fit fit = Fit.CONVERGED;
         if (m > p) {
             try {
                 RealMatrix cov = optimum.getCovariances(1e-14);
@@ -147,9 +171,11 @@ public final class Calibration {
                 }
             } catch (SingularMatrixException e) {
                 message = "converged, but the parameters are not identified by these observations (singular J^T J)";
+                fit = Fit.NOT_IDENTIFIED;
             }
         } else {
             message = "converged; " + m + " observations for " + p + " parameters: an exact fit has no standard errors";
+            fit = Fit.EXACT;
         }
         boolean[] atBound = new boolean[p];
         for (int j = 0; j < p; j++) {
@@ -157,6 +183,7 @@ public final class Calibration {
             atBound[j] = x[j] <= lower[j] + eps || x[j] >= upper[j] - eps;
             if (atBound[j]) {
                 message = drivers.get(j).path() + " is pinned at its bound " + x[j] + ": not a fitted value";
+                fit = Fit.PINNED;
             }
         }
         List<Residual> rows = new ArrayList<>();
@@ -173,7 +200,7 @@ public final class Calibration {
             tss += acc[1] - acc[0] * acc[0] / acc[2];
         }
         double r2 = tss > 0 ? 1 - rss / tss : Double.NaN;
-        return new Result(drivers, x, se, atBound, rows, r2, rss, true, optimum.getEvaluations(), message);
+        return new Result(drivers, x, se, atBound, rows, r2, rss, true, optimum.getEvaluations(), message, fit);
     }
 
     private static double[] clamp(double[] x, double[] lo, double[] hi) {

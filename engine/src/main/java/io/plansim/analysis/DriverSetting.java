@@ -30,11 +30,8 @@ public record DriverSetting(Driver driver, int from, int to, DrawMode mode) {
         DriverPaths.set(params, driver, from, to, c.baseYear(), c.years(), x, mode);
     }
 
-    public String describe() {
-        return driver.path() + (driver.scalar() ? "" : "[" + from + "-" + to + "]") + switch (mode) {
-            case SHIFT -> " shifted by";
-            case SCALE -> " multiplied by";
-            case REPLACE -> " =";
-        };
+    /** The driver and the years it is set in: {@code production.tfpGrowth[2021-2035]} (a scalar driver without years). */
+    public String where() {
+        return driver.path() + (driver.scalar() ? "" : "[" + from + "-" + to + "]");
     }
 }

@@ -26,7 +26,8 @@ import org.apache.commons.math3.exception.TooManyEvaluationsException;
  * {@link #DRAWS_BYTES}: bit for bit the same runs) and count the one target only ({@link TargetShares}).
  */
 public final class RequiredDriverSolver {
-    private static final int MAX_EVALUATIONS = 100;
+    /** Evaluations Brent's method may take before the search gives up. */
+    public static final int MAX_EVALUATIONS = 100;
     /** The random inputs kept between a search's runs: 10,000 Yiwu paths take 32 MB, 100,000 take 320 MB (not kept). */
     static final long DRAWS_BYTES = 128L << 20;
 
@@ -74,41 +75,38 @@ public final class RequiredDriverSolver {
                 "the share of paths meeting it", probability, share, x -> share.applyAsDouble(x) >= probability);
     }
 
-    /** A figure in a message, to 6 significant digits (4082.98, not 4082.975277715316). */
-    private static String shown(double v) {
-        return Double.isFinite(v) ? new java.math.BigDecimal(v).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString()
-                : String.valueOf(v);
-    }
-
     private static SolveResult solve(DoubleUnaryOperator f, double low, double high, double accuracy, String what,
                                      double wanted, DoubleUnaryOperator level, java.util.function.DoublePredicate met) {
         double fl = f.applyAsDouble(low);
         double fh = f.applyAsDouble(high);
         if (Double.isNaN(fl) || Double.isNaN(fh)) {
             return new SolveResult(false, Double.NaN, low, high, fl + wanted, fh + wanted, 2, Double.NaN,
-                    "the model gives no number at an end of the range [" + low + ", " + high + "]");
+                    "the model gives no number at an end of the range [" + low + ", " + high + "]", SolveResult.Outcome.NO_NUMBER, wanted);
         }
         if (fl == 0) {
-            return new SolveResult(true, low, low, high, fl + wanted, fh + wanted, 2, wanted, "met exactly at the lower end");
+            return new SolveResult(true, low, low, high, fl + wanted, fh + wanted, 2, wanted, "met exactly at the lower end",
+                    SolveResult.Outcome.AT_LOWER_END, wanted);
         }
         if (Math.signum(fl) == Math.signum(fh) && met.test(low) && met.test(high)) {
             return new SolveResult(false, Double.NaN, low, high, fl + wanted, fh + wanted, 4, Double.NaN,
-                    "met for every value in [" + low + ", " + high + "]: " + what + " runs from " + shown(fl + wanted) + " to "
-                            + shown(fh + wanted) + ", and " + shown(wanted) + " is needed; the driver does not bind this target");
+                    "met for every value in [" + low + ", " + high + "]: " + what + " runs from " + SolveResult.shown(fl + wanted) + " to "
+                            + SolveResult.shown(fh + wanted) + ", and " + SolveResult.shown(wanted) + " is needed; the driver does not bind this target",
+                    SolveResult.Outcome.MET_EVERYWHERE, wanted);
         }
         if (Math.signum(fl) == Math.signum(fh)) {
             return new SolveResult(false, Double.NaN, low, high, fl + wanted, fh + wanted, 2, Double.NaN,
                     "no value in [" + low + ", " + high + "] reaches the target: " + what + " runs from "
-                            + shown(fl + wanted) + " to " + shown(fh + wanted) + ", and " + shown(wanted) + " is needed");
+                            + SolveResult.shown(fl + wanted) + " to " + SolveResult.shown(fh + wanted) + ", and " + SolveResult.shown(wanted) + " is needed",
+                    SolveResult.Outcome.NEVER_MET, wanted);
         }
         BrentSolver brent = new BrentSolver(1e-14, accuracy, 1e-14);
         try {
             double x = brent.solve(MAX_EVALUATIONS, f::applyAsDouble, low, high);
             return new SolveResult(true, x, low, high, fl + wanted, fh + wanted, brent.getEvaluations() + 2,
-                    level.applyAsDouble(x), "found");
+                    level.applyAsDouble(x), "found", SolveResult.Outcome.FOUND, wanted);
         } catch (TooManyEvaluationsException e) {
             return new SolveResult(false, Double.NaN, low, high, fl + wanted, fh + wanted, MAX_EVALUATIONS + 2, Double.NaN,
-                    "Brent's method did not converge in " + MAX_EVALUATIONS + " evaluations");
+                    "Brent's method did not converge in " + MAX_EVALUATIONS + " evaluations", SolveResult.Outcome.NOT_CONVERGED, wanted);
         }
     }
 }

@@ -545,8 +545,7 @@ public final class Forecasts {
                     : io.plansim.analysis.RequiredDriverSolver.probability(c, target, actuals, knob, driver.min(), driver.max(), probability, o,
                             executor);
         } catch (IllegalArgumentException e) {
-            result = new io.plansim.analysis.SolveResult(false, Double.NaN, driver.min(), driver.max(), Double.NaN, Double.NaN, 0,
-                    Double.NaN, e.getMessage());
+            result = io.plansim.analysis.SolveResult.notSolvable(driver.min(), driver.max(), e.getMessage());
         }
         return new Solution(s, target, knob, result);
     }

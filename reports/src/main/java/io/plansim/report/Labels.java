@@ -29,6 +29,11 @@ public final class Labels {
         return new Labels(requested, cjkFont);
     }
 
+    /** The words of output that draws no chart (terminal tables, CSV, workbooks): in the language asked for, whatever the fonts. */
+    public static Labels forText(Lang requested) {
+        return new Labels(requested, Optional.of("text"));
+    }
+
     /** The language of the charts (English when Chinese was asked for but no CJK font is installed). */
     public Lang lang() {
         return lang;
@@ -163,38 +168,14 @@ public final class Labels {
     }
 
     /**
-     * A target's condition: "≥ 2000 亿元", "较2020年下降16%左右", "2021—2025年年均增长 ≥ 7%" in Chinese,
-     * {@link Target#statement()} in English.
+     * A target's condition: "≥ 2000 亿元", "较2020年下降16%左右", "2021—2025年年均增长 ≥ 7%" in Chinese
+     * ({@link io.plansim.tables.VerdictTables#statement}), {@link Target#statement()} with ≥ and ≤ in English.
      */
     public String statement(Target t) {
         if (!zh()) {
             return t.statement().replace(">=", "\u2265").replace("<=", "\u2264");
         }
-        String unit = t.kind() == io.plansim.target.TargetKind.GROWTH || t.kind() == io.plansim.target.TargetKind.CHANGE ? "%"
-                : t.unit().equals("%") ? "%" : " " + t.unit();
-        String v;
-        switch (t.comparator()) {
-            case BETWEEN -> v = num(t.value()) + "\u2014" + num(t.high()) + unit;
-            case ABOUT -> v = num(t.value()) + unit + "左右（容差 " + num(t.tolerance()) + "）";
-            default -> v = t.comparator().symbol().replace(">=", "\u2265").replace("<=", "\u2264") + " " + num(t.value()) + unit;
-        }
-        return switch (t.kind()) {
-            case GROWTH -> t.from() + "\u2014" + t.year() + "年年均增长 " + v;
-            case CHANGE -> {
-                if (t.value() < 0 && t.upperBound()) {
-                    String cut = num(-t.value()) + "%";
-                    yield "较" + t.from() + "年下降" + (t.comparator() == io.plansim.target.Comparator.ABOUT
-                            ? cut + "左右（容差 " + num(t.tolerance()) + "）" : " " + cut + (t.comparator() == io.plansim.target.Comparator.LT ? "以上" : "及以上"));
-                }
-                yield "较" + t.from() + "年增长 " + v;
-            }
-            case CUMULATIVE -> t.from() + "\u2014" + t.year() + "年累计 " + v;
-            default -> v;
-        };
-    }
-
-    private static String num(double d) {
-        return d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf((long) d) : String.valueOf(d);
+        return io.plansim.tables.VerdictTables.statement(t, true);
     }
 
     // ------------------------------------------------------------------------------------------ metrics

@@ -243,17 +243,7 @@ public final class ReportWriter {
      * read it as GBK) unless --csv-bom false, and column names in the page's language.
      */
     static String csv(Table t, Labels labels, boolean bom) {
-        Table named = t.copy();
-        for (tech.tablesaw.columns.Column<?> c : named.columns()) {
-            if (c instanceof tech.tablesaw.api.StringColumn words) {
-                String column = c.name();
-                for (int r = 0; r < words.size(); r++) {
-                    words.set(r, labels.cell(column, words.get(r)));
-                }
-            }
-            c.setName(labels.column(c.name()));
-        }
-        return (bom ? "\uFEFF" : "") + named.write().toString("csv");
+        return (bom ? "\uFEFF" : "") + io.plansim.tables.Tables.csv(t, labels.zh());
     }
 
     private static ObjectNode summary(ReportInput in, ArrayNode scenarios, List<ChartOutput> charts, List<String> notes) {

@@ -73,7 +73,8 @@ public final class Workbooks {
             about.put(l.word("sheet.sampler"), mc.sampler() + ", " + mc.quantiles().accuracy());
         }
         if (warning != null) {
-            about.put(l.word("sheet.warning"), warning);
+            // the run's own warning in the workbook's language
+            about.put(l.word("sheet.warning"), mc != null && mc.faults() > 0 ? McTables.failedPaths(mc, l.zh()) : warning);
         }
         List<Xlsx.Sheet> sheets = new ArrayList<>();
         sheets.add(sheet(l, "about", aboutTable(about)));
@@ -234,6 +235,6 @@ public final class Workbooks {
 
     private static Labels labels(Lang lang) {
         // headers and sheet names need no font: the chart fallback does not apply to a workbook
-        return Labels.of(lang, java.util.Optional.of("workbook"));
+        return Labels.forText(lang);
     }
 }

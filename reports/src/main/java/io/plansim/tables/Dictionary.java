@@ -44,6 +44,15 @@ public final class Dictionary {
         return zh ? w[1] : w[0];
     }
 
+    /** Words in the language asked for, a table's header: each key's word; a percentile code (p05, p95) stands as it is. */
+    public String[] words(boolean zh, String... keys) {
+        String[] out = new String[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            out[i] = keys[i].matches("p\\d\\d") ? keys[i] : word(keys[i], zh);
+        }
+        return out;
+    }
+
     /** An entry with {@code {0}}, {@code {1}}, ... replaced by the arguments, in order. */
     public String format(String key, boolean zh, Object... args) {
         String s = word(key, zh);

@@ -120,51 +120,47 @@ public final class McTables {
         return t;
     }
 
-    /** Central figure and 90% band of the main variables at a few years, then every target's probability. */
-    public static String text(McResult r, List<String> ids, List<TargetVerdict> verdicts, io.plansim.runner.Projection central) {
-        StringBuilder sb = new StringBuilder();
+    /**
+     * Central figure and 90% band of the main variables at a few years, then every target's probability and the
+     * basis of the verdicts; headers and words in Chinese with {@code zh}, the figures the same.
+     */
+    public static String text(McResult r, List<String> ids, List<TargetVerdict> verdicts, io.plansim.runner.Projection central, boolean zh) {
+        Dictionary d = Dictionary.get();
         int[] show = pickYears(r.years());
-        boolean[] right = new boolean[3 + show.length];
-        java.util.Arrays.fill(right, 3, right.length, true);
-        TextTable t = new TextTable(right);
-        String[] header = new String[3 + show.length];
-        header[0] = "variable";
-        header[1] = "指标";
-        header[2] = "unit";
+        String[] header = new String[show.length];
         for (int i = 0; i < show.length; i++) {
-            header[3 + i] = r.years()[show[i]] + " central [p05, p95]";
+            header[i] = d.format("text.col.band", zh, r.years()[show[i]]);
         }
-        t.row(header);
+        TextTable t = ProjectionTables.textTable(zh, header);
         for (String id : ids) {
             int v = r.variableIndex(id);
             if (v < 0) {
                 continue;
             }
-            String[] row = new String[3 + show.length];
-            row[0] = id;
-            row[1] = r.variables().get(v).nameZh();
-            io.plansim.model.VariableInfo info = r.variables().get(v);
-            // nominal or real beside the unit, as the run table writes it
-            row[2] = info.basis() == io.plansim.model.Basis.NONE ? info.unit() : info.unit() + " " + info.basis().id();
             int c = central.indexOf(id);
+            String[] row = new String[show.length];
             for (int i = 0; i < show.length; i++) {
                 double centralValue = c < 0 ? Double.NaN : central.values()[c][show[i]];
-                row[3 + i] = r.deterministic(v, show[i]) ? Format.num(centralValue) + " (deterministic 确定)"
+                row[i] = r.deterministic(v, show[i]) ? Format.num(centralValue) + d.word("text.deterministic", zh)
                         : Format.num(centralValue) + " [" + Format.num(r.quantile(v, show[i], 0.05))
                         + ", " + Format.num(r.quantile(v, show[i], 0.95)) + "]";
             }
-            t.row(row);
+            ProjectionTables.textRow(t, r.variables().get(v), zh, row);
         }
-        sb.append(t.render()).append('\n');
-        TextTable p = new TextTable(new boolean[] {false, false, true, false, true, false, true, false, false});
-        p.row("target", "指标", "year", "target", "central", "gap", "P(met)", "95% CI", "verdict");
-        for (TargetVerdict v : verdicts) {
-            p.row(v.target().id(), v.target().nameZh(), String.valueOf(v.target().year()), v.target().statement(),
-                    Format.num(v.central()), VerdictTables.gapWords(v, false), Double.isNaN(v.probability()) ? "-" : String.format(Locale.ROOT, "%.3f", v.probability()),
-                    Double.isNaN(v.ciLow()) ? "-" : String.format(Locale.ROOT, "%.3f-%.3f", v.ciLow(), v.ciHigh()), v.verdict().label());
+        return t.render() + '\n' + VerdictTables.probabilities(verdicts, zh) + '\n' + VerdictTables.basis(r.paths(), r.seed(), zh) + '\n';
+    }
+
+    /**
+     * The warning of a run in which a few paths failed (the words of {@link io.plansim.verdict.FailedPaths#check},
+     * which refuses a run with more), in the language asked for; null when none failed.
+     */
+    public static String failedPaths(McResult r, boolean zh) {
+        if (r.faults() == 0) {
+            return null;
         }
-        sb.append(p.render()).append('\n').append(VerdictTables.basis(r.paths(), r.seed(), false)).append('\n');
-        return sb.toString();
+        long total = r.paths() + r.faults();
+        return Dictionary.get().format("text.faults", zh, r.faults(), total,
+                String.format(Locale.ROOT, "%.2f", 100.0 * r.faults() / total), r.firstFault());
     }
 
     private static int[] pickYears(int[] years) {

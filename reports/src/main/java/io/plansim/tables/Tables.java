@@ -21,6 +21,33 @@ public final class Tables {
         return t.write().toString("csv");
     }
 
+    /** The same CSV in English or, with {@code zh}, with Chinese column names and words ({@link #inLanguage}). */
+    public static String csv(Table t, boolean zh) {
+        return csv(inLanguage(t, zh));
+    }
+
+    /**
+     * The table as a Chinese reader gets it ({@code zh}): column names by {@link Dictionary#columnZh}, the coded
+     * words of a column (verdicts, a target's kind, price basis) by {@link Dictionary#cell}; numbers, ids and names
+     * unchanged. The table itself in English.
+     */
+    public static Table inLanguage(Table t, boolean zh) {
+        if (!zh) {
+            return t;
+        }
+        Dictionary d = Dictionary.get();
+        Table named = t.copy();
+        for (Column<?> c : named.columns()) {
+            if (c instanceof tech.tablesaw.api.StringColumn words) {
+                for (int r = 0; r < words.size(); r++) {
+                    words.set(r, d.cell(c.name(), words.get(r), true));
+                }
+            }
+            c.setName(d.columnZh(c.name()));
+        }
+        return named;
+    }
+
     /** One JSON object per row, keyed by column name; numbers as numbers, a missing number as null. */
     public static ArrayNode jsonRows(Table t) {
         ArrayNode rows = ProjectionJson.MAPPER.createArrayNode();

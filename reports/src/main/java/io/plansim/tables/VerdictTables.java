@@ -187,21 +187,89 @@ public final class VerdictTables {
     }
 
 
-    /** The terminal table: one line per target, the Chinese metric name beside the id; reasons as notes below. */
-    public static String text(List<TargetVerdict> verdicts) {
-        TextTable t = new TextTable(new boolean[] {false, false, true, false, true, false, true, true, true, false});
-        t.row("id", "指标", "year", "target", "central", "gap", "need %/yr", "scen %/yr", "P(met)", "verdict");
+    /**
+     * The terminal table of {@code targets}: one line per target, the Chinese metric name beside the id, the growth
+     * needed and the scenario's; why a target is not evaluable as notes below. Headers and words in Chinese with
+     * {@code zh}, the figures the same.
+     */
+    public static String text(List<TargetVerdict> verdicts, boolean zh) {
         StringBuilder notes = new StringBuilder();
         for (TargetVerdict v : verdicts) {
-            Target x = v.target();
-            t.row(x.id(), x.nameZh(), String.valueOf(x.year()), x.statement(), Format.num(v.central()),
-                    gapWords(v, false), Format.num(v.requiredGrowth()), Format.num(v.scenarioGrowth()),
-                    Double.isNaN(v.probability()) ? "-" : String.format(Locale.ROOT, "%.3f", v.probability()), v.verdict().label());
             if (v.reason() != null) {
-                notes.append("  ").append(x.id()).append(": ").append(v.reason().english()).append('\n');
+                notes.append("  ").append(v.target().id()).append(Dictionary.get().word("colon", zh)).append(reason(v, zh)).append('\n');
             }
         }
-        return t.render() + (notes.length() == 0 ? "" : "\nNot evaluable:\n" + notes);
+        return render(verdicts, zh, false) + (notes.length() == 0 ? "" : "\n" + Dictionary.get().word("text.unevaluable", zh) + "\n" + notes);
     }
 
+    /** The terminal table of {@code mc}: every target's P(met) with its Wilson 95% interval and verdict. */
+    public static String probabilities(List<TargetVerdict> verdicts, boolean zh) {
+        return render(verdicts, zh, true);
+    }
+
+    /** One line per target: id, name, year, condition, central figure, gap, then the growth needed or P's interval. */
+    private static String render(List<TargetVerdict> verdicts, boolean zh, boolean interval) {
+        Dictionary d = Dictionary.get();
+        TextTable t = new TextTable(interval ? new boolean[] {false, false, true, false, true, false, true, false, false}
+                : new boolean[] {false, false, true, false, true, false, true, true, true, false});
+        List<String> header = new java.util.ArrayList<>(List.of(d.word(interval ? "text.col.target.id" : "text.col.id", zh),
+                d.word("text.col.metric", zh), d.word("year", zh), d.word("target", zh), d.word("text.col.central", zh),
+                d.word("text.col.gap", zh)));
+        header.addAll(interval ? List.of(d.word("text.col.p", zh), d.word("ci", zh))
+                : List.of(d.word("text.col.need", zh), d.word("text.col.scenario.growth", zh), d.word("text.col.p", zh)));
+        header.add(d.word("verdict", zh));
+        t.row(header.toArray(String[]::new));
+        for (TargetVerdict v : verdicts) {
+            Target x = v.target();
+            List<String> row = new java.util.ArrayList<>(List.of(x.id(), x.nameZh(), String.valueOf(x.year()), statement(x, zh),
+                    Format.num(v.central()), gapWords(v, zh)));
+            String p = Double.isNaN(v.probability()) ? "-" : String.format(Locale.ROOT, "%.3f", v.probability());
+            row.addAll(interval ? List.of(p, Double.isNaN(v.ciLow()) ? "-" : String.format(Locale.ROOT, "%.3f-%.3f", v.ciLow(), v.ciHigh()))
+                    : List.of(Format.num(v.requiredGrowth()), Format.num(v.scenarioGrowth()), p));
+            row.add(d.cell("verdict", v.verdict().label(), zh));
+            t.row(row.toArray(String[]::new));
+        }
+        return t.render();
+    }
+
+    /** Why a target is not evaluable ({@link TargetVerdict#reason()}), in the language asked for; null when it is. */
+    public static String reason(TargetVerdict v, boolean zh) {
+        return v.reason() == null ? null : Dictionary.get().phrase(v.reason(), zh);
+    }
+
+    /**
+     * A target's condition: {@link Target#statement()} in English; in Chinese as the plans word it: "≥ 2000 亿元",
+     * "较2020年下降 16%及以上", "2021—2025年年均增长 ≥ 7%", the same figures.
+     */
+    public static String statement(Target t, boolean zh) {
+        if (!zh) {
+            return t.statement();
+        }
+        String unit = t.kind() == io.plansim.target.TargetKind.GROWTH || t.kind() == io.plansim.target.TargetKind.CHANGE ? "%"
+                : t.unit().equals("%") ? "%" : " " + t.unit();
+        String v;
+        switch (t.comparator()) {
+            case BETWEEN -> v = num(t.value()) + "\u2014" + num(t.high()) + unit;
+            case ABOUT -> v = num(t.value()) + unit + "左右（容差 " + num(t.tolerance()) + "）";
+            default -> v = t.comparator().symbol().replace(">=", "\u2265").replace("<=", "\u2264") + " " + num(t.value()) + unit;
+        }
+        return switch (t.kind()) {
+            case GROWTH -> t.from() + "\u2014" + t.year() + "年年均增长 " + v;
+            case CHANGE -> {
+                if (t.value() < 0 && t.upperBound()) {
+                    String cut = num(-t.value()) + "%";
+                    yield "较" + t.from() + "年下降" + (t.comparator() == io.plansim.target.Comparator.ABOUT
+                            ? cut + "左右（容差 " + num(t.tolerance()) + "）" : " " + cut + (t.comparator() == io.plansim.target.Comparator.LT ? "以上" : "及以上"));
+                }
+                yield "较" + t.from() + "年增长 " + v;
+            }
+            case CUMULATIVE -> t.from() + "\u2014" + t.year() + "年累计 " + v;
+            default -> v;
+        };
+    }
+
+    /** A target's figure as its statement writes it: 2000, 8.5. */
+    private static String num(double d) {
+        return d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf((long) d) : String.valueOf(d);
+    }
 }

@@ -33,4 +33,16 @@ class CellWordsTest {
         assertEquals("yiwu14.gdp_nominal.2025", D.cell("id", "yiwu14.gdp_nominal.2025", true));
         assertEquals("level", D.cell("name", "level", true), "a word only in its own column");
     }
+
+    /** The failed-path warning of a table is FailedPaths' own sentence in English, with the same figures in Chinese. */
+    @Test
+    void theFailedPathWarningIsTheEnginesInEnglish() {
+        io.plansim.aggregate.McResult run = new io.plansim.aggregate.McResult("s", 1, "mc", new int[0], java.util.List.of(), null, null,
+                java.util.List.of(), new long[0], 990, 10, 7, "exports in 2026 is NaN on path 7");
+        assertEquals(io.plansim.verdict.FailedPaths.check("a.yaml", run), McTables.failedPaths(run, false));
+        assertEquals("1000 条蒙特卡洛路径中有 10 条（1.00%）产生无效数值，已从所有数字中剔除；第一条：exports in 2026 is NaN on path 7",
+                McTables.failedPaths(run, true));
+        org.junit.jupiter.api.Assertions.assertNull(McTables.failedPaths(new io.plansim.aggregate.McResult("s", 1, "mc", new int[0],
+                java.util.List.of(), null, null, java.util.List.of(), new long[0], 1000, 0, -1, null), true));
+    }
 }

@@ -21,13 +21,17 @@ class DictionaryTest {
     void everyKeyTheCodeAsksForIsInTheDictionary() throws IOException {
         List<String> missing = new ArrayList<>();
         int asked = 0;
-        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-                Matcher m = ASKED.matcher(Files.readString(f));
-                while (m.find()) {
-                    asked++;
-                    if (!Dictionary.get().has(m.group(1))) {
-                        missing.add(f.getFileName() + ": " + m.group(1));
+        // this module's code and the command line's (its terminal tables), when the checkout has it beside this one
+        List<Path> roots = Stream.of(Path.of("src/main/java"), Path.of("../app/src/main/java")).filter(Files::isDirectory).toList();
+        for (Path root : roots) {
+            try (Stream<Path> files = Files.walk(root)) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                    Matcher m = ASKED.matcher(Files.readString(f));
+                    while (m.find()) {
+                        asked++;
+                        if (!Dictionary.get().has(m.group(1))) {
+                            missing.add(f.getFileName() + ": " + m.group(1));
+                        }
                     }
                 }
             }
@@ -49,6 +53,19 @@ class DictionaryTest {
         assertTrue(enginePhraseKeys().size() >= 15, enginePhraseKeys().toString());
         for (String key : enginePhraseKeys()) {
             asked += check(key, missing);
+        }
+        // the terminal tables': a model, a solver's outcome and setting, a sampler
+        for (io.plansim.scenario.ProductionKind kind : io.plansim.scenario.ProductionKind.values()) {
+            asked += check("text.model." + kind.name().toLowerCase(java.util.Locale.ROOT), missing);
+        }
+        for (io.plansim.analysis.SolveResult.Outcome outcome : io.plansim.analysis.SolveResult.Outcome.values()) {
+            asked += check("solve." + outcome.key(), missing);
+        }
+        for (io.plansim.scenario.DrawMode mode : io.plansim.scenario.DrawMode.values()) {
+            asked += check("text.solve.mode." + mode.key(), missing);
+        }
+        for (io.plansim.runner.Sampler sampler : io.plansim.runner.Sampler.values()) {
+            asked += check("text.sampler." + sampler.name().toLowerCase(java.util.Locale.ROOT), missing);
         }
         assertEquals(List.of(), missing);
     }

@@ -62,10 +62,12 @@ public final class TargetJudge {
 
     public static TargetVerdict judge(Target t, Projection p, History history) {
         int base = p.years()[0];
-        IntToDoubleFunction actuals = y -> history.value(t.metric(), y).orElse(Double.NaN);
-        // a target whose year has an actual (the history is cut at what was known) is judged on it, after the
-        // base year too (a nowcast: docs/MODEL.md); what it is measured from comes from the actuals, else the path
-        boolean past = t.year() <= base || history.actual(t.metric(), t.year()).isPresent();
+        IntToDoubleFunction actuals = y -> history.known(t.metric(), y).orElse(Double.NaN);
+        // a target whose year has a known outcome (the history is cut at what was known) is judged on it, after the
+        // base year too (a nowcast: docs/MODEL.md); what it is measured from comes from the actuals, else the path.
+        // Known includes a dollar flow whose 亿元 figure and exchange rate are recorded (History.known): Yiwu's 2020
+        // exports in 亿美元 were judged as a forecast (P 0.000, off track) though 3006.2亿元 at 6.8974 is an outcome
+        boolean past = t.year() <= base || history.known(t.metric(), t.year()).isPresent();
         double actual = past ? TargetOutcome.of(t, actuals) : Double.NaN;
         if (past && Double.isNaN(actual) && t.year() > base) {
             actual = TargetOutcome.of(t, pathWithHistory(p, t.metric(), history));

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The built-in backtests on what the histories record: a year's dollar trade at that year's exchange rate, a past
- * target met or missed on its known outcome (found by a numbers hunt).
+ * target met or missed on its known outcome, a five-year sum on its recorded total (found by a numbers hunt).
  */
 class KnownOutcomesTest {
     private static JsonNode json(String... args) throws Exception {
@@ -57,5 +57,21 @@ class KnownOutcomesTest {
         assertEquals(3006.2 / 6.8974, target(json("targets", "yiwu/baseline", "--central-only", "--format", "json"),
                 "yiwu13.exports_usd.2020").get("actual").asDouble(), 1e-9);
         assertEquals(3006.2 / 6.8974, value(json("run", "yiwu/baseline", "--format", "json"), "exports_usd", 2020), 1e-9);
+    }
+
+    @Test
+    void aFiveYearSumIsJudgedOnItsRecordedTotalNeverOnModelYears() throws Exception {
+        // 2011-2015 investment: 6785亿元 recorded (003:3, 003:90); was "actual" 5758.19 (2011-2014 model years) from
+        // 2010, and "not evaluable" from 2015; new urban jobs 36.26万 recorded (003:250), was "not evaluable"
+        for (String scenario : new String[] {"jinhua/backtest-2010", "jinhua/backtest-2015", "jinhua/baseline"}) {
+            JsonNode t = json("targets", scenario, "--central-only", "--format", "json");
+            JsonNode investment = target(t, "jinhua12.fixed_asset_investment.2015");
+            assertEquals("met", investment.get("verdict").asText(), scenario);
+            assertEquals(6785, investment.get("actual").asDouble(), 0, scenario);
+            JsonNode jobs = target(t, "jinhua12.new_urban_jobs.2015");
+            assertEquals("met", jobs.get("verdict").asText(), scenario);
+            assertEquals(36.26, jobs.get("actual").asDouble(), 0, scenario);
+            assertTrue(jobs.get("actualMet").asBoolean(), scenario);
+        }
     }
 }

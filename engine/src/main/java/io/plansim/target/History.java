@@ -84,6 +84,19 @@ public final class History {
         return actual(metric, year).map(r -> OptionalDouble.of(r.value())).orElse(OptionalDouble.empty());
     }
 
+    /**
+     * The metric a history records the total of {@code metric} over {@code from}..{@code to} under:
+     * {@code fixed_asset_investment_cum_2011_2015} (Jinhua's 6785亿元, 003:3).
+     */
+    public static String totalMetric(String metric, int from, int to) {
+        return metric + "_cum_" + from + "_" + to;
+    }
+
+    /** The recorded total of a metric over {@code from}..{@code to} (a row of {@link #totalMetric} in year {@code to}), if any. */
+    public OptionalDouble recordedTotal(String metric, int from, int to) {
+        return value(totalMetric(metric, from, to), to);
+    }
+
     /** The dollar flows, largest first, each with its 亿元 figure: the identity *_usd = * / cny_per_usd (docs/MODEL.md). */
     private static final List<Variable> DOLLAR_FLOWS = List.of(Variable.GOODS_TRADE_USD, Variable.EXPORTS_USD, Variable.IMPORTS_USD);
 

@@ -4,11 +4,13 @@ import io.plansim.runner.Projection;
 import io.plansim.target.History;
 import io.plansim.target.Target;
 import io.plansim.target.TargetCatalog;
+import io.plansim.target.TargetKind;
 import io.plansim.target.TargetOutcome;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.function.IntToDoubleFunction;
 
 /** Judges every target of a catalog against a scenario's central projection and the history. */
@@ -45,6 +47,12 @@ public final class TargetJudge {
         return out;
     }
 
+    /** Why a sum cannot be judged: the history lacks a year of it up to {@code lastNeeded} and its recorded total. */
+    private static String noSum(Target t, int lastNeeded) {
+        return "the history has neither every year of " + t.metric() + " from " + t.from() + " to " + lastNeeded
+                + " nor their total (" + History.totalMetric(t.metric(), t.from(), t.year()) + ")";
+    }
+
     /** Year -> value of a metric on the path, falling back to the actuals before the path starts. */
     static IntToDoubleFunction pathWithHistory(Projection p, String metric, History history) {
         int idx = p.indexOf(metric);
@@ -67,8 +75,14 @@ public final class TargetJudge {
         // base year too (a nowcast: docs/MODEL.md); what it is measured from comes from the actuals, else the path.
         // Known includes a dollar flow whose 亿元 figure and exchange rate are recorded (History.known): Yiwu's 2020
         // exports in 亿美元 were judged as a forecast (P 0.000, off track) though 3006.2亿元 at 6.8974 is an outcome
-        boolean past = t.year() <= base || history.known(t.metric(), t.year()).isPresent();
-        double actual = past ? TargetOutcome.of(t, actuals) : Double.NaN;
+        boolean cumulative = t.kind() == TargetKind.CUMULATIVE;
+        // a sum is known from the window's recorded total, else only when every year of it is known: Jinhua's 2011-2015
+        // investment (6785亿元 recorded) was "actual" 5758, four model years and the 2015 actual; with the window
+        // before the base year it was "not evaluable" though the total is in the history
+        OptionalDouble total = cumulative ? history.recordedTotal(t.metric(), t.from(), t.year()) : OptionalDouble.empty();
+        boolean past = t.year() <= base || (cumulative ? total.isPresent() || !Double.isNaN(TargetOutcome.of(t, actuals))
+                : history.known(t.metric(), t.year()).isPresent());
+        double actual = !past ? Double.NaN : total.isPresent() ? total.getAsDouble() : TargetOutcome.of(t, actuals);
         if (past && Double.isNaN(actual) && t.year() > base) {
             actual = TargetOutcome.of(t, pathWithHistory(p, t.metric(), history));
         }
@@ -81,8 +95,8 @@ public final class TargetJudge {
         if (past) {
             if (Double.isNaN(actual)) {
                 return new TargetVerdict(t, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, Double.NaN,
-                        null, Verdict.NOT_EVALUABLE, "the target year is not after the base year " + base
-                        + " and the history has no actual " + t.metric() + " for it");
+                        null, Verdict.NOT_EVALUABLE, cumulative ? noSum(t, t.year()) : "the target year is not after the base year "
+                        + base + " and the history has no actual " + t.metric() + " for it");
             }
             boolean met = t.metBy(actual);
             return new TargetVerdict(t, actual, VerdictRules.gap(t, actual), VerdictRules.gapPercent(t, actual), Double.NaN, Double.NaN, 0, actual,
@@ -97,6 +111,10 @@ public final class TargetJudge {
                     Verdict.NOT_EVALUABLE, "the target year is after the scenario's horizon");
         }
         double central = TargetOutcome.of(t, pathWithHistory(p, t.metric(), history));
+        if (Double.isNaN(central) && cumulative) {
+            return new TargetVerdict(t, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, Double.NaN, null,
+                    Verdict.NOT_EVALUABLE, noSum(t, base - 1));
+        }
         if (Double.isNaN(central)) {
             return new TargetVerdict(t, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, Double.NaN, null,
                     Verdict.NOT_EVALUABLE, "the history has no actual " + t.metric() + " for " + t.from()

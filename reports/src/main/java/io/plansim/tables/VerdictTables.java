@@ -96,15 +96,20 @@ public final class VerdictTables {
         return verdicts + Dictionary.get().word("basis.past", zh);
     }
 
-    /** "ahead by 125 亿元 (6.3%)", "short by 1.9 points": the gap in the target's direction; "-" when undefined. */
+    /**
+     * "ahead by 125 亿元 (6.3%)", "short by 1.9 points": the gap in the target's direction; "-" when undefined. A gap
+     * between two rates or two shares is in percentage points (个百分点), not in %: an 80% urbanization target is
+     * missed by 0.33 points at 79.67%.
+     */
     public static String gapWords(TargetVerdict v, boolean zh) {
         double g = v.gap();
         if (!Double.isFinite(g)) {
             return "-";
         }
         Target t = v.target();
-        boolean rate = t.kind() == io.plansim.target.TargetKind.GROWTH || t.kind() == io.plansim.target.TargetKind.CHANGE;
-        String unit = rate ? Dictionary.get().word("gap.points", zh) : t.unit();
+        boolean points = t.kind() == io.plansim.target.TargetKind.GROWTH || t.kind() == io.plansim.target.TargetKind.CHANGE
+                || "%".equals(t.unit());
+        String unit = points ? Dictionary.get().word("gap.points", zh) : t.unit();
         String amount = Format.num(Math.abs(g)) + (unit.isEmpty() ? "" : " " + unit)
                 + (Double.isFinite(v.gapPercent()) ? String.format(Locale.ROOT, " (%.1f%%)", Math.abs(v.gapPercent())) : "");
         if (g >= 0) {

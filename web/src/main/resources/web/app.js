@@ -211,7 +211,8 @@ function render(r) {
     tr.dataset.change = x.change == null ? '' : x.change;
     const light = document.createElement('span');
     light.className = 'light ' + x.verdict;
-    const cells = [light, (zh ? x.nameZh : x.name) || x.statement, String(x.year), fmt(x.value) + ' ' + (x.unit || ''), fmt(x.central),
+    // the target whole, as every output words it (Target.statement: range, tolerance, comparator, from-year), not its value alone
+    const cells = [light, (zh ? x.nameZh : x.name) || x.statement, String(x.year), x.statement, fmt(x.central),
       x.probability == null ? '–' : fmt(100 * x.probability, 1) + '%', null, T[state.lang].verdicts[x.verdict] || x.verdictLabel];
     cells.forEach((c, i) => {
       const td = document.createElement('td');
@@ -219,7 +220,7 @@ function render(r) {
         const ch = x.change == null ? null : 100 * x.change;
         td.textContent = ch == null ? '–' : (ch > 0 ? '+' : '') + fmt(ch, 1) + (zh ? ' 个百分点' : ' pp');
         td.className = 'num ' + (ch > 0.05 ? 'up' : ch < -0.05 ? 'down' : '');
-      } else if (c instanceof Node) { td.appendChild(c); } else { td.textContent = c; if (i >= 3 && i <= 5) td.className = 'num'; }
+      } else if (c instanceof Node) { td.appendChild(c); } else { td.textContent = c; if (i >= 4 && i <= 5) td.className = 'num'; }
       if (i === 1) td.title = x.statement;
       tr.appendChild(td);
     });

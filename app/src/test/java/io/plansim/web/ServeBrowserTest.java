@@ -130,6 +130,11 @@ class ServeBrowserTest {
         awaitRuns(1);
         Map<String, String> before = probabilities();
         assertTrue(before.size() > 5, "targets shown: " + before);
+        // the target column words each target whole, as every output does (it showed "1,000 亿元" for both)
+        for (String[] t : new String[][] {{"yiwu14.imports.2025.a", "about 1000 (±20) 亿元"}, {"yiwu14.imports.2025.b", "> 1000 亿元"},
+                {"yiwu13.exports_usd.2020.growth", "growth 2015-2020 >= 10 %/yr"}}) {
+            assertEquals(t[1], js("return document.querySelector(\"#targets tbody tr[data-id='" + t[0] + "'] td:nth-child(4)\").textContent;"), t[0]);
+        }
         String medianBefore = gdpMedian();
 
         WebElement slider = browser.findElement(By.cssSelector(".driver[data-path='trade.exportTrend'] input[type=range]"));

@@ -69,13 +69,17 @@ public final class Calibration {
     private Calibration() {
     }
 
-    /** The observations a fit can use: used history figures of projected metrics in (base, horizon] and [from, to]. */
+    /**
+     * The observations a fit can use: used history figures of projected metrics in (base, horizon] and [from, to], not
+     * of an assumed driver path (the exchange rate, {@link io.plansim.model.Variable#assumed}).
+     */
     public static List<HistoryRecord> observations(CompiledScenario c, History history, int from, int to) {
         List<HistoryRecord> out = new ArrayList<>();
         int last = c.baseYear() + c.years() - 1;
         for (HistoryRecord r : history.records()) {
             if (r.used() && r.year() > c.baseYear() && r.year() <= last && r.year() >= from && r.year() <= to
-                    && c.rowOf(r.metric()) >= 0 && r.value() > 0 && !r.metric().endsWith("_growth")) {
+                    && c.rowOf(r.metric()) >= 0 && r.value() > 0 && !r.metric().endsWith("_growth")
+                    && !io.plansim.model.Variable.assumed(r.metric())) {
                 out.add(r);
             }
         }

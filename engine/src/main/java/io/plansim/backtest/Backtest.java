@@ -155,11 +155,12 @@ public final class Backtest {
 
     /**
      * The actuals a backtest from {@code origin} scores: those used, of a metric the scenario projects, after the
-     * origin and up to {@code last}; growth rates are left out (their levels are scored). Empty: nothing to score.
+     * origin and up to {@code last}; growth rates are left out (their levels are scored), and so is the exchange rate
+     * (an assumed driver path, {@link io.plansim.model.Variable#assumed}). Empty: nothing to score.
      */
     public static List<HistoryRecord> scoredActuals(History history, int origin, int last, java.util.function.Predicate<String> projected) {
         return history.records().stream().filter(a -> a.used() && a.year() > origin && a.year() <= last
-                && !a.metric().endsWith("_growth") && projected.test(a.metric())).toList();
+                && !a.metric().endsWith("_growth") && !io.plansim.model.Variable.assumed(a.metric()) && projected.test(a.metric())).toList();
     }
 
     /** [forecast, target index] from a level target on the metric in that year, or a growth target compounded. */

@@ -26,7 +26,11 @@ import java.util.TreeMap;
  * its figure to the year before's on the same basis (for the break year itself, the year before's revised figure:
  * a row of that year with the same reason). The kernel then takes last year's level of the path times that ratio,
  * so the path keeps the base year's basis and its growth across the break is the revised series' growth.
- * Immutable.
+ *
+ * <p>The exchange rate, a driver, is conditioned on the rate the history knows for a year after the base
+ * ({@link History#exchangeRate}: implied by a dollar flow recorded with its 亿元 figure, else a cny_per_usd row), so a
+ * year's dollar flows are its 亿元 flows at that year's rate. So is the base year's: its rate is an observation
+ * ({@link io.plansim.scenario.Driver#observedInBaseYear}), and a recorded one wins over the scenario's. Immutable.
  */
 public final class Observations {
     /** Variables the kernel can be conditioned on; satellites are conditioned by their level. */
@@ -50,8 +54,11 @@ public final class Observations {
     private final int asOf;
     private final List<Note> notes;
     private final List<String> unused;
+    /** Empty when the history records the base year's exchange rate and it is the scenario's, what replaced it when not, else null. */
+    private final String baseRate;
 
-    private Observations(int years, double[] level, double[] logSd, int lastIndex, int asOf, List<Note> notes, List<String> unused) {
+    private Observations(int years, double[] level, double[] logSd, int lastIndex, int asOf, List<Note> notes, List<String> unused,
+                         String baseRate) {
         this.years = years;
         this.level = level;
         this.logSd = logSd;
@@ -59,13 +66,14 @@ public final class Observations {
         this.asOf = asOf;
         this.notes = List.copyOf(notes);
         this.unused = List.copyOf(unused);
+        this.baseRate = baseRate;
     }
 
     /** Nothing observed after the base year. */
     public static Observations none(int rows, int years, int baseYear) {
         double[] nan = new double[2 * rows * years];
         Arrays.fill(nan, Double.NaN);
-        return new Observations(years, nan, new double[rows * years], 0, baseYear, List.of(), List.of());
+        return new Observations(years, nan, new double[rows * years], 0, baseYear, List.of(), List.of(), null);
     }
 
     /**
@@ -147,9 +155,35 @@ public final class Observations {
             known.computeIfAbsent(r.metric(), k -> new ArrayList<>()).add(nc.description());
             last = Math.max(last, t);
         }
+        // the exchange rate of a year the history knows it for (History.exchangeRate), the base year's too: the dollar
+        // flows of that year are its 亿元 flows at that rate, not at the driver's (a backtest held its origin's rate:
+        // Jinhua's 2015 goods trade of 3044亿元 came out as 449.7亿美元 at 2010's 6.77 against the recorded 490)
+        int fxRow = Variable.CNY_PER_USD.ordinal();
+        String baseRate = null;
+        for (int year = base; year <= until; year++) {
+            var rate = history.exchangeRate(year);
+            if (rate.isEmpty()) {
+                continue;
+            }
+            int t = year - base;
+            level[fxRow * n + t] = rate.getAsDouble();
+            if (t == 0) {
+                // said when it differs from the scenario's own, which it then replaces
+                double stated = c.param(io.plansim.scenario.Driver.CNY_PER_USD, 0);
+                String implied = history.impliedExchangeRate(year);
+                baseRate = Math.abs(stated - rate.getAsDouble()) < 1e-9 ? "" : String.format(Locale.ROOT,
+                        "exchange rate of the base year %d: %.4f 元/美元 as recorded%s, not the scenario's %s", year, rate.getAsDouble(),
+                        implied == null ? "" : " (" + implied + ")", io.plansim.scenario.Percent.plain(stated));
+            } else {
+                String implied = history.impliedExchangeRate(year);
+                known.computeIfAbsent(Variable.CNY_PER_USD.id(), k -> new ArrayList<>()).add(implied == null ? "actual " + year
+                        : String.format(Locale.ROOT, "%d = %s = %.4f", year, implied, rate.getAsDouble()));
+                last = Math.max(last, t);
+            }
+        }
         List<Note> notes = new ArrayList<>();
         known.forEach((m, list) -> notes.add(new Note(m, String.join(", ", list))));
-        return new Observations(n, level, sd, last, asOf, notes, unused);
+        return new Observations(n, level, sd, last, asOf, notes, unused, baseRate);
     }
 
     /**
@@ -271,7 +305,12 @@ public final class Observations {
      * that draws the nowcasts' spread copies it.
      */
     public double[] kernelLevels() {
-        return lastIndex > 0 ? level : null;
+        return lastIndex > 0 || baseRate != null ? level : null;
+    }
+
+    /** The recorded exchange rate that replaced the scenario's in the base year, in words; null when none did. */
+    public String baseYearRate() {
+        return baseRate == null || baseRate.isEmpty() ? null : baseRate;
     }
 
     /** Indices into {@link #levels()} of nowcast cells with a spread, and their spreads. */

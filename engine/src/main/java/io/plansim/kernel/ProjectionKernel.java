@@ -100,8 +100,10 @@ public final class ProjectionKernel {
             lnTfp = Math.log(tfp0);
         }
         set(out, GDP_REAL_GROWTH, 0, n, c.base(Layout.BASE_GDP_REAL_GROWTH));
-        writeLevels(c, params, out, 0, n, realGdp, deflator, pop, urban, labour, primary, secondary,
-                exports, imports, domestic, intensity, income);
+        // the base year's exchange rate: the recorded one (Observations), else the driver's
+        double fx0 = observed == null ? Double.NaN : observed[CNY_PER_USD.ordinal() * n];
+        writeLevels(c, params, out, 0, n, fx0 == fx0 ? fx0 : p(params, Layout.CNY_PER_USD, 0, n), realGdp, deflator, pop, urban,
+                labour, primary, secondary, exports, imports, domestic, intensity, income);
         if (solow) {
             set(out, CAPITAL_STOCK, 0, n, capital);
             set(out, TFP, 0, n, 1.0);
@@ -235,7 +237,10 @@ public final class ProjectionKernel {
                 income = actual(observed, ratios, INCOME_PER_CAPITA, t, n, prevIncome, income);
             }
 
-            writeLevels(c, params, out, t, n, realGdp, deflator, pop, urban, labour, primary, secondary,
+            // the exchange rate: the year's known rate (Observations), else the driver's
+            double fx = known ? actual(observed, ratios, CNY_PER_USD, t, n, Double.NaN, p(params, Layout.CNY_PER_USD, t, n))
+                    : p(params, Layout.CNY_PER_USD, t, n);
+            writeLevels(c, params, out, t, n, fx, realGdp, deflator, pop, urban, labour, primary, secondary,
                     exports, imports, domestic, intensity, income);
         }
     }
@@ -249,13 +254,12 @@ public final class ProjectionKernel {
     }
 
     /** Writes every level that follows from the state of year t by identities. */
-    private static void writeLevels(CompiledScenario c, double[] params, double[] out, int t, int n,
+    private static void writeLevels(CompiledScenario c, double[] params, double[] out, int t, int n, double fx,
                                     double realGdp, double deflator, double pop, double urban, double labour,
                                     double primary, double secondary, double exports, double imports,
                                     double domestic, double intensity, double income) {
         double nominal = realGdp * deflator;
         double tertiary = 1 - primary - secondary;
-        double fx = p(params, Layout.CNY_PER_USD, t, n);
         set(out, GDP_REAL, t, n, realGdp);
         set(out, GDP_NOMINAL, t, n, nominal);
         set(out, GDP_DEFLATOR, t, n, deflator);

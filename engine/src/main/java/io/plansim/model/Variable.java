@@ -74,6 +74,21 @@ public enum Variable {
         return info;
     }
 
+    /**
+     * A driver's path as the kernel writes it (the exchange rate, the non-fossil share), not something it projects: an
+     * actual of it conditions the paths (the exchange rate of a year, docs/MODEL.md "Nowcast") but is no forecast to
+     * score, so a backtest and a calibration fit leave it out.
+     */
+    public boolean assumed() {
+        return this == CNY_PER_USD || this == NON_FOSSIL_SHARE;
+    }
+
+    /** Whether a metric id is an {@link #assumed} variable. */
+    public static boolean assumed(String id) {
+        Variable v = BY_ID.get(id);
+        return v != null && v.assumed();
+    }
+
     /** Produced only by the Solow-Swan production kind (capital, TFP and the growth-accounting rows). */
     public boolean solowOnly() {
         return solowOnly;

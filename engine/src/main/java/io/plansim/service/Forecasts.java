@@ -596,6 +596,9 @@ public final class Forecasts {
     public static List<String> notes(CompiledScenario c) {
         List<String> out = new ArrayList<>();
         Observations o = c.observations();
+        if (o.baseYearRate() != null) {
+            out.add(o.baseYearRate());
+        }
         if (o.any()) {
             out.add("conditioned on actuals up to " + (c.baseYear() + o.lastIndex()) + ": "
                     + String.join("; ", o.notes().stream().map(n -> n.metric() + " " + n.text()).toList()));

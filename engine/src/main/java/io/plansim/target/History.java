@@ -7,6 +7,7 @@ import io.plansim.scenario.InputException;
 import io.plansim.scenario.InputProblem;
 import io.plansim.scenario.Percent;
 import io.plansim.scenario.Suggestions;
+import io.plansim.model.Variable;
 import io.plansim.model.VariableInfo;
 import io.plansim.scenario.Source;
 import io.plansim.scenario.SourceLocation;
@@ -72,13 +73,115 @@ public final class History {
      * against 2010 is.
      */
     public OptionalDouble valueBehind(String metric, int year, io.plansim.model.Basis pathBasis) {
-        return actual(metric, year)
-                .filter(r -> !(pathBasis == io.plansim.model.Basis.REAL && io.plansim.model.Basis.NOMINAL.id().equals(r.basis())))
-                .map(r -> OptionalDouble.of(r.value())).orElse(OptionalDouble.empty());
+        Optional<HistoryRecord> r = actual(metric, year);
+        if (r.isPresent() && pathBasis == io.plansim.model.Basis.REAL && io.plansim.model.Basis.NOMINAL.id().equals(r.get().basis())) {
+            return OptionalDouble.empty();
+        }
+        return known(metric, year);
     }
 
     public OptionalDouble value(String metric, int year) {
         return actual(metric, year).map(r -> OptionalDouble.of(r.value())).orElse(OptionalDouble.empty());
+    }
+
+    /**
+     * The metric a history records the total of {@code metric} over {@code from}..{@code to} under:
+     * {@code fixed_asset_investment_cum_2011_2015} (Jinhua's 6785亿元, 003:3).
+     */
+    public static String totalMetric(String metric, int from, int to) {
+        return metric + "_cum_" + from + "_" + to;
+    }
+
+    /** The recorded total of a metric over {@code from}..{@code to} (a row of {@link #totalMetric} in year {@code to}), if any. */
+    public OptionalDouble recordedTotal(String metric, int from, int to) {
+        return value(totalMetric(metric, from, to), to);
+    }
+
+    /** The dollar flows, largest first, each with its 亿元 figure: the identity *_usd = * / cny_per_usd (docs/MODEL.md). */
+    private static final List<Variable> DOLLAR_FLOWS = List.of(Variable.GOODS_TRADE_USD, Variable.EXPORTS_USD, Variable.IMPORTS_USD);
+
+    /** The 亿元 figure of a dollar flow (goods_trade for goods_trade_usd), null for any other metric. */
+    private static Variable inYuan(Variable dollars) {
+        return switch (dollars) {
+            case GOODS_TRADE_USD -> Variable.GOODS_TRADE;
+            case EXPORTS_USD -> Variable.EXPORTS;
+            case IMPORTS_USD -> Variable.IMPORTS;
+            default -> null;
+        };
+    }
+
+    /** A recorded 亿元 flow: goods trade as recorded, or as its recorded exports plus imports (the model's identity). */
+    private OptionalDouble yuan(Variable flow, int year) {
+        OptionalDouble v = value(flow.id(), year);
+        if (v.isPresent() || flow != Variable.GOODS_TRADE) {
+            return v;
+        }
+        OptionalDouble x = value(Variable.EXPORTS.id(), year);
+        OptionalDouble m = value(Variable.IMPORTS.id(), year);
+        return x.isPresent() && m.isPresent() ? OptionalDouble.of(x.getAsDouble() + m.getAsDouble()) : OptionalDouble.empty();
+    }
+
+    /** A recorded dollar flow with its recorded 亿元 figure in one year: the exchange rate they imply. */
+    private record DollarPair(Variable flow, double yuan, double dollars) {
+        double rate() {
+            return yuan / dollars;
+        }
+    }
+
+    /** The first dollar flow of a year recorded with its 亿元 figure (goods trade, then exports, then imports), null when none. */
+    private DollarPair dollarPair(int year) {
+        for (Variable usd : DOLLAR_FLOWS) {
+            OptionalDouble dollars = value(usd.id(), year);
+            OptionalDouble yuan = yuan(inYuan(usd), year);
+            if (dollars.isPresent() && yuan.isPresent() && dollars.getAsDouble() > 0 && yuan.getAsDouble() > 0) {
+                return new DollarPair(inYuan(usd), yuan.getAsDouble(), dollars.getAsDouble());
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The exchange rate of a year in 元/美元 as the history knows it: the rate a recorded dollar flow and its recorded
+     * 亿元 figure imply (goods trade first, then exports, then imports), so that a path through it shows both as
+     * recorded (Jinhua 2015: 3044亿元 and 490亿美元, 6.2122); else a recorded cny_per_usd row (Yiwu 2020: 6.8974).
+     * Empty when the year has neither.
+     */
+    public OptionalDouble exchangeRate(int year) {
+        DollarPair pair = dollarPair(year);
+        return pair != null ? OptionalDouble.of(pair.rate()) : value(Variable.CNY_PER_USD.id(), year);
+    }
+
+    /**
+     * Where {@link #exchangeRate} of a year comes from when a dollar flow and its 亿元 figure imply it
+     * ("goods_trade 3044亿元 / goods_trade_usd 490亿美元"); null when it is a recorded cny_per_usd row or unknown.
+     */
+    public String impliedExchangeRate(int year) {
+        DollarPair pair = dollarPair(year);
+        return pair == null ? null : pair.flow().id() + " " + Percent.plain(pair.yuan()) + "亿元 / " + pair.flow().id() + "_usd "
+                + Percent.plain(pair.dollars()) + "亿美元";
+    }
+
+    /**
+     * The known outcome of a metric in a year: its recorded figure; for a dollar flow without one, its recorded 亿元
+     * figure at the year's {@link #exchangeRate} (Yiwu 2020: exports of 3006.2亿元 at 6.8974 元/美元, 435.8亿美元, the
+     * figure a path conditioned on that year holds); for cny_per_usd, that rate. Empty when it is not known.
+     */
+    public OptionalDouble known(String metric, int year) {
+        OptionalDouble recorded = value(metric, year);
+        if (recorded.isPresent()) {
+            return recorded;
+        }
+        Variable v = Variable.byId(metric).orElse(null);
+        if (v == Variable.CNY_PER_USD) {
+            return exchangeRate(year);
+        }
+        Variable flow = v == null ? null : inYuan(v);
+        if (flow == null) {
+            return OptionalDouble.empty();
+        }
+        OptionalDouble yuan = yuan(flow, year);
+        OptionalDouble rate = exchangeRate(year);
+        return yuan.isPresent() && rate.isPresent() ? OptionalDouble.of(yuan.getAsDouble() / rate.getAsDouble()) : OptionalDouble.empty();
     }
 
     /**

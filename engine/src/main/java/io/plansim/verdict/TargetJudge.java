@@ -6,11 +6,13 @@ import io.plansim.runner.Projection;
 import io.plansim.target.History;
 import io.plansim.target.Target;
 import io.plansim.target.TargetCatalog;
+import io.plansim.target.TargetKind;
 import io.plansim.target.TargetOutcome;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.function.IntToDoubleFunction;
 
 /** Judges every target of a catalog against a scenario's central projection and the history. */
@@ -47,6 +49,13 @@ public final class TargetJudge {
         return out;
     }
 
+    /** Why a sum cannot be judged: the history lacks a year of it up to {@code lastNeeded} and its recorded total. */
+    private static Phrase noSum(Target t, int lastNeeded) {
+        String total = History.totalMetric(t.metric(), t.from(), t.year());
+        return Phrase.of("reason.no.sum", "the history has neither every year of " + t.metric() + " from " + t.from() + " to " + lastNeeded
+                + " nor their total (" + total + ")", t.metric(), t.nameZh(), t.from(), lastNeeded, total);
+    }
+
     /** Year -> value of a metric on the path, falling back to the actuals before the path starts. */
     static IntToDoubleFunction pathWithHistory(Projection p, String metric, History history) {
         int idx = p.indexOf(metric);
@@ -72,11 +81,19 @@ public final class TargetJudge {
 
     public static TargetVerdict judge(Target t, Projection p, History history) {
         int base = p.years()[0];
-        IntToDoubleFunction actuals = y -> history.value(t.metric(), y).orElse(Double.NaN);
-        // a target whose year has an actual (the history is cut at what was known) is judged on it, after the
-        // base year too (a nowcast: docs/MODEL.md); what it is measured from comes from the actuals, else the path
-        boolean past = t.year() <= base || history.actual(t.metric(), t.year()).isPresent();
-        double actual = past ? TargetOutcome.of(t, actuals) : Double.NaN;
+        IntToDoubleFunction actuals = y -> history.known(t.metric(), y).orElse(Double.NaN);
+        // a target whose year has a known outcome (the history is cut at what was known) is judged on it, after the
+        // base year too (a nowcast: docs/MODEL.md); what it is measured from comes from the actuals, else the path.
+        // Known includes a dollar flow whose 亿元 figure and exchange rate are recorded (History.known): Yiwu's 2020
+        // exports in 亿美元 were judged as a forecast (P 0.000, off track) though 3006.2亿元 at 6.8974 is an outcome
+        boolean cumulative = t.kind() == TargetKind.CUMULATIVE;
+        // a sum is known from the window's recorded total, else only when every year of it is known: Jinhua's 2011-2015
+        // investment (6785亿元 recorded) was "actual" 5758, four model years and the 2015 actual; with the window
+        // before the base year it was "not evaluable" though the total is in the history
+        OptionalDouble total = cumulative ? history.recordedTotal(t.metric(), t.from(), t.year()) : OptionalDouble.empty();
+        boolean past = t.year() <= base || (cumulative ? total.isPresent() || !Double.isNaN(TargetOutcome.of(t, actuals))
+                : history.known(t.metric(), t.year()).isPresent());
+        double actual = !past ? Double.NaN : total.isPresent() ? total.getAsDouble() : TargetOutcome.of(t, actuals);
         if (past && Double.isNaN(actual) && t.year() > base) {
             actual = TargetOutcome.of(t, pathWithHistory(p, t.metric(), history));
         }
@@ -89,7 +106,7 @@ public final class TargetJudge {
         if (past) {
             if (Double.isNaN(actual)) {
                 return new TargetVerdict(t, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, Double.NaN,
-                        null, Verdict.NOT_EVALUABLE, Phrase.of("reason.no.actual", "the target year is not after the base year " + base
+                        null, Verdict.NOT_EVALUABLE, cumulative ? noSum(t, t.year()) : Phrase.of("reason.no.actual", "the target year is not after the base year " + base
                         + " and the history has no actual " + t.metric() + " for it", t.metric(), t.nameZh(), base, t.year()));
             }
             boolean met = t.metBy(actual);
@@ -106,6 +123,10 @@ public final class TargetJudge {
                             t.metric(), t.nameZh(), p.years()[p.years().length - 1], t.year()));
         }
         double central = TargetOutcome.of(t, pathWithHistory(p, t.metric(), history));
+        if (Double.isNaN(central) && cumulative) {
+            return new TargetVerdict(t, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, Double.NaN, null,
+                    Verdict.NOT_EVALUABLE, noSum(t, base - 1));
+        }
         if (Double.isNaN(central)) {
             return new TargetVerdict(t, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, Double.NaN, null,
                     Verdict.NOT_EVALUABLE, noActualToMeasureFrom(t, history.value(t.metric(), t.from()).isPresent()));

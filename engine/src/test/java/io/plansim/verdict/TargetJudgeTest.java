@@ -166,6 +166,47 @@ class TargetJudgeTest {
         assertEquals(Verdict.ON_TRACK, v.verdict());
     }
 
+    /**
+     * A sum is an actual only when every year of it is known or its total is recorded: Jinhua's 2011-2015 investment
+     * was "actual" 5758 (four model years and the 2015 actual; 6785 recorded), and "not evaluable" from a 2015 base.
+     */
+    @Test
+    void aSumIsKnownFromItsRecordedTotalOrEveryYearNeverFromModelYears() {
+        TargetCatalog c = TargetCatalog.parse("t.yaml", CATALOG + """
+                  - {id: jobs.before, plan: p, metric: jobs, year: 2019, kind: cumulative, from: 2015, comparator: ">=", value: 10,
+                     unit: 万人, basis: none, source: {file: f.txt, line: 1, quote: q}}
+                """);
+        String header = "region,year,metric,value,unit,basis,status,source_file,source_line,quote,note\n";
+        Projection p = path(geometric(1, 0), geometric(1, 0), geometric(2.5, 0)); // 2.5 a year on the path from 2020
+        // the window's last year alone is known: a forecast over the model years plus the known one, not an actual
+        History lastYear = History.parse("h.csv", header + "X,2019,jobs,3,万人,none,used,f,1,q,\nX,2022,jobs,2,万人,none,used,f,1,q,\n");
+        TargetVerdict forecast = TargetJudge.judge(c.byId("jobs"), p, lastYear);
+        assertTrue(Double.isNaN(forecast.actual()), "no actual: " + forecast);
+        assertEquals(null, forecast.actualMet());
+        assertEquals(3 + 2.5 * 3, forecast.central(), 1e-12);
+        assertEquals(Verdict.ON_TRACK, forecast.verdict());
+        // the recorded total wins, after the base year as before it
+        History total = History.parse("h.csv", header + "X,2022,jobs,2,万人,none,used,f,1,q,\nX,2022,jobs_cum_2019_2022,9.5,万人,none,used,f,1,q,\n"
+                + "X,2019,jobs,3,万人,none,used,f,1,q,\nX,2019,jobs_cum_2015_2019,12,万人,none,used,f,1,q,\n");
+        TargetVerdict known = TargetJudge.judge(c.byId("jobs"), p, total);
+        assertEquals(Verdict.MISSED, known.verdict());
+        assertEquals(9.5, known.actual(), 0);
+        assertEquals(9.5, known.central(), 0);
+        assertEquals(-0.5, known.gap(), 1e-12);
+        TargetVerdict before = TargetJudge.judge(c.byId("jobs.before"), p, total);
+        assertEquals(Verdict.MET, before.verdict());
+        assertEquals(12, before.actual(), 0);
+        // every year known: their sum is the actual
+        History everyYear = History.parse("h.csv", header + "X,2015,jobs,2,万人,none,used,f,1,q,\nX,2016,jobs,2,万人,none,used,f,1,q,\n"
+                + "X,2017,jobs,2,万人,none,used,f,1,q,\nX,2018,jobs,2,万人,none,used,f,1,q,\nX,2019,jobs,3,万人,none,used,f,1,q,\n");
+        assertEquals(11, TargetJudge.judge(c.byId("jobs.before"), p, everyYear).actual(), 1e-12);
+        // neither: not evaluable, and the reason names what would have made it known
+        TargetVerdict unknown = TargetJudge.judge(c.byId("jobs.before"), p, lastYear);
+        assertEquals(Verdict.NOT_EVALUABLE, unknown.verdict());
+        assertTrue(unknown.reason().english().contains("neither every year of jobs from 2015 to 2019 nor their total (jobs_cum_2015_2019)"),
+                unknown.reason().english());
+    }
+
     @Test
     void catalogErrorsAreLocatedAndComplete() {
         InputException e = assertThrows(InputException.class, () -> TargetCatalog.parse("t.yaml", """

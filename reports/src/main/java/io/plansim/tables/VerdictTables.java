@@ -20,7 +20,11 @@ public final class VerdictTables {
      * The one table of verdicts that {@code targets --format csv}, the xlsx workbook and the report's
      * tables/*-targets.csv write: the target, the central path's figures and the Monte Carlo columns
      * (probability, its Wilson 95% interval and standard error, as the JSON's probability, ciLow, ciHigh and
-     * standardError), empty without Monte Carlo ({@code --central-only}) so that the header never changes.
+     * standardError), empty without Monte Carlo ({@code --central-only}) so that the header never changes. The target
+     * is there whole, as its JSON: {@code value} (the lower end of a range), {@code high} (the upper end), {@code
+     * tolerance} (of "about"), {@code from} (the first year of a growth rate or sum, the year a change is against), and
+     * {@code target}, the one wording every output prints ({@link Target#statement()}: "4880-5000 亿元", "about 69 (±0.5)
+     * %", "growth 2015-2020 >= 10 %/yr"); they used to carry the comparator and value alone.
      */
     public static Table table(String scenario, List<TargetVerdict> verdicts) {
         StringColumn id = StringColumn.create("id");
@@ -31,8 +35,12 @@ public final class VerdictTables {
         StringColumn kind = StringColumn.create("kind");
         StringColumn cmp = StringColumn.create("comparator");
         DoubleColumn value = DoubleColumn.create("value");
+        DoubleColumn high = DoubleColumn.create("high");
+        DoubleColumn tolerance = DoubleColumn.create("tolerance");
+        IntColumn from = IntColumn.create("from");
         StringColumn unit = StringColumn.create("unit");
         StringColumn basis = StringColumn.create("basis");
+        StringColumn statement = StringColumn.create("target");
         DoubleColumn central = DoubleColumn.create("central");
         DoubleColumn gap = DoubleColumn.create("gap");
         DoubleColumn gapPct = DoubleColumn.create("gap_percent");
@@ -54,8 +62,16 @@ public final class VerdictTables {
             kind.append(t.kind().name().toLowerCase(Locale.ROOT));
             cmp.append(t.comparator().symbol());
             value.append(t.value());
+            appendOrMissing(high, t.high());
+            appendOrMissing(tolerance, t.tolerance());
+            if (t.from() > 0) {
+                from.append(t.from());
+            } else {
+                from.appendMissing();
+            }
             unit.append(t.unit());
             basis.append(t.basis().id());
+            statement.append(t.statement());
             appendOrMissing(central, v.central());
             appendOrMissing(gap, v.gap());
             appendOrMissing(gapPct, v.gapPercent());
@@ -68,7 +84,8 @@ public final class VerdictTables {
             appendOrMissing(hi, v.ciHigh());
             appendOrMissing(se, v.standardError());
         }
-        return Table.create(scenario, id, metric, name, nameZh, year, kind, cmp, value, unit, basis, central, gap, gapPct,
+        return Table.create(scenario, id, metric, name, nameZh, year, kind, cmp, value, high, tolerance, from, unit, basis,
+                statement, central, gap, gapPct,
                 required, own, verdict, source, p, lo, hi, se);
     }
 
@@ -96,15 +113,20 @@ public final class VerdictTables {
         return verdicts + Dictionary.get().word("basis.past", zh);
     }
 
-    /** "ahead by 125 亿元 (6.3%)", "short by 1.9 points": the gap in the target's direction; "-" when undefined. */
+    /**
+     * "ahead by 125 亿元 (6.3%)", "short by 1.9 points": the gap in the target's direction; "-" when undefined. A gap
+     * between two rates or two shares is in percentage points (个百分点), not in %: an 80% urbanization target is
+     * missed by 0.33 points at 79.67%.
+     */
     public static String gapWords(TargetVerdict v, boolean zh) {
         double g = v.gap();
         if (!Double.isFinite(g)) {
             return "-";
         }
         Target t = v.target();
-        boolean rate = t.kind() == io.plansim.target.TargetKind.GROWTH || t.kind() == io.plansim.target.TargetKind.CHANGE;
-        String unit = rate ? Dictionary.get().word("gap.points", zh) : t.unit();
+        boolean points = t.kind() == io.plansim.target.TargetKind.GROWTH || t.kind() == io.plansim.target.TargetKind.CHANGE
+                || "%".equals(t.unit());
+        String unit = points ? Dictionary.get().word("gap.points", zh) : t.unit();
         String amount = Format.num(Math.abs(g)) + (unit.isEmpty() ? "" : " " + unit)
                 + (Double.isFinite(v.gapPercent()) ? String.format(Locale.ROOT, " (%.1f%%)", Math.abs(v.gapPercent())) : "");
         if (g >= 0) {

@@ -78,6 +78,20 @@ class CatalogProvenanceTest {
         assertEquals(List.of(), failures);
     }
 
+    /**
+     * A sum is labelled as a sum: yiwu-urb2027.new_urban_jobs.2027.a, judged on 2023-2027's total, was labelled
+     * "年均新增就业岗位（2023-2027年合计）" (an annual average and a total at once).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"yiwu", "jinhua"})
+    void noSumIsLabelledAsAnAnnualAverage(String region) throws IOException {
+        List<String> averages = catalog(region).targets().stream()
+                .filter(t -> t.kind() == io.plansim.target.TargetKind.CUMULATIVE)
+                .filter(t -> t.nameZh().contains("年均") || t.name().toLowerCase(java.util.Locale.ROOT).contains("a year"))
+                .map(t -> t.id() + ": " + t.name() + " / " + t.nameZh()).toList();
+        assertEquals(List.of(), averages);
+    }
+
     @Test
     void everyYiwuTargetIsOnAMetricTheBaselineProjects() throws IOException {
         CompiledScenario c = ScenarioCompiler.compile(new ScenarioLoader(ScenarioRepository.onClasspath()).load("yiwu/baseline"));

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The appendix's base-year table shows the scenario's note beside a base value's citation, in both languages: the
  * note is what says that tertiaryShare 67.0 is an assumption built on the 61.9 of the cited line 102, and
- * energyIntensity 0.40 one built on the 0.59 of line 119. The table showed the citation alone (the note only where
+ * energyIntensity one built on the 0.59 of line 119. The table showed the citation alone (the note only where
  * there was nothing else to cite), so the cited line seemed to state a figure it does not.
  */
 class BaseValueSourcesTest {
@@ -56,7 +56,7 @@ class BaseValueSourcesTest {
         assertTrue(tertiary.contains("assumption: 61.9% in 2015 (this quote) rising about 1 point a year to 2020"), tertiary);
         assertTrue(tertiary.contains(lang == Lang.ZH ? "情景说明：" : "scenario note: "), tertiary);
         String energy = row(cells, "energyIntensity");
-        assertTrue(energy.contains(lang == Lang.ZH ? "第 119 行" : "line 119") && energy.contains("assumption: 0.59 in 2010"), energy);
+        assertTrue(energy.contains(lang == Lang.ZH ? "第 119 行" : "line 119") && energy.contains("0.59 in 2010 at 2010 prices"), energy);
         String primary = row(cells, "primaryShare");
         assertTrue(primary.contains("assumption: the seeds give no 2020 sector structure"), primary);
         int notes = 0;

@@ -75,7 +75,9 @@ class ReportLanguageTest {
             }
         }
         assertTrue(reasons.size() >= 8, reasons.toString());
-        for (String kind : List.of("情景不预测", "不晚于基年", "起算年", "不变价实际值")) {
+        // (a past target without an actual, "不晚于基年", no longer occurs here: Jinhua's two five-year sums are judged on
+        // their recorded totals since session 11; DictionaryTest holds every reason's Chinese)
+        for (String kind : List.of("情景不预测", "起算年", "不变价实际值")) {
             assertTrue(reasons.stream().anyMatch(t -> t.contains(kind)), kind + " in " + reasons);
         }
         assertEquals(List.of(), reasons.stream().filter(ReportLanguageTest::readsEnglish).toList());

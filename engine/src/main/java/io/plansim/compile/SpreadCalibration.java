@@ -402,6 +402,11 @@ public final class SpreadCalibration {
         return numbers(a);
     }
 
+    /** Whether a group may scale v on its own: a level or a satellite, not a value derived from levels nor a share. */
+    public static boolean mayScaleAlone(String v) {
+        return unscalable(v, List.of()) == null;
+    }
+
     /**
      * Why a group may not scale the variable v beside the others it lists (null when it may): a core value the kernel
      * derives from levels follows them ({@link io.plansim.model.LevelIdentities}), so it is scaled only through a

@@ -60,7 +60,10 @@ public final class RegionSpreadFit {
                 levels[j] = mc.quantile(v, t, (j + 0.5) / GRID);
                 positive = levels[j] > 0 && (j == 0 || levels[j] >= levels[j - 1]);
             }
-            boolean in = r.hasSpread() && positive && !panelVariables.contains(r.metric());
+            // a value derived from levels (goods trade, dollar figures) follows its levels' factor, and a share may not be
+            // scaled at all (io.plansim.model.LevelIdentities): a group with either would be refused when its file is read
+            boolean in = r.hasSpread() && positive && !panelVariables.contains(r.metric())
+                    && io.plansim.compile.SpreadCalibration.mayScaleAlone(r.metric());
             rows.add(new Row(block, r.metric(), y, levels, m, in, pit, r.crps() / Math.abs(y)));
         }
     }

@@ -121,6 +121,10 @@ class CalibratedPathsTest {
         String share = twoGroups().toYaml().replace("- population", "- tertiary_share");
         e = assertThrows(InputException.class, () -> SpreadCalibration.parse("share.yaml", share));
         assertTrue(e.getMessage().contains("tertiary_share is not scaled"), e.getMessage());
+        // what the regional fit may put in a group of its own (RegionSpreadFit): levels and satellites only
+        assertTrue(SpreadCalibration.mayScaleAlone("exports") && SpreadCalibration.mayScaleAlone("retail_sales"));
+        assertTrue(!SpreadCalibration.mayScaleAlone("goods_trade") && !SpreadCalibration.mayScaleAlone("imports_usd")
+                && !SpreadCalibration.mayScaleAlone("primary_share"));
         // beside its level a derived value is accepted, and follows it (the built-in file lists gdp_real, gdp_nominal and gdp_per_capita)
         SpreadCalibration.parse("beside.yaml", twoGroups().toYaml().replace("- gdp_real", "- gdp_real\n  - gdp_nominal"));
     }

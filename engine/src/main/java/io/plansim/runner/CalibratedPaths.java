@@ -96,6 +96,9 @@ public final class CalibratedPaths {
                     // a derived value listed beside its level follows it (SpreadCalibration refuses any other)
                     continue;
                 }
+                // the level's products and quotients, one array shared by its years' cells
+                int[] times = core ? rows(LevelIdentities.productsOf(v), c.solow()) : null;
+                int[] over = core ? rows(LevelIdentities.quotientsOf(v), c.solow()) : null;
                 for (int t = 1; t < n; t++) {
                     double fLo = cal.factorBelow(id, t);
                     double fHi = cal.factorAbove(id, t);
@@ -105,8 +108,8 @@ public final class CalibratedPaths {
                         lo[count] = fLo;
                         hi[count] = fHi;
                         if (core) {
-                            products[count] = rows(LevelIdentities.productsOf(v), c.solow());
-                            quotients[count] = rows(LevelIdentities.quotientsOf(v), c.solow());
+                            products[count] = times;
+                            quotients[count] = over;
                             gdp |= row == GDP_REAL;
                             trade |= LevelIdentities.tradeTerm(v);
                         }
